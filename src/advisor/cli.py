@@ -1,0 +1,210 @@
+"""The `advisor` command: the chat UI, and `recommend` / `check` for scripts and rule authors.
+
+Exit codes (every command):
+  0  success (check: the pack is sound)
+  1  check: verification findings (the pack loads, but something needs attention)
+  2  bad input: unknown question or option, unreadable answer, invalid rule pack, no terminal
+  130 interrupted (Ctrl+C)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+
+EXAMPLES = """\
+examples:
+  advisor                                   ask the questions in the terminal
+  advisor recommend --answer budget=0 --answer runtime=3 --answer hardware=gpu
+  advisor recommend --answer budget="20 bucks" --answer hardware=gpu --json
+  advisor check --rules ./my-rules          validate a rule pack
+"""
+
+
+class UsageError(Exception):
+    """A problem with what the person asked for; printed as one line, exit 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="advisor",
+        description="Recommends where to run machine-learning and data work: Google Colab (free), "
+        "Colab Pro, Colab Pro+, Kaggle Notebooks or AWS SageMaker. With no command, opens the chat UI.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"advisor {__version__}")
+    parser.add_argument("--rules", metavar="DIR", type=Path,
+                        help="use the rule pack in DIR instead of the shipped one (e.g. --rules ./rules)")
+    parser.add_argument("--debug", action="store_true", help="show a full traceback when something fails")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    rec = sub.add_parser(
+        "recommend",
+        help="print a recommendation for answers given as options (for scripts)",
+        description="Print a recommendation. Questions reached but not answered count as 'not sure'.",
+        epilog="examples:\n  advisor recommend --answer budget=0 --answer runtime=1 --answer hardware=gpu --json\n"
+        "  advisor recommend --answer budget=pay-per-use --answer work=deploy\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    rec.add_argument("--answer", "-a", metavar="ID=TEXT", action="append", default=[],
+                     help="answer question ID with an option id, a label or a number, e.g. budget=10, "
+                     "runtime=3h, hardware=gpu (repeatable)")
+    rec.add_argument("--json", action="store_true", help="print one JSON object (the scripting interface)")
+    rec.add_argument("--format", choices=["text", "json", "markdown"], default=None,
+                     help="output format (default text; --json is the same as --format json)")
+    rec.add_argument("--rules", metavar="DIR", type=Path, default=argparse.SUPPRESS,
+                     help="use the rule pack in DIR")
+
+    chk = sub.add_parser(
+        "check",
+        help="validate a rule pack and report every problem with file and line",
+        description="Load and validate a rule pack. Exit 0 when sound, 2 when invalid.",
+        epilog="example:\n  advisor check --rules ./rules\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    chk.add_argument("--rules", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="the rule pack to check")
+    chk.add_argument("--json", action="store_true", help="print the findings as JSON")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "recommend":
+            return cmd_recommend(args)
+        if args.command == "check":
+            return cmd_check(args)
+        return cmd_ui(args)
+    except UsageError as exc:
+        print(f"advisor: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        if args.debug:
+            raise
+        print(f"advisor: unexpected error: {type(exc).__name__}: {exc} (run with --debug for details)",
+              file=sys.stderr)
+        return 70
+
+
+def _load(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from .pack.loader import PackError, load_pack
+
+    try:
+        return load_pack(args.rules)
+    except PackError as exc:
+        first = exc.problems[0] if exc.problems else None
+        more = f" (and {len(exc.problems) - 1} more; run 'advisor check' to see all)" if len(exc.problems) > 1 else ""
+        raise UsageError(f"invalid rule pack: {first}{more}") from None
+
+
+def parse_answers(pack, pairs: list[str]):  # type: ignore[no-untyped-def]
+    """`ID=TEXT` pairs -> answers, in question order; one clear error for anything unreadable."""
+    from .engine.session import Answer
+    from .pack.loader import suggest
+    from .understand.match import Unclear, read_answer
+
+    answers: dict[str, Answer] = {}
+    for pair in pairs:
+        qid, sep, text = pair.partition("=")
+        qid, text = qid.strip(), text.strip()
+        if not sep or not qid:
+            raise UsageError(f"--answer {pair!r}: write it as ID=TEXT, e.g. --answer budget=10")
+        if not pack.has_question(qid):
+            raise UsageError(f"--answer {pair!r}: unknown question '{qid}'{suggest(qid, [q.id for q in pack.questions])}")
+        question = pack.question(qid)
+        reading = read_answer(question, text)
+        if isinstance(reading, Unclear):
+            options = ", ".join(o.id for o in question.options)
+            if reading.candidates:
+                maybe = " or ".join(f"'{c.option}'" for c in reading.candidates)
+                raise UsageError(f"--answer {pair!r}: did you mean {maybe}? (options: {options})")
+            raise UsageError(f"--answer {pair!r}: question '{qid}' has no option '{text}' (options: {options})")
+        answers[qid] = Answer(reading.option, reading.value, text if reading.via in {"text", "number"} else None,
+                              reading.via)  # type: ignore[arg-type]
+    return answers
+
+
+def cmd_recommend(args: argparse.Namespace) -> int:
+    from .engine.decide import decide
+    from .engine.explain import report
+    from .engine.session import Session
+
+    pack = _load(args)
+    answers = parse_answers(pack, args.answer)
+    session = Session(pack)
+    if answers:
+        session.answer_many(answers)
+    # an answer to a question that the other answers do not reach is reported, not used
+    ignored = [qid for qid in answers if qid not in session.answers]
+    result = decide(pack, session.chosen)
+    rep = report(pack, session.answers, result)
+    fmt = "json" if args.json else (args.format or "text")
+    if fmt == "json":
+        from .export.record import to_data
+        import json
+
+        data = to_data(rep)
+        data["ignored"] = ignored
+        print(json.dumps(data, indent=2, ensure_ascii=True))
+    elif fmt == "markdown":
+        from .export.record import to_markdown
+
+        print(to_markdown(rep))
+    else:
+        from .export.terminal import print_report
+
+        print_report(rep, ignored=[pack.question(q).prompt for q in ignored])
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    import json
+
+    from .pack.loader import PackError, default_rules_dir, load_pack
+
+    root = args.rules or default_rules_dir()
+    try:
+        pack = load_pack(root)
+    except PackError as exc:
+        if args.json:
+            print(json.dumps({"status": "invalid", "problems": [
+                {"file": p.file, "line": p.line, "col": p.col, "message": p.message} for p in exc.problems
+            ]}, indent=2))
+        else:
+            from .export.record import inert
+
+            for problem in exc.problems:
+                print(inert(str(problem)))
+            print(f"{len(exc.problems)} problem(s); the pack cannot be used.", file=sys.stderr)
+        return 2
+    summary = (f"{pack.info.name} {pack.info.version}: {len(pack.questions)} questions, "
+               f"{len(pack.services)} services, {len(pack.rules)} rules, {len(pack.sections)} guide sections")
+    if args.json:
+        print(json.dumps({"status": "ok", "problems": [], "summary": summary}, indent=2))
+    else:
+        print(f"ok: {summary}")
+    return 0
+
+
+def cmd_ui(args: argparse.Namespace) -> int:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        print("advisor: the chat UI needs a terminal. For scripts use 'advisor recommend' "
+              "(see 'advisor recommend --help').", file=sys.stderr)
+        return 2
+    pack = _load(args)
+    from .tui.app import make_app
+
+    make_app(pack).run()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,325 @@
+"""Turn a decision into words: the report every front end shows (terminal, JSON, Markdown, UI).
+
+Everything here is plain data and plain text. Front ends decide how it looks, never what it says.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..pack.loader import Pack
+from ..pack.models import NOT_SURE, Effect, Fact, QuestionKind
+from .decide import Firing, Result, Standing, decide
+from .session import Answer
+
+STALE_AFTER_DAYS = 365
+
+
+@dataclass(frozen=True)
+class AnswerLine:
+    question: str
+    prompt: str
+    option: str
+    label: str
+    value: float | None
+    unit: str | None
+    source: str  # option | label | number | text | default
+    text: str | None
+
+
+@dataclass(frozen=True)
+class FactLine:
+    service: str
+    fact: str
+    label: str
+    value: str
+    source: str
+    checked: str
+    confidence: str
+    disagreement: str
+    stale: bool
+
+
+@dataclass(frozen=True)
+class Reason:
+    rule: str
+    effect: str
+    services: tuple[str, ...]
+    weight: int
+    text: str
+    answers: tuple[tuple[str, str], ...]  # (question prompt short, option label)
+    certain: bool
+    unsure: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class WhyNot:
+    service: str
+    name: str
+    excluded: bool
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CitationLine:
+    section: str
+    title: str
+    quote: str
+    source: str
+    checked: str
+
+
+@dataclass(frozen=True)
+class Caveat:
+    text: str
+    facts: tuple[FactLine, ...]
+
+
+@dataclass
+class Report:
+    pack_name: str
+    pack_version: str
+    recommendation: tuple[str, str] | None  # (id, name)
+    runner_up: tuple[str, str] | None
+    verdict: str
+    settled: bool
+    depends: str
+    answers: list[AnswerLine]
+    ranking: list[dict[str, object]]
+    reasons: list[Reason]
+    why_not: list[WhyNot]
+    fit_columns: list[str]  # service names
+    fit_rows: list[tuple[str, list[str]]]  # (criterion, marks per service)
+    what_if: list[str]
+    caveats: list[Caveat]
+    citations: list[CitationLine]
+    facts: list[FactLine] = field(default_factory=list)
+
+
+def _label(pack: Pack, qid: str, oid: str) -> str:
+    opt = pack.question(qid).option(oid)
+    return opt.label if opt else oid
+
+
+def short(pack: Pack, qid: str) -> str:
+    """A short name for a question, from its id: 'weekly-hours' -> 'weekly hours'."""
+    return qid.replace("-", " ")
+
+
+def fact_line(pack: Pack, service_id: str, fact: Fact, today: dt.date | None = None) -> FactLine:
+    today = today or dt.date.today()
+    return FactLine(
+        service=service_id,
+        fact=fact.id,
+        label=fact.label,
+        value=fact.value,
+        source=fact.source,
+        checked=fact.checked,
+        confidence=fact.confidence.value,
+        disagreement=fact.disagreement,
+        stale=(today - fact.checked_date).days > STALE_AFTER_DAYS,
+    )
+
+
+def _reason(pack: Pack, firing: Firing, services: tuple[str, ...]) -> Reason:
+    return Reason(
+        rule=firing.rule.id,
+        effect=firing.rule.effect.value,
+        services=services,
+        weight=firing.rule.weight,
+        text=firing.rule.reason,
+        answers=tuple((short(pack, q), _label(pack, q, o)) for q, o in firing.answers),
+        certain=firing.certain,
+        unsure=firing.unsure,
+    )
+
+
+def answer_lines(pack: Pack, answers: dict[str, Answer]) -> list[AnswerLine]:
+    lines = []
+    for question in pack.questions:
+        ans = answers.get(question.id)
+        if ans is None:
+            continue
+        opt = question.option(ans.option)
+        numeric = question.kind is QuestionKind.numeric
+        value = ans.value if ans.value is not None else (opt.value if opt else None)
+        lines.append(
+            AnswerLine(
+                question=question.id,
+                prompt=question.prompt,
+                option=ans.option,
+                label=opt.label if opt else ans.option,
+                value=value if numeric and ans.option != NOT_SURE else None,
+                unit=question.unit if numeric else None,
+                source=ans.via,
+                text=ans.text,
+            )
+        )
+    return lines
+
+
+def _why_not(pack: Pack, st: Standing, winner: Standing | None) -> WhyNot:
+    lines: list[str] = []
+    if st.excluded:
+        lines += [f.rule.reason for f in st.excluded_by if f.certain]
+    else:
+        lines += [f.rule.reason for f in sorted(st.against, key=lambda f: -f.rule.weight) if f.certain]
+        if winner is not None and winner.share >= 1:
+            lines.append(
+                f"Ties with {winner.service.name}, which is listed first (simpler or cheaper)."
+                if st.score == winner.score
+                else f"Less in its favour overall ({st.score:+d} against {winner.score:+d})."
+            )
+        elif winner is not None:
+            lines.append(f"Wins in {st.share:.0%} of the cases you were not sure about, "
+                         f"against {winner.share:.0%} for {winner.service.name}.")
+    unsure = [f.rule.reason for f in st.excluded_by + st.against if not f.certain]
+    lines += [f"Depending on an answer you were not sure of: {text}" for text in unsure]
+    return WhyNot(st.service.id, st.service.name, st.excluded, tuple(dict.fromkeys(lines)))
+
+
+def _fit(pack: Pack, result: Result) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    columns = [st.service.name for st in result.ranking]
+    rows: list[tuple[str, list[str]]] = []
+    for question in pack.questions:
+        oid = result.chosen.get(question.id)
+        if oid is None:
+            continue
+        marks = []
+        for st in result.ranking:
+            about = [f for f in st.for_ + st.against + st.excluded_by
+                     if question.id in dict(f.rule.when) and f.certain]
+            if any(f.rule.effect is Effect.exclude for f in about):
+                marks.append("does not fit")
+            elif any(f.rule.effect is Effect.against for f in about):
+                has_for = any(f.rule.effect is Effect.for_ for f in about)
+                heavy = sum(f.rule.weight for f in about if f.rule.effect is Effect.against) >= 3
+                marks.append("partly" if has_for or not heavy else "does not fit")
+            elif any(f.rule.effect is Effect.for_ for f in about):
+                marks.append("fits well")
+            else:
+                marks.append("fits")
+        rows.append((f"{short(pack, question.id)}: {_label(pack, question.id, oid)}", marks))
+    return columns, rows
+
+
+def _what_if_text(pack: Pack, result: Result) -> list[str]:
+    lines = []
+    for w in result.what_if:
+        changes = " and ".join(
+            f"{short(pack, q)} were '{_label(pack, q, o)}'" for q, o in w.changes
+        )
+        lines.append(f"If {changes}: {pack.service(w.recommendation).name}.")
+    if not lines and result.recommendation is not None:
+        lines.append("No single change of one answer would change the recommendation.")
+    return lines
+
+
+def _depends_text(pack: Pack, result: Result) -> str:
+    d = result.depends
+    if d is None:
+        return ""
+    if d.question is not None:
+        parts = "; ".join(
+            f"'{_label(pack, d.question, o)}' → {pack.service(s).name if s else 'nothing fits'}"
+            for o, s in d.outcomes
+        )
+        return f"It depends on your answer to '{pack.question(d.question).prompt}': {parts}."
+    names = ", ".join(f"'{short(pack, q)}'" for q in d.questions)
+    return f"It depends on answers you were not sure of ({names}); answering them would settle it."
+
+
+def report(pack: Pack, answers: dict[str, Answer], result: Result | None = None,
+           today: dt.date | None = None) -> Report:
+    """The whole explanation of a decision for ``answers``."""
+    if result is None:
+        result = decide(pack, {q: a.option for q, a in answers.items()})
+    rec = result.recommendation
+    winner = result.standing(rec.id) if rec else None
+    reasons: list[Reason] = []
+    if winner is not None:
+        for f in winner.for_ + winner.against:
+            if f.certain:
+                reasons.append(_reason(pack, f, (winner.service.id,)))
+    out_by_rule: dict[str, tuple[Firing, list[str]]] = {}
+    for st in result.ranking:
+        if st is winner:
+            continue
+        for f in st.excluded_by:
+            if f.certain:
+                out_by_rule.setdefault(f.rule.id, (f, []))[1].append(st.service.id)
+    reasons += [_reason(pack, f, tuple(sids)) for f, sids in out_by_rule.values()]
+    why_not = [_why_not(pack, st, winner) for st in result.ranking if st is not winner]
+
+    cited: dict[tuple[str, str], CitationLine] = {}
+    used_firings = (
+        (winner.for_ + winner.against if winner else [])
+        + [f for st in result.ranking for f in st.excluded_by]
+        + result.caveats
+    )
+    for firing in used_firings:
+        if not firing.certain:
+            continue
+        for c in firing.rule.cite:
+            section = pack.sections[c.section]
+            src = section.first_source
+            cited.setdefault(
+                (c.section, c.quote),
+                CitationLine(c.section, section.title, c.quote, src.url if src else "", src.checked if src else ""),
+            )
+
+    caveats: list[Caveat] = []
+    for firing in result.caveats:
+        if not firing.certain:
+            continue
+        facts = tuple(
+            fact_line(pack, ref.service, f, today)
+            for ref in firing.rule.facts
+            if (f := pack.service(ref.service).fact(ref.fact)) is not None
+        )
+        caveats.append(Caveat(firing.rule.reason, facts))
+    facts: list[FactLine] = []
+    if rec is not None:
+        facts = [fact_line(pack, rec.id, f, today) for f in rec.facts]
+        for fl in facts:
+            if fl.disagreement:
+                caveats.append(Caveat(f"Sources disagree on {rec.name}'s {fl.label.lower()}: {fl.disagreement}", (fl,)))
+        stale = [fl for fl in facts if fl.stale]
+        if stale:
+            caveats.append(Caveat(
+                f"Some figures for {rec.name} were last checked more than a year ago; confirm them before paying.",
+                tuple(stale),
+            ))
+
+    if rec is None:
+        verdict = "No service fits every answer; see what would change that below."
+    elif result.settled:
+        verdict = f"{rec.name}: {rec.summary}"
+    else:
+        verdict = f"Most likely {rec.name}, but not settled. {_depends_text(pack, result)}"
+    columns, rows = _fit(pack, result)
+    ranking = [
+        {"id": st.service.id, "name": st.service.name, "score": st.score,
+         "excluded": st.excluded, "share": round(st.share, 4)}
+        for st in result.ranking
+    ]
+    return Report(
+        pack_name=pack.info.name,
+        pack_version=pack.info.version,
+        recommendation=(rec.id, rec.name) if rec else None,
+        runner_up=(result.runner_up.id, result.runner_up.name) if result.runner_up else None,
+        verdict=verdict,
+        settled=result.settled,
+        depends=_depends_text(pack, result),
+        answers=answer_lines(pack, answers),
+        ranking=ranking,
+        reasons=reasons,
+        why_not=why_not,
+        fit_columns=columns,
+        fit_rows=rows,
+        what_if=_what_if_text(pack, result),
+        caveats=caveats,
+        citations=list(cited.values()),
+        facts=facts,
+    )

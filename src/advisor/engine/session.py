@@ -1,0 +1,156 @@
+"""A conversation with the advisor: answers given, questions reached, going back and changing.
+
+The session only records answers; :func:`advisor.engine.decide.decide` turns them into a result.
+Every change is a step, so ``back()`` undoes exactly what the last step did, and replaying the
+steps from the start always gives the same answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..pack.loader import Pack
+from ..pack.models import NOT_SURE, Question
+from .decide import Result, decide, is_reached, separates
+
+Via = Literal["option", "label", "number", "text", "default"]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer: the option chosen, and what the person actually said."""
+
+    option: str
+    value: float | None = None  # numeric questions: the number given or the option's representative
+    text: str | None = None  # the words the answer was read from, if it was typed
+    via: Via = "option"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One change to the answers: for each question touched, what it held before (None: nothing)."""
+
+    before: tuple[tuple[str, Answer | None], ...]
+    after: tuple[tuple[str, Answer | None], ...]
+
+
+@dataclass
+class Change:
+    """What a step did, for the person to be told."""
+
+    set: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+
+
+class Session:
+    def __init__(self, pack: Pack):
+        self.pack = pack
+        self.answers: dict[str, Answer] = {}
+        self.steps: list[Step] = []
+
+    # -- reading ---------------------------------------------------------------------------------
+    @property
+    def chosen(self) -> dict[str, str]:
+        return {qid: a.option for qid, a in self.answers.items()}
+
+    def reached(self, question: Question) -> bool:
+        return is_reached(question, self.chosen)
+
+    def pending(self) -> list[Question]:
+        """Questions reached and not yet answered, in the order they are asked."""
+        chosen = self.chosen
+        return [q for q in self.pack.questions if q.id not in chosen and is_reached(q, chosen)]
+
+    def next_question(self) -> Question | None:
+        pending = self.pending()
+        return pending[0] if pending else None
+
+    @property
+    def done(self) -> bool:
+        return self.next_question() is None
+
+    def answered(self) -> list[tuple[Question, Answer]]:
+        return [(q, self.answers[q.id]) for q in self.pack.questions if q.id in self.answers]
+
+    def remaining_estimate(self) -> int:
+        """About how many questions are left: those reached now, not answered."""
+        return len(self.pending())
+
+    def result(self) -> Result:
+        return decide(self.pack, self.chosen)
+
+    def separates(self, question_id: str) -> list[str]:
+        return separates(self.pack, question_id, self.chosen)
+
+    # -- changing --------------------------------------------------------------------------------
+    def answer(self, question_id: str, answer: Answer) -> Change:
+        return self.answer_many({question_id: answer})
+
+    def answer_many(self, answers: Mapping[str, Answer]) -> Change:
+        """Set several answers as one step; drop answers that no longer apply."""
+        for qid, ans in answers.items():
+            question = self.pack.question(qid)
+            if question.option(ans.option) is None:
+                raise ValueError(f"question '{qid}' has no option '{ans.option}'")
+        new = dict(self.answers)
+        new.update(answers)
+        return self._apply(new, changed=list(answers))
+
+    def clear(self, question_id: str) -> Change:
+        """Forget one answer (so the question is asked again), as one step."""
+        new = {k: v for k, v in self.answers.items() if k != question_id}
+        return self._apply(new, changed=[question_id])
+
+    def back(self) -> Change | None:
+        """Undo the last step; return what it changed, or None at the start."""
+        if not self.steps:
+            return None
+        step = self.steps.pop()
+        for qid, before in step.before:
+            if before is None:
+                self.answers.pop(qid, None)
+            else:
+                self.answers[qid] = before
+        self._reorder()
+        return Change(set=[qid for qid, _ in step.before])
+
+    def restart(self) -> None:
+        self.answers.clear()
+        self.steps.clear()
+
+    def replay(self) -> dict[str, Answer]:
+        """The answers obtained by replaying every step from an empty session."""
+        answers: dict[str, Answer] = {}
+        for step in self.steps:
+            for qid, after in step.after:
+                if after is None:
+                    answers.pop(qid, None)
+                else:
+                    answers[qid] = after
+        return {q.id: answers[q.id] for q in self.pack.questions if q.id in answers}
+
+    def _apply(self, new: dict[str, Answer], changed: list[str]) -> Change:
+        # keep only answers still reached, walking the questions in order
+        kept: dict[str, Answer] = {}
+        for question in self.pack.questions:
+            if question.id in new and is_reached(question, {k: v.option for k, v in kept.items()}):
+                kept[question.id] = new[question.id]
+        touched = [q.id for q in self.pack.questions
+                   if self.answers.get(q.id) != kept.get(q.id) or q.id in changed]
+        dropped = [qid for qid in self.answers if qid not in kept and qid not in changed]
+        step = Step(
+            before=tuple((qid, self.answers.get(qid)) for qid in touched),
+            after=tuple((qid, kept.get(qid)) for qid in touched),
+        )
+        self.steps.append(step)
+        self.answers = kept
+        return Change(set=[qid for qid in changed if qid in kept], dropped=dropped)
+
+    def _reorder(self) -> None:
+        self.answers = {q.id: self.answers[q.id] for q in self.pack.questions if q.id in self.answers}
+
+
+def not_sure(question: Question) -> Answer:
+    return Answer(NOT_SURE, None, None, "default")

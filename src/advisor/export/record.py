@@ -1,0 +1,130 @@
+"""Exports of a decision: the JSON object of `advisor recommend --json`, and a Markdown record.
+
+Text from people, rule files and guide files is never interpreted here: control characters are
+made visible (so a pasted terminal escape cannot act on a terminal that shows the file), and
+Markdown special characters in user text are escaped.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict
+from typing import Any
+
+from ..engine.explain import Report
+
+JSON_VERSION = 1
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def inert(text: str) -> str:
+    """Show control characters (ESC, BEL, …) as visible escapes instead of sending them."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def to_data(report: Report) -> dict[str, Any]:
+    """The stable scripting interface (see README, "Scripting")."""
+    return {
+        "status": "ok",
+        "version": JSON_VERSION,
+        "pack": {"name": report.pack_name, "version": report.pack_version},
+        "recommendation": (
+            {"id": report.recommendation[0], "name": report.recommendation[1]} if report.recommendation else None
+        ),
+        "runner_up": {"id": report.runner_up[0], "name": report.runner_up[1]} if report.runner_up else None,
+        "settled": report.settled,
+        "verdict": report.verdict,
+        "depends": report.depends or None,
+        "ranking": report.ranking,
+        "answers": {
+            a.question: {
+                "option": a.option,
+                "label": a.label,
+                "value": a.value,
+                "unit": a.unit,
+                "source": a.source,
+                "text": a.text,
+            }
+            for a in report.answers
+        },
+        "reasons": [
+            {
+                "rule": r.rule,
+                "effect": r.effect,
+                "services": list(r.services),
+                "weight": r.weight,
+                "text": r.text,
+                "answers": [{"question": q, "answer": label} for q, label in r.answers],
+                "certain": r.certain,
+            }
+            for r in report.reasons
+        ],
+        "why_not": [asdict(w) for w in report.why_not],
+        "caveats": [{"text": c.text, "facts": [asdict(f) for f in c.facts]} for c in report.caveats],
+        "what_if": report.what_if,
+        "citations": [asdict(c) for c in report.citations],
+        "facts": [asdict(f) for f in report.facts],
+    }
+
+
+def to_json(report: Report) -> str:
+    # ensure_ascii keeps every control or odd character escaped in the output
+    return json.dumps(to_data(report), indent=2, ensure_ascii=True)
+
+
+def _md(text: str) -> str:
+    """User or rule text, safe inside Markdown: inert controls, escaped markup characters."""
+    return re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", inert(text))
+
+
+def to_markdown(report: Report, title: str = "Where to run the work: decision record") -> str:
+    lines = [f"# {title}", ""]
+    rec = report.recommendation
+    lines += ["## Decision", "", f"**{_md(rec[1])}**" if rec else "**No recommendation**", "", _md(report.verdict), ""]
+    if report.runner_up:
+        lines += [f"Runner-up: {_md(report.runner_up[1])}.", ""]
+    lines += ["## Situation", "", "| Question | Answer | Said as |", "|---|---|---|"]
+    for a in report.answers:
+        said = _md(a.text) if a.text else a.source
+        value = f" ({a.value:g} {a.unit})" if a.value is not None and a.unit else ""
+        lines.append(f"| {_md(a.prompt)} | {_md(a.label)}{_md(value)} | {said} |")
+    lines.append("")
+    if report.reasons:
+        lines += ["## Why", ""]
+        for r in report.reasons:
+            sign = {"for": "+", "against": "−", "exclude": "✗"}.get(r.effect, "")
+            based = "; ".join(f"{q}: {label}" for q, label in r.answers)
+            lines.append(f"- {sign} {_md(r.text)}" + (f" _(from {_md(based)})_" if based else ""))
+        lines.append("")
+    lines += ["## Alternatives", ""]
+    for w in report.why_not:
+        lines.append(f"- **{_md(w.name)}**{' (ruled out)' if w.excluded else ''}: " + " ".join(_md(x) for x in w.lines))
+    lines.append("")
+    if report.fit_rows:
+        lines += ["## Fit", "", "| Criterion | " + " | ".join(_md(c) for c in report.fit_columns) + " |",
+                  "|---|" + "---|" * len(report.fit_columns)]
+        for crit, marks in report.fit_rows:
+            lines.append(f"| {_md(crit)} | " + " | ".join(marks) + " |")
+        lines.append("")
+    lines += ["## What would change it", ""] + [f"- {_md(w)}" for w in report.what_if] + [""]
+    if report.caveats:
+        lines += ["## Caveats", ""]
+        for c in report.caveats:
+            lines.append(f"- {_md(c.text)}")
+            for f in c.facts:
+                lines.append(f"  - {_md(f.label)}: {_md(f.value)} — <{f.source}> (checked {f.checked})")
+        lines.append("")
+    if report.citations:
+        lines += ["## From the guide", ""]
+        for c in report.citations:
+            lines += [f"> {_md(c.quote)}", ">", f"> — {_md(c.title)}, <{c.source}> (checked {c.checked})", ""]
+    if report.facts:
+        lines += ["## Facts", "", "| Fact | Value | Source | Checked |", "|---|---|---|---|"]
+        for f in report.facts:
+            note = f" (sources disagree: {_md(f.disagreement)})" if f.disagreement else ""
+            lines.append(f"| {_md(f.label)} | {_md(f.value)}{note} | <{f.source}> | {f.checked}{' (old)' if f.stale else ''} |")
+        lines.append("")
+    lines += [f"_Rule pack: {_md(report.pack_name)} {_md(report.pack_version)}._", ""]
+    return "\n".join(lines)

@@ -1,0 +1,89 @@
+"""The human output of `advisor recommend`: a Rich rendering of the report.
+
+All text is passed to Rich as ``Text`` objects, never as markup, so brackets typed by a person or
+written in a rule file show as they are.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from ..engine.explain import Report
+from .record import inert
+
+
+def t(text: str, style: str = "") -> Text:
+    return Text(inert(text), style=style)
+
+
+def render(report: Report, ignored: list[str] | None = None) -> Group:
+    parts: list[object] = []
+    rec = report.recommendation
+    title = rec[1] if rec else "No recommendation"
+    parts.append(Panel(t(report.verdict), title=t(title, "bold"), title_align="left", border_style="green"))
+    if report.runner_up:
+        parts.append(t(f"Runner-up: {report.runner_up[1]}", "dim"))
+    for prompt in ignored or []:
+        parts.append(t(f"Not used: your answer to '{prompt}' does not apply with your other answers.", "yellow"))
+
+    answers = Table(title=t("Your answers", "bold"), title_justify="left", show_header=False, box=None)
+    answers.add_column(style="dim")
+    answers.add_column()
+    for a in report.answers:
+        shown = a.label + (f" — you said “{a.text}”" if a.text else "")
+        answers.add_row(t(a.prompt), t(shown))
+    if report.answers:
+        parts += [Text(""), answers]
+
+    if report.reasons:
+        parts += [Text(""), Rule(t("Why", "bold"), align="left")]
+        for r in report.reasons:
+            mark = {"for": "+ ", "against": "- ", "exclude": "x "}.get(r.effect, "  ")
+            line = Text(mark, style="green" if r.effect == "for" else "red")
+            line.append_text(t(r.text))
+            if r.answers:
+                line.append_text(t("  (" + "; ".join(f"{q}: {label}" for q, label in r.answers) + ")", "dim"))
+            parts.append(line)
+
+    if report.why_not:
+        parts += [Text(""), Rule(t("Why not the others", "bold"), align="left")]
+        for w in report.why_not:
+            line = t(w.name + (" (ruled out)" if w.excluded else ""), "bold")
+            line.append_text(t(": " + " ".join(w.lines)))
+            parts.append(line)
+
+    if report.fit_rows:
+        fit = Table(title=t("Fit", "bold"), title_justify="left")
+        fit.add_column(t("Criterion"))
+        for c in report.fit_columns:
+            fit.add_column(t(c))
+        styles = {"fits well": "green", "fits": "", "partly": "yellow", "does not fit": "red"}
+        for crit, marks in report.fit_rows:
+            fit.add_row(t(crit), *(t(m, styles.get(m, "")) for m in marks))
+        parts += [Text(""), fit]
+
+    parts += [Text(""), Rule(t("What would change it", "bold"), align="left")]
+    parts += [t("• " + w) for w in report.what_if]
+
+    if report.caveats:
+        parts += [Text(""), Rule(t("Caveats", "bold"), align="left")]
+        for c in report.caveats:
+            parts.append(t("! " + c.text, "yellow"))
+            for f in c.facts:
+                parts.append(t(f"    {f.label}: {f.value} — {f.source} (checked {f.checked})", "dim"))
+
+    if report.citations:
+        parts += [Text(""), Rule(t("From the guide", "bold"), align="left")]
+        for c in report.citations:
+            parts.append(t(f"“{c.quote}”", "italic"))
+            parts.append(t(f"    — {c.title}, {c.source} (checked {c.checked})", "dim"))
+    return Group(*parts)  # type: ignore[arg-type]
+
+
+def print_report(report: Report, ignored: list[str] | None = None) -> None:
+    console = Console(highlight=False, markup=False, emoji=False)
+    console.print(render(report, ignored))

@@ -1,0 +1,273 @@
+"""The rule pack as pydantic models: what each rule file may contain.
+
+A pack is a folder with ``pack.yaml`` (name, version, credits), ``questions.yaml``,
+``services.yaml``, ``decisions.yaml`` and a ``guide/`` folder of Markdown files.
+The JSON Schema of these models is what ``advisor schema`` prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import Enum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Id = Annotated[
+    str,
+    Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="lower-case letters, digits and dashes"),
+]
+
+NOT_SURE = "not-sure"
+
+_CHECKED = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+Condition = dict[Id, list[Id]]
+"""Question id -> the option ids that satisfy it. All entries must hold (AND)."""
+
+
+class Credit(_Strict):
+    title: str
+    url: str
+    note: str = ""
+
+
+class PackInfo(_Strict):
+    name: str
+    version: str
+    description: str = ""
+    credits: list[Credit] = []
+
+
+class QuestionKind(str, Enum):
+    choice = "choice"
+    numeric = "numeric"
+
+
+class Option(_Strict):
+    id: Id
+    label: str
+    synonyms: list[str] = Field(default_factory=list, description="other words people use for it")
+    # numeric questions: the range this option covers (ge/gt lower bound, le/lt upper bound)
+    ge: float | None = None
+    gt: float | None = None
+    le: float | None = None
+    lt: float | None = None
+    value: float | None = Field(
+        default=None, description="numeric questions: the representative number for this option"
+    )
+
+    @property
+    def has_range(self) -> bool:
+        return any(v is not None for v in (self.ge, self.gt, self.le, self.lt))
+
+    def contains(self, number: float) -> bool:
+        if self.ge is not None and not number >= self.ge:
+            return False
+        if self.gt is not None and not number > self.gt:
+            return False
+        if self.le is not None and not number <= self.le:
+            return False
+        if self.lt is not None and not number < self.lt:
+            return False
+        return self.has_range
+
+    def range_text(self, unit: str) -> str:
+        """The range in words, e.g. "1 to 9 hours"; empty for options without one."""
+        low = self.ge if self.ge is not None else self.gt
+        high = self.le if self.le is not None else self.lt
+        if low is None and high is None:
+            return ""
+        if low is not None and high is not None and low == high:
+            return f"{low:g} {unit}"
+        if low is None:
+            return f"up to {high:g} {unit}"
+        if high is None:
+            return f"{'from' if self.ge is not None else 'over'} {low:g} {unit}"
+        return f"{low:g} to {high:g} {unit}"
+
+
+class Question(_Strict):
+    id: Id
+    prompt: str
+    why: str = Field(description="one line: why the advisor asks this")
+    kind: QuestionKind = QuestionKind.choice
+    unit: str = Field(default="", description="numeric questions: the unit of the number, e.g. USD/month")
+    unit_label: str = Field(default="", description="numeric questions: the unit as people read it")
+    ask_if: Condition | list[Condition] | None = Field(
+        default=None,
+        description="ask only when these earlier answers hold; a list means any of the conditions",
+    )
+    options: list[Option]
+
+    @property
+    def conditions(self) -> list[Condition]:
+        if self.ask_if is None:
+            return []
+        return self.ask_if if isinstance(self.ask_if, list) else [self.ask_if]
+
+    def option(self, option_id: str) -> Option | None:
+        for opt in self.options:
+            if opt.id == option_id:
+                return opt
+        return None
+
+    @property
+    def concrete_options(self) -> list[Option]:
+        """Every option except "not sure": what a person might mean."""
+        return [o for o in self.options if o.id != NOT_SURE]
+
+    @model_validator(mode="after")
+    def _options_sound(self) -> Question:
+        ids = [o.id for o in self.options]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"option ids repeat: {', '.join(dupes)}")
+        if NOT_SURE not in ids:
+            raise ValueError(f"every question needs a '{NOT_SURE}' option")
+        if self.kind is QuestionKind.numeric and not self.unit:
+            raise ValueError("a numeric question needs a unit")
+        return self
+
+
+class Confidence(str, Enum):
+    primary = "P"
+    secondary = "S"
+    common = "C"
+
+
+class Fact(_Strict):
+    id: Id
+    label: str
+    value: str
+    source: str = Field(description="the address where this was read")
+    checked: str = Field(description="when the source was checked: YYYY-MM-DD or YYYY-MM")
+    confidence: Confidence = Confidence.primary
+    disagreement: str = Field(default="", description="what other sources say, when they differ")
+
+    @field_validator("checked", mode="before")
+    @classmethod
+    def _checked_text(cls, value: object) -> object:
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        return value
+
+    @field_validator("checked")
+    @classmethod
+    def _checked_format(cls, value: str) -> str:
+        if not _CHECKED.match(value):
+            raise ValueError("write the date as YYYY-MM-DD or YYYY-MM")
+        return value
+
+    @field_validator("source")
+    @classmethod
+    def _source_is_address(cls, value: str) -> str:
+        if not value.startswith(("https://", "http://")):
+            raise ValueError("a source is a web address starting with https://")
+        return value
+
+    @property
+    def checked_date(self) -> dt.date:
+        parts = [int(p) for p in self.checked.split("-")]
+        return dt.date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
+
+
+class Service(_Strict):
+    id: Id
+    name: str
+    summary: str
+    guide: str = Field(description="id of the guide section about this service")
+    facts: list[Fact]
+
+    def fact(self, fact_id: str) -> Fact | None:
+        for f in self.facts:
+            if f.id == fact_id:
+                return f
+        return None
+
+
+class Effect(str, Enum):
+    exclude = "exclude"
+    for_ = "for"
+    against = "against"
+    caveat = "caveat"
+
+
+class Citation(_Strict):
+    section: str = Field(description="id of a guide section")
+    quote: str = Field(description="a passage of that section, word for word")
+
+
+class FactRef(_Strict):
+    service: Id
+    fact: Id
+
+
+class Rule(_Strict):
+    id: Id
+    when: Condition = Field(default_factory=dict, description="all must hold; empty means always")
+    effect: Effect
+    services: list[Id] = Field(default_factory=list)
+    weight: int = Field(default=1, ge=1, le=100, description="for/against only: how much it counts")
+    reason: str = Field(description="one sentence a person reads")
+    cite: list[Citation] = Field(default_factory=list)
+    facts: list[FactRef] = Field(default_factory=list, description="facts this reason rests on")
+
+    @model_validator(mode="after")
+    def _services_needed(self) -> Rule:
+        if self.effect is not Effect.caveat and not self.services:
+            raise ValueError(f"a rule with effect '{self.effect.value}' must name its services")
+        return self
+
+
+class QuestionsFile(_Strict):
+    questions: list[Question]
+
+
+class ServicesFile(_Strict):
+    services: list[Service]
+
+
+class DecisionsFile(_Strict):
+    rules: list[Rule]
+
+
+class PackFile(_Strict):
+    pack: PackInfo
+
+
+FILE_MODELS: dict[str, type[BaseModel]] = {
+    "pack.yaml": PackFile,
+    "questions.yaml": QuestionsFile,
+    "services.yaml": ServicesFile,
+    "decisions.yaml": DecisionsFile,
+}
+
+SCHEMA_URL = "https://raw.githubusercontent.com/advisor-project/advisor/main/rules/schema.json"
+
+__all__ = [
+    "Citation",
+    "Condition",
+    "Credit",
+    "DecisionsFile",
+    "Effect",
+    "FILE_MODELS",
+    "Fact",
+    "FactRef",
+    "NOT_SURE",
+    "Option",
+    "PackFile",
+    "PackInfo",
+    "Question",
+    "QuestionKind",
+    "QuestionsFile",
+    "Rule",
+    "Service",
+    "ServicesFile",
+]

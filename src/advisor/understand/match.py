@@ -1,0 +1,238 @@
+"""Reading one typed answer to one question: ids, labels, synonyms, numbers, typos and negation.
+
+The reader never guesses silently: a reading is either confident (returned as a ``Reading``) or
+``Unclear`` with the close candidates for a clarifying question.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from ..pack.models import NOT_SURE, Option, Question, QuestionKind
+from .numbers import Amount, find_amounts
+
+ACCEPT = 86.0  # a fuzzy score at or above this is a confident reading
+CONSIDER = 70.0  # between CONSIDER and ACCEPT: ask which was meant
+MARGIN = 8.0  # the best reading must beat the next option by this much
+
+NEGATIONS = {"no", "not", "dont", "don't", "without", "never", "nope", "doesnt", "isnt", "wont", "cant", "zero"}
+NOT_SURE_PHRASES = ("not sure", "dont know", "don't know", "dunno", "no idea", "idk", "unsure",
+                    "no clue", "not certain", "hard to say", "who knows", "cant say", "can't say")
+
+
+@dataclass(frozen=True)
+class Reading:
+    question: str
+    option: str
+    value: float | None
+    score: float
+    via: str  # option | label | number | text
+    text: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Unclear:
+    question: str
+    text: str
+    candidates: tuple[Reading, ...] = field(default=())
+
+
+def normalize(text: str) -> str:
+    """Lower case, plain quotes, no accents or control characters, single spaces."""
+    text = unicodedata.normalize("NFKC", text)[:2000]
+    text = text.replace("\u2019", "'").replace("\u2018", "'").lower()
+    text = "".join(ch if ch.isprintable() else " " for ch in text)
+    text = re.sub(r"n't\b", "nt", text)
+    text = re.sub(r"[^\w$€£.+/'-]+", " ", text)
+    text = re.sub(r"(?<!\d)[.'](?!\d)", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    option: str
+    words: tuple[str, ...]
+    via: str
+
+
+_PHRASES: dict[int, tuple[Question, tuple[_Phrase, ...]]] = {}
+
+
+def _phrases(question: Question) -> tuple[_Phrase, ...]:
+    """Every way of naming each option, normalized once per question object."""
+    cached = _PHRASES.get(id(question))
+    if cached is not None and cached[0] is question:
+        return cached[1]
+    phrases = _build_phrases(question)
+    if len(_PHRASES) > 512:
+        _PHRASES.clear()
+    _PHRASES[id(question)] = (question, phrases)
+    return phrases
+
+
+def _build_phrases(question: Question) -> tuple[_Phrase, ...]:
+    out: list[_Phrase] = []
+    for opt in question.options:
+        out.append(_Phrase(opt.id, tuple(normalize(opt.id.replace("-", " ")).split()), "option"))
+        out.append(_Phrase(opt.id, tuple(normalize(opt.label).split()), "label"))
+        for syn in opt.synonyms:
+            words = tuple(normalize(syn).split())
+            if words:
+                out.append(_Phrase(opt.id, words, "text"))
+    return tuple(p for p in out if p.words)
+
+
+def _negated(words: list[str], start: int) -> bool:
+    return any(w in NEGATIONS for w in words[max(0, start - 3):start])
+
+
+def phrase_hits(question: Question, text: str) -> dict[str, tuple[float, str]]:
+    """Options whose label or synonyms appear in the text, as whole words, allowing small typos.
+
+    Returns option id -> (score, matched words). Score rises with the length of the phrase; a
+    phrase preceded by a negation ("no", "not", "don't", "without") does not count.
+    """
+    words = normalize(text).split()
+    hits: dict[str, tuple[float, str]] = {}
+    for phrase in _phrases(question):
+        n = len(phrase.words)
+        target = " ".join(phrase.words)
+        for i in range(0, len(words) - n + 1):
+            window = " ".join(words[i:i + n])
+            if window == target:
+                score = 100.0
+            elif len(target) >= 5 and target[0] == window[0]:
+                score = fuzz.ratio(window, target)
+                if score < ACCEPT:
+                    continue
+            else:
+                continue
+            if _negated(words, i) and not any(w in NEGATIONS for w in phrase.words):
+                continue
+            weight = score * (1 + 0.02 * len(target))
+            if weight > hits.get(phrase.option, (0.0, ""))[0]:
+                hits[phrase.option] = (weight, window)
+    return hits
+
+
+def negated_options(question: Question, text: str) -> set[str]:
+    """Options named after a negation ("not free", "no TPU"): what the person rules out."""
+    words = normalize(text).split()
+    out: set[str] = set()
+    for phrase in _phrases(question):
+        n = len(phrase.words)
+        for i in range(0, len(words) - n + 1):
+            if tuple(words[i:i + n]) == phrase.words and _negated(words, i):
+                out.add(phrase.option)
+    return out
+
+
+def _numeric_kinds(question: Question) -> tuple[str, ...]:
+    unit = question.unit.lower()
+    if "usd" in unit or "$" in unit or "month" in unit:
+        return ("money", "plain")
+    if "week" in unit:
+        return ("weekly", "duration", "plain")
+    return ("duration", "plain")
+
+
+def option_for_number(question: Question, value: float) -> Option | None:
+    for opt in question.options:
+        if opt.contains(value):
+            return opt
+    return None
+
+
+def read_number(question: Question, text: str, amounts: list[Amount] | None = None) -> Reading | None:
+    if question.kind is not QuestionKind.numeric:
+        return None
+    kinds = _numeric_kinds(question)
+    amounts = find_amounts(text) if amounts is None else amounts
+    usable = [a for a in amounts if a.kind in kinds]
+    if not usable:
+        return None
+    best = min(usable, key=lambda a: kinds.index(a.kind))
+    opt = option_for_number(question, best.value)
+    if opt is None:
+        return None
+    return Reading(question.id, opt.id, best.value, 100.0, "number", text, best.note)
+
+
+def read_answer(question: Question, text: str) -> Reading | Unclear:
+    """Read ``text`` as an answer to ``question``."""
+    norm = normalize(text)
+    if not norm:
+        return Unclear(question.id, text)
+    # the option's number in the list, for choice questions ("2")
+    if question.kind is QuestionKind.choice and norm.isdigit() and 1 <= int(norm) <= len(question.options):
+        opt = question.options[int(norm) - 1]
+        return Reading(question.id, opt.id, None, 100.0, "option", text)
+    for opt in question.options:
+        if norm == opt.id or norm == normalize(opt.id.replace("-", " ")):
+            return Reading(question.id, opt.id, opt.value, 100.0, "option", text)
+        if norm == normalize(opt.label):
+            return Reading(question.id, opt.id, opt.value, 100.0, "label", text)
+    if any(p in norm for p in NOT_SURE_PHRASES) or norm in {"?", "idk", "dunno", "unsure", "maybe"}:
+        return Reading(question.id, NOT_SURE, None, 100.0, "text", text)
+    number = read_number(question, text)
+    if number is not None:
+        return number
+    exact = [opt for opt in question.options if norm in {normalize(s) for s in opt.synonyms}]
+    if len(exact) == 1:
+        return Reading(question.id, exact[0].id, exact[0].value, 100.0, "text", text)
+    hits = phrase_hits(question, text)
+    if not hits:
+        negated = negated_options(question, text)
+        if negated:
+            others = [o for o in question.concrete_options if o.id not in negated]
+            return Unclear(question.id, text, tuple(
+                Reading(question.id, o.id, o.value, 50.0, "text", text) for o in others
+            )[:5])
+    if hits:
+        ranked = sorted(hits.items(), key=lambda kv: -kv[1][0])
+        best_id, (best, _) = ranked[0]
+        second = ranked[1][1][0] if len(ranked) > 1 else 0.0
+        opt = question.option(best_id)
+        assert opt is not None
+        if best >= ACCEPT and best - second >= MARGIN:
+            return Reading(question.id, best_id, opt.value, min(best, 100.0), "text", text)
+        close = [question.option(oid) for oid, (s, _) in ranked if s >= best - MARGIN]
+        return Unclear(question.id, text, tuple(
+            Reading(question.id, o.id, o.value, hits[o.id][0], "text", text) for o in close if o is not None
+        )[:4])
+    return _fuzzy(question, norm, text)
+
+
+def _fuzzy(question: Question, norm: str, text: str) -> Reading | Unclear:
+    """Whole-text fuzzy match against every label and synonym ("kagle", "colab pr")."""
+    best_by_option: dict[str, float] = {}
+    for phrase in _phrases(question):
+        score = fuzz.ratio(norm, " ".join(phrase.words))
+        if score > best_by_option.get(phrase.option, 0.0):
+            best_by_option[phrase.option] = score
+    ranked = sorted(best_by_option.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < CONSIDER:
+        return Unclear(question.id, text)
+    best_id, best = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    opt = question.option(best_id)
+    assert opt is not None
+    if best >= ACCEPT and best - second >= MARGIN:
+        return Reading(question.id, best_id, opt.value, best, "text", text)
+    close = [(oid, s) for oid, s in ranked if s >= CONSIDER and s >= best - MARGIN][:4]
+    return Unclear(question.id, text, tuple(
+        Reading(question.id, oid, None, s, "text", text) for oid, s in close
+    ))
+
+
+def read_strict(question: Question, text: str) -> Reading | None:
+    """For scripts: an option id, a label, or a number (with or without unit); nothing fuzzy."""
+    result = read_answer(question, text)
+    if isinstance(result, Reading):
+        return result
+    return None

@@ -1,0 +1,129 @@
+"""Numbers as people write them: "$9.99/mo", "20 bucks", "90 min", "2.5h", "half an hour", "5-6 hours".
+
+``find_amounts`` scans a text and returns every amount it can read with what kind of quantity it
+is (money, a duration, a weekly rate), so one sentence can answer several numeric questions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["money", "duration", "weekly", "plain"]
+
+WORDS = {
+    "zero": 0, "nil": 0, "nothing": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4,
+    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
+    "a couple of": 2, "a couple": 2, "couple of": 2, "a few": 3, "few": 3, "several": 4,
+    "half an": 0.5, "half a": 0.5, "a half": 0.5, "half": 0.5, "a dozen": 12, "dozen": 12,
+    "one and a half": 1.5, "an hour and a half": 1.5, "a day and a half": 36,
+}
+
+# number words that mean a number even with no unit ("ten"), unlike "a" or "a few"
+_PLAIN_WORDS = {w for w in WORDS if " " not in w and w not in {"a", "an", "few", "several", "half", "dozen", "nothing", "nil"}}
+
+# hours per unit
+DURATION_UNITS = {
+    "s": 1 / 3600, "sec": 1 / 3600, "secs": 1 / 3600, "second": 1 / 3600, "seconds": 1 / 3600,
+    "m": 1 / 60, "min": 1 / 60, "mins": 1 / 60, "minute": 1 / 60, "minutes": 1 / 60,
+    "h": 1, "hr": 1, "hrs": 1, "hour": 1, "hours": 1, "hs": 1,
+    "d": 24, "day": 24, "days": 24,
+    "wk": 168, "week": 168, "weeks": 168,
+    "month": 720, "months": 720,
+}
+
+CURRENCY_WORDS = {"$", "usd", "dollar", "dollars", "bucks", "buck", "€", "eur", "euro", "euros",
+                  "£", "gbp", "pound", "pounds", "quid", "us$", "cad", "aud"}
+
+PER_MONTH = r"(?:\s*(?:/|per|a|an|each|every)\s*(?:mo|mon|month|mth|m)\b|\s*monthly)"
+PER_WEEK = r"(?:\s*(?:/|per|a|an|each|every)\s*(?:wk|week)\b|\s*weekly)"
+PER_DAY = r"(?:\s*(?:/|per|a|an|each|every)\s*(?:day|d)\b|\s*daily)"
+
+_word_alt = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True))
+NUMBER = rf"(?:\d+(?:[.,]\d+)?|\.\d+|(?:{_word_alt}))"
+_unit_alt = "|".join(sorted((re.escape(u) for u in DURATION_UNITS), key=len, reverse=True))
+_cur_alt = r"\$|us\$|€|£"
+_cur_word_alt = "usd|dollars?|bucks?|eur|euros?|gbp|pounds?|quid|cad|aud"
+
+AMOUNT = re.compile(
+    rf"""
+    (?<![\w.])
+    (?P<pre>{_cur_alt})?\s*
+    (?P<a>{NUMBER})
+    (?:\s*(?:-|–|to|or)\s*(?P<pre2>{_cur_alt})?\s*(?P<b>{NUMBER}))?
+    (?P<k>k\b)?
+    \s*(?P<post>{_cur_alt}|(?:{_cur_word_alt})\b)?
+    \s*(?:(?:of\s+)?an?\s+)?(?P<unit>(?:{_unit_alt})\b)?
+    (?P<rate>{PER_MONTH}|{PER_WEEK}|{PER_DAY})?
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Amount:
+    value: float  # dollars for money, hours for durations, hours a week for weekly rates
+    kind: Kind
+    start: int
+    end: int
+    text: str
+    note: str = ""  # how a range or unusual phrasing was read
+
+
+def _number(token: str) -> float | None:
+    token = token.strip().lower()
+    if token in WORDS:
+        return float(WORDS[token])
+    try:
+        return float(token.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Every amount in ``text`` with its kind, in order of appearance."""
+    found: list[Amount] = []
+    lowered = text.lower()
+    for m in AMOUNT.finditer(lowered):
+        a = _number(m["a"])
+        if a is None:
+            continue
+        b = _number(m["b"]) if m["b"] else None
+        pre, post, unit, rate = m["pre"] or m["pre2"], m["post"], m["unit"], m["rate"]
+        word_number = not re.match(r"[\d.]", m["a"])
+        if word_number and unit and len(unit) < 3:
+            continue  # "a m" in "I am" is not a minute
+        if word_number and not (pre or post or unit) and m["a"].strip() not in _PLAIN_WORDS:
+            continue  # "a" or "a few" on its own is not an amount
+        value = b if b is not None else a
+        note = ""
+        if b is not None:
+            note = f"read the range {_fmt(a)}-{_fmt(b)} as its upper end, {_fmt(b)}"
+        if m["k"]:
+            value *= 1000
+        kind: Kind
+        if pre or post:
+            kind = "money"
+        elif unit:
+            hours = value * DURATION_UNITS[unit.lower()]
+            if rate and re.search(r"w(ee)?k", rate):
+                kind, value = "weekly", hours
+            elif rate and re.search(r"day|daily|\bd\b", rate):
+                kind, value = "weekly", hours * 7
+                note = note or f"read {_fmt(value / 7)} hours a day as {_fmt(value)} hours a week"
+            else:
+                kind, value = "duration", hours
+        elif rate and re.search(r"mo|month", rate):
+            kind = "money"
+        else:
+            kind = "plain"
+        found.append(Amount(value, kind, m.start(), m.end(), text[m.start():m.end()].strip(), note))
+    return found
+
+
+def _fmt(x: float) -> str:
+    return f"{x:g}"
