@@ -282,8 +282,9 @@ def report(pack: Pack, answers: dict[str, Answer], result: Result | None = None,
     facts: list[FactLine] = []
     if rec is not None:
         facts = [fact_line(pack, rec.id, f, today) for f in rec.facts]
+        shown = {(f.service, f.fact) for c in caveats for f in c.facts}
         for fl in facts:
-            if fl.disagreement:
+            if fl.disagreement and (fl.service, fl.fact) not in shown:
                 caveats.append(Caveat(f"Sources disagree on {rec.name}'s {fl.label.lower()}: {fl.disagreement}", (fl,)))
         stale = [fl for fl in facts if fl.stale]
         if stale:

@@ -1,0 +1,131 @@
+"""`advisor recommend` and `advisor check` as scripts use them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from advisor.cli import main
+
+from .conftest import RULES
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_recommend_json_interface(capsys, pack):
+    code, out, _ = run(capsys, "recommend", "--answer", "budget=0", "--answer", "runtime=1",
+                       "--answer", "hardware=gpu", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["status"] == "ok"
+    assert data["recommendation"]["id"] in {"colab", "kaggle"}
+    assert [r["id"] for r in data["ranking"]][0] == data["recommendation"]["id"]
+    budget = data["answers"]["budget"]
+    assert budget == {"option": "free", "label": "Nothing, it has to be free", "value": 0.0,
+                      "unit": "USD/month", "source": "number", "text": "0"}
+    assert data["answers"]["runtime"]["value"] == 1.0 and data["answers"]["runtime"]["unit"] == "hours"
+    assert data["answers"]["hardware"]["value"] is None and data["answers"]["hardware"]["source"] == "option"
+    for key in ("reasons", "caveats", "what_if", "citations"):
+        assert isinstance(data[key], list)
+    for cite in data["citations"]:
+        assert pack.sections[cite["section"]].contains(cite["quote"])
+        assert cite["source"].startswith("http")
+
+
+def test_recommend_label_and_representative_value(capsys):
+    code, out, _ = run(capsys, "recommend", "-a", "budget=About $10 to $50", "-a", "hardware=One GPU", "--json")
+    data = json.loads(out)
+    assert data["answers"]["budget"]["option"] == "up-to-50"
+    assert data["answers"]["budget"]["value"] == 10  # the option's representative number
+    assert data["answers"]["budget"]["source"] == "label"
+
+
+def test_pay_per_use_budget_has_null_value(capsys):
+    _, out, _ = run(capsys, "recommend", "-a", "budget=pay-per-use", "--json")
+    assert json.loads(out)["answers"]["budget"]["value"] is None
+
+
+def test_complete_answers_give_a_settled_recommendation(capsys):
+    answers = ["budget=pay-per-use", "hardware=gpu", "runtime=3", "background=yes", "weekly-hours=25",
+               "work=deploy", "data=s3", "team=team", "privacy=sensitive"]
+    _, out, _ = run(capsys, "recommend", *[x for a in answers for x in ("-a", a)], "--json")
+    data = json.loads(out)
+    assert data["recommendation"]["id"] == "sagemaker" and data["settled"] is True
+    assert any(r["rule"] == "deploy-on-sagemaker" and r["answers"] for r in data["reasons"])
+
+
+@pytest.mark.parametrize("args,needle", [
+    (["-a", "bugdet=3"], "unknown question 'bugdet' (did you mean 'budget'?)"),
+    (["-a", "hardware=quantum"], "question 'hardware' has no option 'quantum'"),
+    (["-a", "budget"], "write it as ID=TEXT"),
+])
+def test_bad_answers_are_one_line_errors(capsys, args, needle):
+    code, out, err = run(capsys, "recommend", *args)
+    assert code == 2
+    assert needle in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_missing_rules_folder_is_an_error(capsys, tmp_path):
+    code, _, err = run(capsys, "--rules", str(tmp_path / "none"), "recommend")
+    assert code == 2 and "rules folder not found" in err
+
+
+def test_check_ok_and_broken(capsys, tmp_path):
+    code, out, _ = run(capsys, "check")
+    assert code == 0 and out.startswith("ok:")
+    import shutil
+
+    broken = tmp_path / "rules"
+    shutil.copytree(RULES, broken)
+    text = (broken / "services.yaml").read_text().replace("guide: kaggle\n", "guide: kagle\n")
+    (broken / "services.yaml").write_text(text)
+    code, out, _ = run(capsys, "check", "--rules", str(broken))
+    assert code == 2
+    assert "services.yaml:" in out and "unknown guide section 'kagle' (did you mean 'kaggle'?)" in out
+
+
+def test_text_output_shows_recommendation(capsys):
+    code, out, _ = run(capsys, "recommend", "-a", "budget=free", "-a", "work=competition")
+    assert code == 0 and "Kaggle Notebooks" in out
+
+
+def test_markdown_output(capsys):
+    code, out, _ = run(capsys, "recommend", "-a", "budget=free", "-a", "work=competition", "--format", "markdown")
+    assert code == 0 and out.startswith("# ") and "## Decision" in out and "## From the guide" in out
+
+
+def test_installed_command_runs_from_another_folder(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "advisor", "recommend", "-a", "budget=0", "-a", "runtime=1", "-a", "hardware=gpu",
+         "--json"], cwd=tmp_path, capture_output=True, text=True, env=env, timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["status"] == "ok"
+
+
+def test_recommend_does_not_import_textual(tmp_path):
+    code = ("import sys; from advisor.cli import main; main(['recommend','-a','budget=0','--json']); "
+            "sys.stderr.write(str('textual' in sys.modules))")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0 and proc.stderr.strip() == "False"
+
+
+def test_ui_without_terminal_points_to_recommend(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "advisor"], cwd=tmp_path, capture_output=True, text=True,
+                          stdin=subprocess.DEVNULL, timeout=60)
+    assert proc.returncode == 2 and "advisor recommend" in proc.stderr
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0 and capsys.readouterr().out.startswith("advisor ")
