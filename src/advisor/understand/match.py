@@ -132,6 +132,11 @@ def negated_options(question: Question, text: str) -> set[str]:
     return out
 
 
+def specific_kind(question: Question) -> str:
+    """The kind of amount that can only mean this numeric question (money, weekly or duration)."""
+    return _numeric_kinds(question)[0]
+
+
 def _numeric_kinds(question: Question) -> tuple[str, ...]:
     unit = question.unit.lower()
     if "usd" in unit or "$" in unit or "month" in unit:

@@ -1,0 +1,134 @@
+"""Finding the guide section that answers a question such as "kagle gpu limit".
+
+A small keyword index over the guide: section titles count three times, typos are forgiven by
+matching each query word to the closest word the guide uses (rapidfuzz), and rare words weigh more
+than common ones (inverse document frequency).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from ..pack.guide import Section, squash
+from ..pack.loader import Pack
+
+STOP = {
+    "a", "an", "the", "is", "are", "what", "whats", "how", "do", "does", "i", "can", "to", "of", "in", "on",
+    "for", "and", "or", "with", "my", "me", "it", "its", "about", "tell", "which", "there", "much", "many",
+    "be", "you", "your", "get", "use", "using", "vs", "versus", "between", "difference", "should", "will",
+    "this", "that", "at", "by", "from", "as", "any", "some", "up", "if", "than", "then", "so", "we",
+}
+
+ALIASES = {
+    "pro+": "pro-plus", "proplus": "pro-plus", "gdrive": "drive", "aws": "sagemaker", "gpus": "gpu",
+    "tpus": "tpu", "limits": "limit", "limitations": "limit", "hours": "hour", "prices": "price",
+    "cost": "price", "costs": "price", "pricing": "price", "expensive": "price", "cheap": "price",
+    "mount": "mount", "mounting": "mount", "timeout": "idle", "quota": "limit", "quotas": "limit",
+    "background": "background", "unattended": "background", "long": "long", "longest": "long",
+    "embedding": "embeddings", "projector": "embeddings", "spot": "spot", "serverless": "serverless",
+    "lambda": "serverless", "deploy": "deploy", "deployment": "deploy", "monitor": "monitor",
+}
+
+_WORD = re.compile(r"[a-z0-9][a-z0-9+.-]*")
+
+
+def words(text: str) -> list[str]:
+    out = []
+    for w in _WORD.findall(text.lower()):
+        w = w.strip(".-")
+        w = ALIASES.get(w, w)
+        if w and w not in STOP:
+            out.append(w)
+    return out
+
+
+@dataclass(frozen=True)
+class Hit:
+    section: Section
+    score: float
+    passage: str
+
+
+class GuideIndex:
+    def __init__(self, pack: Pack):
+        self.sections = list(pack.sections.values())
+        self.tf: list[dict[str, float]] = []
+        df: dict[str, int] = {}
+        for s in self.sections:
+            counts: dict[str, float] = {}
+            for w in words(s.title + " " + s.id.replace("-", " ")):
+                counts[w] = counts.get(w, 0) + 3
+            for w in words(s.body):
+                counts[w] = counts.get(w, 0) + 1
+            self.tf.append(counts)
+            for w in counts:
+                df[w] = df.get(w, 0) + 1
+        n = len(self.sections)
+        self.idf = {w: math.log(1 + n / d) for w, d in df.items()}
+        self.vocab = list(self.idf)
+
+    def _resolve(self, word: str) -> tuple[str, float] | None:
+        if word in self.idf:
+            return word, 1.0
+        if len(word) < 4:
+            return None
+        best = process.extractOne(word, self.vocab, scorer=fuzz.ratio, score_cutoff=80)
+        if best is None:
+            return None
+        return best[0], best[1] / 100
+
+    def search(self, query: str, limit: int = 3) -> list[Hit]:
+        terms = [r for w in words(query)[:30] if (r := self._resolve(w)) is not None]
+        if not terms:
+            return []
+        scored: list[tuple[float, int]] = []
+        for i, counts in enumerate(self.tf):
+            score = 0.0
+            matched = 0
+            for term, closeness in terms:
+                tf = counts.get(term, 0)
+                if tf:
+                    matched += 1
+                    score += closeness * self.idf[term] * (1 + math.log(tf))
+            if matched:
+                # sections that cover more of the query's words win
+                scored.append((score * matched / len(terms), i))
+        scored.sort(reverse=True)
+        return [Hit(self.sections[i], s, best_passage(self.sections[i], [t for t, _ in terms]))
+                for s, i in scored[:limit]]
+
+
+def best_passage(section: Section, terms: list[str]) -> str:
+    """The sentence of the section that mentions most of the query's words (a verbatim quote)."""
+    text = squash(re.sub(r"```.*?```", " ", section.body, flags=re.S))
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if s]
+    if not sentences:
+        return text
+    wanted = set(terms)
+
+    if wanted <= set(words(section.title + " " + section.id.replace("-", " "))):
+        # a question about the topic as a whole ("what is colab pro"): the section's opening
+        opening = sentences[0]
+        for more in sentences[1:]:
+            if len(opening) + len(more) > 260:
+                break
+            opening += " " + more
+        return opening
+    scores = [len(wanted & set(words(s))) for s in sentences]
+    top = max(scores)
+    if top == 0:
+        return sentences[0]
+    # the earliest sentence that mentions the most query words; sections open with their point
+    return sentences[scores.index(top)]
+
+
+def index_for(pack: Pack) -> GuideIndex:
+    cached = getattr(pack, "_guide_index", None)
+    if cached is None:
+        cached = GuideIndex(pack)
+        pack._guide_index = cached  # type: ignore[attr-defined]
+    return cached

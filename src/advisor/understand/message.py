@@ -1,0 +1,156 @@
+"""Understanding one typed message in the chat: answers, corrections, commands and guide questions.
+
+``interpret`` never raises and never guesses silently. It returns one of:
+
+* ``answers`` - one or more readings (the pending question and any others the text answers);
+* ``clarify`` - close candidates for the pending question, to ask which was meant;
+* ``command`` - back, restart, why, help;
+* ``guide`` - a guide section that answers a question about the services;
+* ``unknown`` - nothing understood (the UI replies with example answers).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..pack.loader import Pack
+from ..pack.models import NOT_SURE, Question, QuestionKind
+from .guide_search import Hit, index_for
+from .match import Reading, Unclear, normalize, phrase_hits, read_answer, read_number, specific_kind
+from .numbers import find_amounts
+
+Kind = Literal["answers", "clarify", "command", "guide", "unknown"]
+
+COMMANDS = {
+    "back": "back", "go back": "back", "undo": "back", "previous": "back", "previous question": "back",
+    "restart": "restart", "start over": "restart", "start again": "restart", "reset": "restart",
+    "why": "why", "why?": "why", "why do you ask": "why", "why ask": "why", "why does it matter": "why",
+    "help": "help", "?": "help", "what can i say": "help", "how does this work": "help",
+}
+QUESTION_START = re.compile(
+    r"^(what|whats|what's|how|which|where|when|is|are|does|do|can|could|should|tell me|explain|"
+    r"difference|compare|who)\b"
+)
+CORRECTION = re.compile(r"^(no|nope|actually|sorry|wait|correction|i meant|make that|change)\b[,:!. ]*\s*(.+)$")
+MAX_CHARS = 2000
+# words that ask about the services rather than answer a question
+TOPIC_WORDS = {"limit", "limits", "quota", "quotas", "price", "prices", "pricing", "cost", "costs", "timeout",
+               "mount", "snippet", "tensorboard", "difference", "compare", "vs", "versus", "spot", "serverless",
+               "lambda", "idle", "signup", "sign-up", "verification", "units", "guide"}
+
+
+@dataclass(frozen=True)
+class Interpretation:
+    kind: Kind
+    readings: tuple[Reading, ...] = ()
+    candidates: tuple[Reading, ...] = ()
+    command: str = ""
+    guide: Hit | None = None
+    corrected: tuple[str, ...] = ()  # question ids whose earlier answer this message changes
+    notes: tuple[str, ...] = field(default=())
+
+
+def _is_question(norm: str, raw: str) -> bool:
+    return raw.rstrip().endswith("?") or bool(QUESTION_START.match(norm))
+
+
+def _guide(pack: Pack, text: str, strong: float) -> Hit | None:
+    hits = index_for(pack).search(text)
+    if hits and hits[0].score >= strong:
+        return hits[0]
+    return None
+
+
+def _others(pack: Pack, text: str, skip: str | None) -> list[Reading]:
+    """Readings for questions other than the pending one, only where the text is unambiguous."""
+    amounts = find_amounts(text)
+    out: list[Reading] = []
+    for question in pack.questions:
+        if question.id == skip:
+            continue
+        if question.kind is QuestionKind.numeric:
+            kind = specific_kind(question)
+            specific = [a for a in amounts if a.kind == kind]
+            if specific:
+                reading = read_number(question, text, specific)
+                if reading is not None:
+                    out.append(reading)
+                    continue
+        hits = phrase_hits(question, text)
+        strong = {oid: (score, words) for oid, (score, words) in hits.items()
+                  if score >= 100 and len(words) >= 3 and oid != NOT_SURE}
+        if len(strong) == 1:
+            [(oid, (score, words))] = strong.items()
+            if not _ambiguous(pack, words, question):
+                opt = question.option(oid)
+                out.append(Reading(question.id, oid, opt.value if opt else None, 100.0, "text", text))
+    return out
+
+
+def _ambiguous(pack: Pack, words: str, question: Question) -> bool:
+    """A phrase that names options of several questions ("kaggle", "no") proves nothing alone."""
+    for other in pack.questions:
+        if other.id == question.id:
+            continue
+        if words in {normalize(s) for o in other.options for s in o.synonyms + [o.label]}:
+            return True
+    return False
+
+
+def interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str], text: str) -> Interpretation:
+    """Understand ``text`` typed while ``pending`` is asked (None: all questions answered)."""
+    raw = text[:MAX_CHARS]
+    norm = normalize(raw)
+    if not norm:
+        return Interpretation("unknown")
+    command = COMMANDS.get(norm) or COMMANDS.get(raw.strip().lower())
+    if command:
+        return Interpretation("command", command=command)
+
+    if _is_question(norm, raw):
+        hit = _guide(pack, raw, strong=1.0)
+        if hit is not None:
+            return Interpretation("guide", guide=hit)
+
+    correction = CORRECTION.match(norm)
+    if correction and answered:
+        rest = correction.group(2)
+        fixes = [r for r in _others(pack, rest, None) if r.question in answered]
+        if fixes:
+            return Interpretation("answers", readings=tuple(fixes), corrected=tuple(r.question for r in fixes))
+
+    readings: list[Reading] = []
+    unclear: Unclear | None = None
+    if pending is not None:
+        first = read_answer(pending, raw)
+        if isinstance(first, Reading):
+            readings.append(first)
+        else:
+            unclear = first
+    if not readings and TOPIC_WORDS & set(norm.split()):
+        hit = _guide(pack, raw, strong=1.0)
+        if hit is not None:
+            return Interpretation("guide", guide=hit)
+    others = [r for r in _others(pack, raw, pending.id if pending else None)]
+    # only fill other questions when the text carries more than a bare word
+    if len(norm.split()) >= 2:
+        for r in others:
+            if r.question not in {x.question for x in readings}:
+                readings.append(r)
+    if readings:
+        pending_read = any(r.question == (pending.id if pending else None) for r in readings)
+        if unclear is not None and unclear.candidates and not pending_read and len(readings) == 0:
+            return Interpretation("clarify", candidates=unclear.candidates)
+        corrected = tuple(r.question for r in readings if r.question in answered)
+        order = {q.id: i for i, q in enumerate(pack.questions)}
+        readings.sort(key=lambda r: order[r.question])
+        return Interpretation("answers", readings=tuple(readings), corrected=corrected)
+    if unclear is not None and unclear.candidates:
+        return Interpretation("clarify", candidates=unclear.candidates)
+    hit = _guide(pack, raw, strong=2.5)
+    if hit is not None:
+        return Interpretation("guide", guide=hit)
+    return Interpretation("unknown")
