@@ -499,3 +499,15 @@ def separates(pack: Pack, question_id: str, chosen: Mapping[str, str]) -> list[s
     # a service ruled out already cannot be separated any more
     still_in = {st.service.id for st in decide(pack, chosen, what_if=False).ranking if not st.excluded}
     return [s.id for s in pack.services if s.id in affected and s.id in still_in]
+
+
+def ruled_out(pack: Pack, chosen: Mapping[str, str]) -> dict[str, str]:
+    """Services surely ruled out by the answers so far -> the first reason (cheap: no search)."""
+    known = knowledge_from(pack, prune(pack, chosen))
+    out: dict[str, str] = {}
+    for compiled in compile_rules(pack):
+        if compiled.rule.effect is not Effect.exclude or compiled.status(known) is not True:
+            continue
+        for sid in compiled.rule.services:
+            out.setdefault(sid, compiled.rule.reason)
+    return {s.id: out[s.id] for s in pack.services if s.id in out}

@@ -114,7 +114,9 @@ class Session:
             else:
                 self.answers[qid] = before
         self._reorder()
-        return Change(set=[qid for qid, _ in step.before])
+        # set: answers restored to what they were; dropped: questions left open again
+        return Change(set=[qid for qid, before in step.before if before is not None],
+                      dropped=[qid for qid, before in step.before if before is None])
 
     def restart(self) -> None:
         self.answers.clear()

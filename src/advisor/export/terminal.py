@@ -6,6 +6,8 @@ written in a rule file show as they are.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.rule import Rule
@@ -16,22 +18,34 @@ from ..engine.explain import Report
 from .record import inert
 
 
+@dataclass(frozen=True)
+class Palette:
+    """Styles for good, bad, warning and quiet text (the UI passes its theme's colours)."""
+
+    good: str = "green"
+    bad: str = "red"
+    warn: str = "yellow"
+    quiet: str = "dim"
+    frame: str = "green"
+
+
 def t(text: str, style: str = "") -> Text:
     return Text(inert(text), style=style)
 
 
-def render(report: Report, ignored: list[str] | None = None) -> Group:
+def render(report: Report, ignored: list[str] | None = None, palette: Palette | None = None) -> Group:
+    p = palette or Palette()
     parts: list[object] = []
     rec = report.recommendation
     title = rec[1] if rec else "No recommendation"
-    parts.append(Panel(t(report.verdict), title=t(title, "bold"), title_align="left", border_style="green"))
+    parts.append(Panel(t(report.verdict), title=t(title, "bold"), title_align="left", border_style=p.frame))
     if report.runner_up:
-        parts.append(t(f"Runner-up: {report.runner_up[1]}", "dim"))
+        parts.append(t(f"Runner-up: {report.runner_up[1]}", p.quiet))
     for prompt in ignored or []:
-        parts.append(t(f"Not used: your answer to '{prompt}' does not apply with your other answers.", "yellow"))
+        parts.append(t(f"Not used: your answer to '{prompt}' does not apply with your other answers.", p.warn))
 
     answers = Table(title=t("Your answers", "bold"), title_justify="left", show_header=False, box=None)
-    answers.add_column(style="dim")
+    answers.add_column(style=p.quiet)
     answers.add_column()
     for a in report.answers:
         shown = a.label + (f" — you said “{a.text}”" if a.text else "")
@@ -43,10 +57,10 @@ def render(report: Report, ignored: list[str] | None = None) -> Group:
         parts += [Text(""), Rule(t("Why", "bold"), align="left")]
         for r in report.reasons:
             mark = {"for": "+ ", "against": "- ", "exclude": "x "}.get(r.effect, "  ")
-            line = Text(mark, style="green" if r.effect == "for" else "red")
+            line = Text(mark, style=p.good if r.effect == "for" else p.bad)
             line.append_text(t(r.text))
             if r.answers:
-                line.append_text(t("  (" + "; ".join(f"{q}: {label}" for q, label in r.answers) + ")", "dim"))
+                line.append_text(t("  (" + "; ".join(f"{q}: {label}" for q, label in r.answers) + ")", p.quiet))
             parts.append(line)
 
     if report.why_not:
@@ -61,7 +75,7 @@ def render(report: Report, ignored: list[str] | None = None) -> Group:
         fit.add_column(t("Criterion"))
         for c in report.fit_columns:
             fit.add_column(t(c))
-        styles = {"fits well": "green", "fits": "", "partly": "yellow", "does not fit": "red"}
+        styles = {"fits well": p.good, "fits": "", "partly": p.warn, "does not fit": p.bad}
         for crit, marks in report.fit_rows:
             fit.add_row(t(crit), *(t(m, styles.get(m, "")) for m in marks))
         parts += [Text(""), fit]
@@ -72,15 +86,15 @@ def render(report: Report, ignored: list[str] | None = None) -> Group:
     if report.caveats:
         parts += [Text(""), Rule(t("Caveats", "bold"), align="left")]
         for c in report.caveats:
-            parts.append(t("! " + c.text, "yellow"))
+            parts.append(t("! " + c.text, p.warn))
             for f in c.facts:
-                parts.append(t(f"    {f.label}: {f.value} — {f.source} (checked {f.checked})", "dim"))
+                parts.append(t(f"    {f.label}: {f.value} — {f.source} (checked {f.checked})", p.quiet))
 
     if report.citations:
         parts += [Text(""), Rule(t("From the guide", "bold"), align="left")]
         for c in report.citations:
             parts.append(t(f"“{c.quote}”", "italic"))
-            parts.append(t(f"    — {c.title}, {c.source} (checked {c.checked})", "dim"))
+            parts.append(t(f"    — {c.title}, {c.source} (checked {c.checked})", p.quiet))
     return Group(*parts)  # type: ignore[arg-type]
 
 

@@ -122,8 +122,13 @@ def best_passage(section: Section, terms: list[str]) -> str:
     top = max(scores)
     if top == 0:
         return sentences[0]
-    # the earliest sentence that mentions the most query words; sections open with their point
-    return sentences[scores.index(top)]
+    # the earliest sentence that mentions the most query words (sections open with their point),
+    # with the next sentence when it is short enough to give context
+    i = scores.index(top)
+    passage = sentences[i]
+    if i + 1 < len(sentences) and len(passage) + len(sentences[i + 1]) <= 260:
+        passage += " " + sentences[i + 1]
+    return passage
 
 
 def index_for(pack: Pack) -> GuideIndex:

@@ -67,6 +67,12 @@ def _guide(pack: Pack, text: str, strong: float) -> Hit | None:
 def _others(pack: Pack, text: str, skip: str | None) -> list[Reading]:
     """Readings for questions other than the pending one, only where the text is unambiguous."""
     amounts = find_amounts(text)
+    # words inside an amount ("5 hours a week") must not also count as phrases ("a week")
+    rest = text
+    for a in amounts:
+        if a.kind == "count":
+            continue
+        rest = rest[:a.start] + " " * (a.end - a.start) + rest[a.end:]
     out: list[Reading] = []
     for question in pack.questions:
         if question.id == skip:
@@ -79,7 +85,7 @@ def _others(pack: Pack, text: str, skip: str | None) -> list[Reading]:
                 if reading is not None:
                     out.append(reading)
                     continue
-        hits = phrase_hits(question, text)
+        hits = phrase_hits(question, rest)
         strong = {oid: (score, words) for oid, (score, words) in hits.items()
                   if score >= 100 and len(words) >= 3 and oid != NOT_SURE}
         if len(strong) == 1:
@@ -136,9 +142,11 @@ def interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str],
             return Interpretation("guide", guide=hit)
     others = [r for r in _others(pack, raw, pending.id if pending else None)]
     # only fill other questions when the text carries more than a bare word
+    # an answer given earlier changes only when the person says so ("no, 5 hours"), never as a
+    # side effect of words in another answer
     if len(norm.split()) >= 2:
         for r in others:
-            if r.question not in {x.question for x in readings}:
+            if r.question not in {x.question for x in readings} and r.question not in answered:
                 readings.append(r)
     if readings:
         pending_read = any(r.question == (pending.id if pending else None) for r in readings)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-Kind = Literal["money", "duration", "weekly", "plain"]
+Kind = Literal["money", "duration", "weekly", "plain", "count"]
 
 WORDS = {
     "zero": 0, "nil": 0, "nothing": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4,
@@ -119,6 +119,8 @@ def find_amounts(text: str) -> list[Amount]:
                 kind, value = "duration", hours
         elif rate and re.search(r"mo|month", rate):
             kind = "money"
+        elif re.match(r"\s*[^\W\d_]", lowered[m.end():]) and not re.match(r"\s*(?:or|to|and|at|max|tops)\b", lowered[m.end():]):
+            kind = "count"  # "2 gpus", "3 models": a number of things, not an amount
         else:
             kind = "plain"
         found.append(Amount(value, kind, m.start(), m.end(), text[m.start():m.end()].strip(), note))

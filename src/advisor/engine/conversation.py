@@ -1,0 +1,258 @@
+"""The conversation: what the advisor says in reply to each thing a person does.
+
+Front ends (the chat UI, tests) call ``pick``, ``say``, ``back``, ``edit``, ``why`` and ``restart``
+and show the ``Line`` objects that come back, in order. Nothing here knows about the screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from ..pack.loader import Pack
+from ..pack.models import NOT_SURE, Question, QuestionKind
+from ..understand.match import Reading
+from ..understand.message import interpret
+from .decide import ruled_out
+from .explain import Report, report
+from .session import Answer, Session
+
+Role = Literal["question", "user", "advisor", "notice", "error", "guide", "result"]
+
+
+@dataclass(frozen=True)
+class Line:
+    role: Role
+    text: str
+    title: str = ""  # guide: the section title
+    source: str = ""  # guide: the source address and checked date
+
+
+@dataclass(frozen=True)
+class Choice:
+    key: str  # option id
+    label: str
+
+
+def _value_text(question: Question, reading: Reading | Answer) -> str:
+    opt = question.option(reading.option)
+    label = opt.label if opt else reading.option
+    value = reading.value
+    if question.kind is QuestionKind.numeric and value is not None and getattr(reading, "via", "") == "number":
+        unit = question.unit_label or question.unit
+        shown = f"${value:g} a month" if question.unit.startswith("USD") else f"{value:g} {unit}"
+        return f"{shown} ({label.lower()})"
+    return label
+
+
+class Conversation:
+    def __init__(self, pack: Pack):
+        self.pack = pack
+        self.session = Session(pack)
+        self.editing: str | None = None
+        self.clarifying: tuple[Reading, ...] = ()
+
+    # -- state -----------------------------------------------------------------------------------
+    @property
+    def current(self) -> Question | None:
+        if self.editing is not None:
+            return self.pack.question(self.editing)
+        return self.session.next_question()
+
+    @property
+    def done(self) -> bool:
+        return self.current is None
+
+    @property
+    def choices(self) -> list[Choice]:
+        question = self.current
+        if question is None:
+            return []
+        if self.clarifying:
+            return [Choice(r.option, self._label(question, r.option)) for r in self.clarifying]
+        return [Choice(o.id, o.label) for o in question.options]
+
+    def _label(self, question: Question, option_id: str) -> str:
+        opt = question.option(option_id)
+        return opt.label if opt else option_id
+
+    def progress(self) -> tuple[int, int]:
+        """(answered, about how many remain)."""
+        return len(self.session.answers), len(self.session.pending()) + (1 if self.editing else 0)
+
+    def out(self) -> dict[str, str]:
+        """Services ruled out by the answers so far, with the first reason for each."""
+        return ruled_out(self.pack, self.session.chosen)
+
+    def report(self) -> Report:
+        return report(self.pack, self.session.answers)
+
+    def opening(self) -> list[Line]:
+        return [Line("advisor", "Hi! A few questions and I will suggest where to run your work. "
+                     "Pick an option, press its number, or just type, e.g. 'I'm a student with no money "
+                     "who needs a GPU for 3 hours'.")] + self._ask()
+
+    def _ask(self) -> list[Line]:
+        question = self.current
+        if question is None:
+            return [Line("result", "Here is my recommendation.")]
+        return [Line("question", question.prompt)]
+
+    # -- actions ---------------------------------------------------------------------------------
+    def pick(self, option_id: str) -> list[Line]:
+        """The person chose an option (by click, number or arrows and Enter)."""
+        question = self.current
+        if question is None:
+            return []
+        opt = question.option(option_id)
+        if opt is None:
+            return [Line("error", f"There is no option '{option_id}' here.")]
+        lines = [Line("user", opt.label)]
+        return lines + self._apply({question.id: Answer(opt.id, opt.value, None, "option")})
+
+    def pick_number(self, number: int) -> list[Line]:
+        choices = self.choices
+        if not 1 <= number <= len(choices):
+            return [Line("error", f"There is no option {number}; choose 1 to {len(choices)}.")]
+        return self.pick(choices[number - 1].key)
+
+    def say(self, text: str) -> list[Line]:
+        """The person typed something and pressed Enter."""
+        shown = text if len(text) <= 500 else text[:500] + "…"
+        lines = [Line("user", shown)]
+        if not text.strip():
+            return []
+        question = self.current
+        if self.clarifying and question is not None:
+            from ..understand.match import read_answer
+
+            reading = read_answer(question, text)
+            if isinstance(reading, Reading) and reading.option in {r.option for r in self.clarifying}:
+                self.clarifying = ()
+                return lines + self._apply({question.id: self._answer(reading)})
+        meaning = interpret(self.pack, question, self.session.chosen, text)
+        if meaning.kind == "command":
+            return lines + self.command(meaning.command)
+        if meaning.kind == "guide" and meaning.guide is not None:
+            hit = meaning.guide
+            src = hit.section.first_source
+            source = f"{src.url} (checked {src.checked})" if src else ""
+            back = [Line("question", question.prompt)] if question else []
+            return lines + [Line("guide", hit.passage, title=hit.section.title, source=source)] + back
+        if meaning.kind == "clarify" and question is not None:
+            self.clarifying = meaning.candidates
+            names = " or ".join(f"'{self._label(question, r.option)}'" for r in meaning.candidates)
+            return lines + [Line("advisor", f"I am not sure what you meant. Did you mean {names}? "
+                                 "Pick one below, or say it another way.")]
+        if meaning.kind == "answers" and meaning.readings:
+            answers = {r.question: self._answer(r) for r in meaning.readings}
+            if self.editing is not None and self.editing not in answers:
+                # while changing one answer, only that question is open to a typed reply
+                answers = {q: a for q, a in answers.items() if q == self.editing} or answers
+            got = "; ".join(
+                f"{r.question.replace('-', ' ')}: {_value_text(self.pack.question(r.question), r)}"
+                for r in meaning.readings if r.question in answers
+            )
+            notes = [r.note for r in meaning.readings if r.note]
+            summary = f"Got it: {got}." + (f" ({'; '.join(notes)})" if notes else "")
+            if len(answers) > 1 or (question is not None and question.id not in answers):
+                summary += " Say 'no, …' to correct any part."
+            return lines + [Line("advisor", summary)] + self._apply(answers, echo=False)
+        examples = self._examples(question)
+        return lines + [Line("advisor", "Sorry, I did not understand that. " + examples)]
+
+    def _answer(self, reading: Reading) -> Answer:
+        via = reading.via if reading.via in {"option", "label", "number", "text"} else "text"
+        return Answer(reading.option, reading.value, reading.text, via)  # type: ignore[arg-type]
+
+    def _examples(self, question: Question | None) -> str:
+        if question is None:
+            return "You can ask about the services (e.g. 'kaggle gpu limit'), or type 'restart'."
+        samples = [f"'{i}'" for i in range(1, min(3, len(question.options)) + 1)]
+        words = [f"'{o.synonyms[0]}'" for o in question.concrete_options if o.synonyms][:2]
+        if question.kind is QuestionKind.numeric:
+            words = {"USD/month": ["'20 dollars'", "'free'"], "hours": ["'3 hours'", "'overnight'"]}.get(
+                question.unit, ["'10 hours a week'"]) 
+        return (f"You could answer with a number from the list ({', '.join(samples)}), or words like "
+                f"{' or '.join(words)}; 'not sure' is fine too, and 'why' tells you why I ask.")
+
+    def _apply(self, answers: dict[str, Answer], echo: bool = True) -> list[Line]:
+        before = dict(self.session.chosen)
+        change = self.session.answer_many(answers)
+        self.editing = None
+        self.clarifying = ()
+        lines: list[Line] = []
+        changed = [q for q in answers if q in before and before[q] != answers[q].option]
+        if changed and echo:
+            lines.append(Line("notice", "Changed your answer to: "
+                              + ", ".join(self.pack.question(q).prompt for q in changed)))
+        if change.dropped:
+            dropped = ", ".join(f"'{self.pack.question(q).prompt}'" for q in change.dropped)
+            lines.append(Line("notice", f"These answers no longer apply and were removed: {dropped}"))
+        return lines + self._ask()
+
+    def command(self, name: str) -> list[Line]:
+        if name == "back":
+            return self.back()
+        if name == "restart":
+            return self.restart()
+        if name == "why":
+            return self.why()
+        return [Line("advisor", "Answer each question by picking an option (click, number key, or arrows and "
+                     "Enter) or by typing in your own words: '20 dollars a month', 'about 3 hours', 'no GPU'. "
+                     "You can describe your whole situation in one go. Ask about the services any time "
+                     "('kaggle gpu limit'). Escape or 'back' goes back; choose an answer on the right to "
+                     "change it; 'why' explains a question; Ctrl+S saves the decision.")]
+
+    def back(self) -> list[Line]:
+        if self.clarifying:
+            self.clarifying = ()
+            return [Line("notice", "Never mind.")] + self._ask()
+        if self.editing is not None:
+            self.editing = None
+            return [Line("notice", "Kept your earlier answer.")] + self._ask()
+        change = self.session.back()
+        if change is None:
+            return [Line("notice", "This is the first question.")] + self._ask()
+        lines: list[Line] = []
+        if change.set:
+            restored = ", ".join(
+                f"{q.replace('-', ' ')} is '{self._label(self.pack.question(q), self.session.answers[q].option)}'"
+                for q in change.set
+            )
+            lines.append(Line("notice", f"Undid your last change: {restored} again."))
+        else:
+            lines.append(Line("notice", "Went back one question."))
+        return lines + self._ask()
+
+    def restart(self) -> list[Line]:
+        self.session.restart()
+        self.editing = None
+        self.clarifying = ()
+        return [Line("notice", "Starting over.")] + self._ask()
+
+    def edit(self, question_id: str) -> list[Line]:
+        """Re-ask an earlier question; the old answer stays until a new one is given."""
+        if question_id not in self.session.answers:
+            return []
+        self.editing = question_id
+        self.clarifying = ()
+        question = self.pack.question(question_id)
+        old = self._label(question, self.session.answers[question_id].option)
+        return [Line("notice", f"Changing your answer '{old}'. Escape keeps it."), Line("question", question.prompt)]
+
+    def why(self) -> list[Line]:
+        question = self.current
+        if question is None:
+            return [Line("advisor", "All questions are answered; the result below says which answers led there.")]
+        separates = self.session.separates(question.id)
+        names = [self.pack.service(s).name for s in separates]
+        if len(names) >= 2:
+            tail = f" Your answer can still change how {', '.join(names[:-1])} and {names[-1]} compare."
+        elif names:
+            tail = f" Your answer can still change how {names[0]} scores."
+        else:
+            tail = " With your answers so far it changes little, but it sharpens the explanation."
+        if question.option(NOT_SURE):
+            tail += " 'Not sure' is a fine answer: I will consider every option."
+        return [Line("advisor", f"Why I ask: {question.why}{tail}")]

@@ -1,0 +1,207 @@
+"""The chat UI. It shows what the conversation (and through it, the engine) decides; no rules here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList
+from textual.widgets.option_list import Option
+
+from ..engine.conversation import Conversation, Line
+from ..export.files import ExportError, write_atomic
+from ..export.record import inert, to_markdown
+from ..export.terminal import Palette
+from ..pack.loader import Pack
+from .screens.dialogs import ConfirmScreen, ExportScreen
+from .widgets.answer_input import AnswerInput
+from .widgets.result import ResultView
+from .widgets.side import SidePanel
+from .widgets.transcript import Bubble, Transcript
+
+NARROW = 80  # below this width the side panel folds away (Ctrl+O shows it)
+DEFAULT_EXPORT = "advisor-decision.md"
+
+
+class AdvisorApp(App[None]):
+    TITLE = "advisor"
+    SUB_TITLE = "where to run your ML and data work"
+    CSS_PATH = "app.tcss"
+
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="back"),
+        Binding("f1", "why", "Why?", id="why"),
+        Binding("ctrl+r", "restart", "Restart", id="restart"),
+        Binding("ctrl+s", "export", "Save", id="export"),
+        Binding("ctrl+o", "toggle_side", "Answers", id="side"),
+        Binding("ctrl+t", "change_theme", "Theme", id="theme", show=False),
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+    ]
+
+    def __init__(self, pack: Pack, *, cursor_blink: bool = True, export_dir: Path | None = None) -> None:
+        super().__init__()
+        self.pack = pack
+        self.conversation = Conversation(pack)
+        self.cursor_blink = cursor_blink
+        self.export_dir = export_dir
+        self._result_for: tuple[tuple[str, str], ...] | None = None
+
+    # -- layout ----------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            with Vertical(id="chat"):
+                yield Transcript(id="transcript")
+                yield OptionList(id="options")
+                yield AnswerInput(placeholder="Type an answer, or press an option's number…", id="say",
+                                  max_length=4000)
+            yield SidePanel(id="side")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        say = self.query_one("#say", AnswerInput)
+        say.cursor_blink = self.cursor_blink
+        say.focus()
+        self._show(self.conversation.opening())
+
+    def on_resize(self) -> None:
+        self.screen.set_class(self.size.width < NARROW, "-narrow")
+
+    # -- showing what the conversation says --------------------------------------------------------
+    def _show(self, lines: list[Line]) -> None:
+        transcript = self.query_one("#transcript", Transcript)
+        transcript.add([line for line in lines if line.role != "result"])
+        self._refresh_options()
+        self.query_one("#side", SidePanel).refresh_from(self.conversation)
+        if self.conversation.done:
+            key = tuple(sorted(self.conversation.session.chosen.items()))
+            if key != self._result_for:
+                self._result_for = key
+                transcript.add([Line("advisor", "Here is my recommendation. Choose an answer on the right "
+                                     "to change it, or press Ctrl+S to save the decision.")])
+                transcript.add_widget(ResultView(self.conversation.report(), self._palette()))
+        say = self.query_one("#say", AnswerInput)
+        say.placeholder = ("Ask about the services, or type 'restart'…" if self.conversation.done
+                           else "Type an answer, or press an option's number…")
+
+    def _refresh_options(self) -> None:
+        options = self.query_one("#options", OptionList)
+        choices = self.conversation.choices
+        options.clear_options()
+        options.add_options(
+            Option(Text(f"{i}. ", style="bold").append(inert(c.label)), id=c.key)
+            for i, c in enumerate(choices, start=1)
+        )
+        options.display = bool(choices)
+        if choices:
+            options.highlighted = 0
+
+    def _palette(self) -> Palette:
+        theme = self.current_theme
+        return Palette(good=theme.success or "green", bad=theme.error or "red", warn=theme.warning or "yellow",
+                       quiet="dim", frame=theme.success or "green")
+
+    # -- input -----------------------------------------------------------------------------------
+    @on(AnswerInput.Submitted, "#say")
+    def _submitted(self, event: AnswerInput.Submitted) -> None:
+        text = event.value
+        event.input.clear()
+        if text.strip():
+            self._show(self.conversation.say(text))
+            return
+        options = self.query_one("#options", OptionList)
+        option = options.highlighted_option
+        if option is not None and option.id is not None:
+            self._show(self.conversation.pick(option.id))
+
+    @on(AnswerInput.Number)
+    def _number(self, event: AnswerInput.Number) -> None:
+        if self.conversation.choices:
+            self._show(self.conversation.pick_number(event.number))
+
+    @on(AnswerInput.Move)
+    def _move(self, event: AnswerInput.Move) -> None:
+        options = self.query_one("#options", OptionList)
+        if options.option_count:
+            if event.delta < 0:
+                options.action_cursor_up()
+            else:
+                options.action_cursor_down()
+
+    @on(AnswerInput.Why)
+    def _why(self) -> None:
+        self.action_why()
+
+    @on(OptionList.OptionSelected, "#options")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            self._show(self.conversation.pick(event.option.id))
+        self.query_one("#say", AnswerInput).focus()
+
+    @on(SidePanel.Edit)
+    def _edit(self, event: SidePanel.Edit) -> None:
+        self._show(self.conversation.edit(event.question_id))
+        self.query_one("#say", AnswerInput).focus()
+
+    # -- actions ---------------------------------------------------------------------------------
+    def action_back(self) -> None:
+        self._show(self.conversation.back())
+
+    def action_why(self) -> None:
+        self._show(self.conversation.why())
+
+    def action_restart(self) -> None:
+        self._result_for = None
+        self._show(self.conversation.restart())
+
+    def action_toggle_side(self) -> None:
+        self.screen.toggle_class("-show-side")
+
+    def action_export(self) -> None:
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self._export_to(path)
+
+        self.push_screen(ExportScreen(DEFAULT_EXPORT), callback=chosen)
+
+    def _export_to(self, path: Path, overwrite: bool = False) -> None:
+        if self.export_dir is not None and not path.is_absolute():
+            path = self.export_dir / path
+        text = to_markdown(self.conversation.report())
+        try:
+            write_atomic(path, text, overwrite=overwrite)
+        except FileExistsError:
+            def confirmed(replace: bool | None) -> None:
+                if replace:
+                    self._export_to(path, overwrite=True)
+                else:
+                    self.notify("Not saved; the existing file was left as it was.")
+
+            self.push_screen(ConfirmScreen(f"{path} already exists. Replace it?"), callback=confirmed)
+            return
+        except ExportError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.notify(f"Saved the decision to {path}", markup=False)
+        self.query_one("#transcript", Transcript).add([Line("notice", f"Saved the decision to {path}")])
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield SystemCommand("Back", "Go back one question (Escape)", self.action_back)
+        yield SystemCommand("Restart", "Forget every answer and start again (Ctrl+R)", self.action_restart)
+        yield SystemCommand("Explain this question", "Why the advisor asks it (F1)", self.action_why)
+        yield SystemCommand("Save the decision", "Export a Markdown decision record (Ctrl+S)", self.action_export)
+        yield from super().get_system_commands(screen)
+
+
+def make_app(pack: Pack, **kwargs: object) -> AdvisorApp:
+    """The one place the app is built, for the command line and the tests."""
+    return AdvisorApp(pack, **kwargs)  # type: ignore[arg-type]
+
+
+__all__ = ["AdvisorApp", "Bubble", "make_app"]

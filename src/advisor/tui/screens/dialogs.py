@@ -1,0 +1,81 @@
+"""Modal dialogs: where to save the decision, and whether to replace an existing file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+from ...export.files import ExportError, check_target
+from ...export.record import inert
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Yes or no."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+
+    def __init__(self, question: str, yes: str = "Replace", no: str = "Cancel") -> None:
+        super().__init__()
+        self.question, self.yes, self.no = question, yes, no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(inert(self.question)), markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button(self.yes, variant="warning", id="yes")
+                yield Button(self.no, id="no")
+
+    @on(Button.Pressed, "#yes")
+    def _yes(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#no")
+    def _no(self) -> None:
+        self.dismiss(False)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
+class ExportScreen(ModalScreen[Path | None]):
+    """Ask where to save the decision record (Markdown)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+
+    def __init__(self, default: str) -> None:
+        super().__init__()
+        self.default = default
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static("Save the decision as Markdown", classes="title", markup=False)
+            yield Static(Text("File (relative to the current folder):"), markup=False)
+            yield Input(self.default, id="path", select_on_focus=False)
+            yield Static("", id="problem", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Save", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#path", Input).focus()
+
+    @on(Input.Submitted, "#path")
+    @on(Button.Pressed, "#save")
+    def _save(self) -> None:
+        try:
+            path = check_target(self.query_one("#path", Input).value)
+        except ExportError as exc:
+            self.query_one("#problem", Static).update(Text(inert(str(exc))))
+            return
+        self.dismiss(path)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

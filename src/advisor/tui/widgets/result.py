@@ -1,0 +1,18 @@
+"""The result: the same report `advisor recommend` prints, coloured with the current theme."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from ...engine.explain import Report
+from ...export.terminal import Palette, render
+
+
+class ResultView(Static):
+    DEFAULT_CSS = """
+    ResultView { height: auto; margin: 0 0 1 0; padding: 0 1; border: round $success; }
+    """
+
+    def __init__(self, report: Report, palette: Palette) -> None:
+        super().__init__(render(report, palette=palette), markup=False)
+        self.report = report

@@ -1,0 +1,62 @@
+"""The chat transcript: one widget per line the advisor or the person says."""
+
+from __future__ import annotations
+
+from rich.console import RenderableType
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from ...engine.conversation import Line
+from ...export.record import inert
+
+ROLE_PREFIX = {"user": "You", "notice": "·", "error": "!"}
+
+
+class Bubble(Static):
+    """One line of the conversation. Text is always shown literally, never as markup."""
+
+    DEFAULT_CSS = """
+    Bubble { width: 1fr; height: auto; margin: 0 0 1 0; padding: 0 1; }
+    Bubble.question { color: $text; text-style: bold; border-left: thick $primary; }
+    Bubble.advisor { color: $text; border-left: thick $secondary; }
+    Bubble.user { color: $text; background: $boost; margin: 0 0 1 8; border-right: thick $accent;
+                  text-align: right; }
+    Bubble.notice { color: $text-muted; text-style: italic; }
+    Bubble.error { color: $text-error; }
+    Bubble.guide { border-left: thick $success; background: $boost; }
+    """
+
+    def __init__(self, line: Line) -> None:
+        super().__init__(self.content_for(line), classes=line.role, markup=False)
+        self.line = line
+
+    @staticmethod
+    def content_for(line: Line) -> RenderableType:
+        if line.role == "guide":
+            text = Text()
+            text.append(f"From the guide: {inert(line.title)}\n", style="bold")
+            text.append(f"“{inert(line.text)}”\n", style="italic")
+            text.append(f"Source: {inert(line.source)}", style="dim")
+            return text
+        if line.role == "user":
+            return Text(inert(line.text))
+        return Text(inert(line.text))
+
+
+class Transcript(VerticalScroll):
+    """Scrolls to stay at the newest line."""
+
+    DEFAULT_CSS = """
+    Transcript { height: 1fr; padding: 0 1; scrollbar-size-vertical: 1; }
+    """
+
+    def on_mount(self) -> None:
+        self.anchor()
+
+    def add(self, lines: list[Line]) -> None:
+        if lines:
+            self.mount_all([Bubble(line) for line in lines])
+
+    def add_widget(self, widget: Static) -> None:
+        self.mount(widget)
