@@ -72,6 +72,14 @@ class Conversation:
             return [Choice(r.option, self._label(question, r.option)) for r in self.clarifying]
         return [Choice(o.id, o.label) for o in question.options]
 
+    @property
+    def current_answer(self) -> str | None:
+        """The option already chosen for the question on screen (when changing an answer)."""
+        question = self.current
+        if question is None or question.id not in self.session.answers:
+            return None
+        return self.session.answers[question.id].option
+
     def _label(self, question: Question, option_id: str) -> str:
         opt = question.option(option_id)
         return opt.label if opt else option_id

@@ -166,11 +166,14 @@ def _why_not(pack: Pack, st: Standing, winner: Standing | None) -> WhyNot:
     else:
         lines += [f.rule.reason for f in sorted(st.against, key=lambda f: -f.rule.weight) if f.certain]
         if winner is not None and winner.share >= 1:
-            lines.append(
-                f"Ties with {winner.service.name}, which is listed first (simpler or cheaper)."
-                if st.score == winner.score
-                else f"Less in its favour overall ({st.score:+d} against {winner.score:+d})."
-            )
+            own = {f.rule.id for f in st.for_ if f.certain}
+            edge = [f.rule.reason for f in winner.for_ if f.certain and f.rule.id not in own]
+            if edge:
+                lines.append(f"{winner.service.name} has more going for it: " + " ".join(edge))
+            elif st.score == winner.score:
+                lines.append(f"Ties with {winner.service.name}, which is listed first (simpler or cheaper).")
+            else:
+                lines.append(f"Less in its favour overall ({st.score:+d} against {winner.score:+d}).")
         elif winner is not None:
             lines.append(f"Wins in {st.share:.0%} of the cases you were not sure about, "
                          f"against {winner.share:.0%} for {winner.service.name}.")
@@ -296,7 +299,11 @@ def report(pack: Pack, answers: dict[str, Answer], result: Result | None = None,
     if rec is None:
         verdict = "No service fits every answer; see what would change that below."
     elif result.settled:
-        verdict = f"{rec.name}: {rec.summary}"
+        verdict = rec.summary
+        top = max((r for r in reasons if r.effect == "for" and rec.id in r.services),
+                  key=lambda r: r.weight, default=None)
+        if top is not None:
+            verdict += f" Above all: {top.text}"
     else:
         verdict = f"Most likely {rec.name}, but not settled. {_depends_text(pack, result)}"
     columns, rows = _fit(pack, result)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.console import Console, Group
-from rich.panel import Panel
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
@@ -29,16 +28,31 @@ class Palette:
     frame: str = "green"
 
 
+def group_why_not(report: Report) -> list[tuple[str, bool, tuple[str, ...]]]:
+    """Services that lost for the same reasons, named together: 'Colab Pro and Colab Pro+'."""
+    groups: dict[tuple[bool, tuple[str, ...]], list[str]] = {}
+    for w in report.why_not:
+        groups.setdefault((w.excluded, w.lines), []).append(w.name)
+    out = []
+    for (excluded, lines), names in groups.items():
+        joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        out.append((joined, excluded, lines))
+    return out
+
+
 def t(text: str, style: str = "") -> Text:
     return Text(inert(text), style=style)
 
 
-def render(report: Report, ignored: list[str] | None = None, palette: Palette | None = None) -> Group:
+def render(report: Report, ignored: list[str] | None = None, palette: Palette | None = None,
+           show_answers: bool = True) -> Group:
+    """The whole report; the UI leaves out the answers (its side panel lists them)."""
     p = palette or Palette()
     parts: list[object] = []
     rec = report.recommendation
-    title = rec[1] if rec else "No recommendation"
-    parts.append(Panel(t(report.verdict), title=t(title, "bold"), title_align="left", border_style=p.frame))
+    headline = Text("Recommendation: ", style="bold")
+    headline.append_text(t(rec[1] if rec else "none fits every answer", f"bold {p.good}" if rec else f"bold {p.bad}"))
+    parts += [headline, t(report.verdict)]
     if report.runner_up:
         parts.append(t(f"Runner-up: {report.runner_up[1]}", p.quiet))
     for prompt in ignored or []:
@@ -50,14 +64,15 @@ def render(report: Report, ignored: list[str] | None = None, palette: Palette | 
     for a in report.answers:
         shown = a.label + (f" — you said “{a.text}”" if a.text else "")
         answers.add_row(t(a.prompt), t(shown))
-    if report.answers:
+    if report.answers and show_answers:
         parts += [Text(""), answers]
 
     if report.reasons:
         parts += [Text(""), Rule(t("Why", "bold"), align="left")]
         for r in report.reasons:
             mark = {"for": "+ ", "against": "- ", "exclude": "x "}.get(r.effect, "  ")
-            line = Text(mark, style=p.good if r.effect == "for" else p.bad)
+            line = Text()
+            line.append(mark, style=p.good if r.effect == "for" else p.bad)
             line.append_text(t(r.text))
             if r.answers:
                 line.append_text(t("  (" + "; ".join(f"{q}: {label}" for q, label in r.answers) + ")", p.quiet))
@@ -65,9 +80,10 @@ def render(report: Report, ignored: list[str] | None = None, palette: Palette | 
 
     if report.why_not:
         parts += [Text(""), Rule(t("Why not the others", "bold"), align="left")]
-        for w in report.why_not:
-            line = t(w.name + (" (ruled out)" if w.excluded else ""), "bold")
-            line.append_text(t(": " + " ".join(w.lines)))
+        for names, excluded, lines in group_why_not(report):
+            line = Text()
+            line.append_text(t(names + (" (ruled out)" if excluded else ""), "bold"))
+            line.append_text(t(": " + " ".join(lines)))
             parts.append(line)
 
     if report.fit_rows:

@@ -100,7 +100,9 @@ class AdvisorApp(App[None]):
         )
         options.display = bool(choices)
         if choices:
-            options.highlighted = 0
+            keys = [c.key for c in choices]
+            current = self.conversation.current_answer
+            options.highlighted = keys.index(current) if current in keys else 0
 
     def _palette(self) -> Palette:
         theme = self.current_theme
@@ -168,11 +170,9 @@ class AdvisorApp(App[None]):
             if path is not None:
                 self._export_to(path)
 
-        self.push_screen(ExportScreen(DEFAULT_EXPORT), callback=chosen)
+        self.push_screen(ExportScreen(DEFAULT_EXPORT, self.export_dir), callback=chosen)
 
     def _export_to(self, path: Path, overwrite: bool = False) -> None:
-        if self.export_dir is not None and not path.is_absolute():
-            path = self.export_dir / path
         text = to_markdown(self.conversation.report())
         try:
             write_atomic(path, text, overwrite=overwrite)

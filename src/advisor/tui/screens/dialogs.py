@@ -49,9 +49,10 @@ class ExportScreen(ModalScreen[Path | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
 
-    def __init__(self, default: str) -> None:
+    def __init__(self, default: str, base: Path | None = None) -> None:
         super().__init__()
         self.default = default
+        self.base = base  # relative names are taken from here (default: the current folder)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -70,7 +71,7 @@ class ExportScreen(ModalScreen[Path | None]):
     @on(Button.Pressed, "#save")
     def _save(self) -> None:
         try:
-            path = check_target(self.query_one("#path", Input).value)
+            path = check_target(self.query_one("#path", Input).value, self.base)
         except ExportError as exc:
             self.query_one("#problem", Static).update(Text(inert(str(exc))))
             return

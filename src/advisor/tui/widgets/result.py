@@ -14,5 +14,5 @@ class ResultView(Static):
     """
 
     def __init__(self, report: Report, palette: Palette) -> None:
-        super().__init__(render(report, palette=palette), markup=False)
+        super().__init__(render(report, palette=palette, show_answers=False), markup=False)
         self.report = report

@@ -1,0 +1,169 @@
+"""The chat UI driven with the pilot: what it holds and shows after each thing a person does."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from textual.widgets import OptionList
+
+from advisor.tui.screens.dialogs import ConfirmScreen, ExportScreen
+from advisor.tui.widgets.side import AnswerItem
+from advisor.tui.widgets.transcript import Bubble
+
+from .ui_helpers import FOR_SERVICE, answer_by_number, new_app, type_text
+
+
+def bubbles(app, role=None):
+    return [b.line.text for b in app.query(Bubble) if role is None or b.line.role == role]
+
+
+async def test_first_question_is_on_screen_at_launch():
+    app = new_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert bubbles(app, "question")[-1] == "How much can you spend on compute each month?"
+        options = app.query_one("#options", OptionList)
+        assert options.option_count == 6 and options.highlighted == 0
+
+
+async def test_number_click_arrows_and_typing_all_answer():
+    app = new_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("1")  # number key: budget free
+        assert app.conversation.session.chosen == {"budget": "free"}
+        await pilot.press("down", "enter")  # arrows and Enter: hardware, second option
+        assert app.conversation.session.chosen["hardware"] == "gpu"
+        await type_text(pilot, "about 3 hours")
+        assert app.conversation.session.answers["runtime"].value == 3
+        assert app.conversation.current.id == "background"
+        await pilot.click("#options", offset=(4, 1))  # click the first option
+        await pilot.pause()
+        assert app.conversation.session.chosen["background"] == "yes"
+
+
+async def test_student_sentence_fills_three_answers_and_confirms():
+    app = new_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await type_text(pilot, "I'm a student with no money who needs a GPU for 3 hours")
+        chosen = app.conversation.session.chosen
+        assert chosen == {"budget": "free", "hardware": "gpu", "runtime": "1-to-9"}
+        assert any(text.startswith("Got it:") for text in bubbles(app, "advisor"))
+        assert app.conversation.current.id == "background"
+
+
+async def test_unreadable_answer_gets_a_reply_and_the_question_again():
+    app = new_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await type_text(pilot, "purple elephants")
+        assert app.conversation.session.chosen == {}
+        assert "did not understand" in bubbles(app, "advisor")[-1]
+        assert app.conversation.current.id == "budget"
+
+
+async def test_guide_question_is_answered_and_the_question_returns():
+    app = new_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await type_text(pilot, "kagle gpu limit")
+        guide = [b.line for b in app.query(Bubble) if b.line.role == "guide"]
+        assert guide and guide[0].title == "Kaggle's limits" and "kaggle.com" in guide[0].source
+        assert bubbles(app)[-1] == "How much can you spend on compute each month?"
+        assert app.conversation.session.chosen == {}
+
+
+async def test_markup_typed_by_a_person_is_shown_literally():
+    app = new_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await type_text(pilot, "[b]hi[/b] [@click=app.quit]x[/]")
+        user = [b for b in app.query(Bubble) if b.line.role == "user"][-1]
+        assert "[b]hi[/b]" in str(user.render())
+        assert app.is_running
+
+
+async def test_escape_goes_back_and_side_panel_changes_an_answer():
+    app = new_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("1", "2", "2")
+        await pilot.press("escape")
+        assert "runtime" not in app.conversation.session.chosen
+        assert app.conversation.current.id == "runtime"
+        await pilot.press("2", "1", "1")  # runtime 1-to-9, background yes, weekly up to 20 h
+        assert app.conversation.session.chosen["weekly-hours"] == "up-to-20"
+        hardware = next(item for item in app.query(AnswerItem) if item.question_id == "hardware")
+        await pilot.click(hardware)
+        await pilot.pause()
+        assert app.conversation.editing == "hardware"
+        assert bubbles(app, "question")[-1] == "What hardware does the job need?"
+        # change hardware to CPU: the weekly GPU hours question no longer applies
+        await pilot.press("1")
+        assert app.conversation.session.chosen["hardware"] == "cpu"
+        assert "weekly-hours" not in app.conversation.session.chosen
+        assert any("no longer apply" in text for text in bubbles(app, "notice"))
+
+
+async def test_dropped_answers_are_announced():
+    app = new_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await answer_by_number(pilot, FOR_SERVICE["kaggle"])
+        app._show(app.conversation.edit("runtime"))
+        await pilot.pause()
+        await pilot.press("1")  # an hour or less: background no longer asked
+        assert "background" not in app.conversation.session.chosen
+        assert any("no longer apply" in text for text in bubbles(app, "notice"))
+
+
+async def test_each_service_can_be_the_result():
+    for service, answers in FOR_SERVICE.items():
+        app = new_app()
+        async with app.run_test(size=(100, 32)) as pilot:
+            await answer_by_number(pilot, answers)
+            assert app.conversation.done
+            view = app.query_one("ResultView")
+            assert view.report.recommendation[0] == service
+
+
+async def test_export_writes_markdown_and_never_overwrites_without_asking(tmp_path):
+    app = new_app()
+    app.export_dir = tmp_path
+    async with app.run_test(size=(100, 32)) as pilot:
+        await answer_by_number(pilot, FOR_SERVICE["colab"])
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        target = tmp_path / "advisor-decision.md"
+        text = target.read_text()
+        assert text.startswith("# ") and "**Google Colab (free)**" in text and "## From the guide" in text
+        target.write_text("keep me")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert target.read_text() == "keep me"
+
+
+async def test_small_terminals_do_not_break():
+    for size in [(60, 20), (40, 12)]:
+        app = new_app()
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("1", "2")
+            await pilot.resize_terminal(45, 14)
+            await pilot.pause()
+            assert app.conversation.session.chosen == {"budget": "free", "hardware": "gpu"}
+            assert not app.query_one("#side").display or app.size.width >= 80
+
+
+def test_core_does_not_import_textual():
+    code = (
+        "import sys\n"
+        "import advisor.pack.loader, advisor.engine.decide, advisor.engine.conversation, advisor.engine.explain\n"
+        "import advisor.understand.message, advisor.export.record, advisor.export.terminal, advisor.cli\n"
+        "print('textual' in sys.modules)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "False"

@@ -1,0 +1,93 @@
+"""Pictures of the chat UI in each state a person meets (SVGs in tests/__snapshots__/)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .ui_helpers import FOR_SERVICE, answer_by_number, new_app, show_result_top, type_text
+
+WIDE = (100, 32)
+SMALL = (60, 20)
+
+
+def test_first_question(snap_compare):
+    assert snap_compare(new_app(), terminal_size=WIDE)
+
+
+def test_first_question_small(snap_compare):
+    assert snap_compare(new_app(), terminal_size=SMALL)
+
+
+def test_answered_by_number(snap_compare):
+    assert snap_compare(new_app(), press=["1"], terminal_size=WIDE)
+
+
+def test_typed_answer_read(snap_compare):
+    async def run_before(pilot):
+        await type_text(pilot, "I'm a student with no money who needs a GPU for 3 hours")
+
+    assert snap_compare(new_app(), terminal_size=WIDE, run_before=run_before)
+
+
+def test_typed_answer_not_understood(snap_compare):
+    async def run_before(pilot):
+        await type_text(pilot, "purple elephants")
+
+    assert snap_compare(new_app(), terminal_size=WIDE, run_before=run_before)
+
+
+def test_why(snap_compare):
+    assert snap_compare(new_app(), press=["1", "f1"], terminal_size=WIDE)
+
+
+def test_going_back(snap_compare):
+    assert snap_compare(new_app(), press=["1", "2", "escape"], terminal_size=WIDE)
+
+
+def test_change_answer_from_side_panel(snap_compare):
+    async def run_before(pilot):
+        for key in ["1", "2", "2"]:
+            await pilot.press(key)
+        await pilot.click("#answers", offset=(2, 0))  # the first answer: budget
+        await pilot.pause()
+
+    assert snap_compare(new_app(), terminal_size=WIDE, run_before=run_before)
+
+
+@pytest.mark.parametrize("service", list(FOR_SERVICE))
+def test_result(snap_compare, service):
+    async def run_before(pilot):
+        await answer_by_number(pilot, FOR_SERVICE[service])
+        await show_result_top(pilot)
+
+    assert snap_compare(new_app(), terminal_size=WIDE, run_before=run_before)
+
+
+def test_result_small(snap_compare):
+    async def run_before(pilot):
+        await answer_by_number(pilot, FOR_SERVICE["kaggle"])
+        await show_result_top(pilot)
+
+    assert snap_compare(new_app(), terminal_size=SMALL, run_before=run_before)
+
+
+def test_export_dialog(snap_compare):
+    async def run_before(pilot):
+        await answer_by_number(pilot, FOR_SERVICE["colab"])
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    assert snap_compare(new_app(), terminal_size=WIDE, run_before=run_before)
+
+
+def test_command_palette(snap_compare):
+    async def run_before(pilot):
+        from textual.widgets import Input
+
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False  # a blinking cursor would make the picture differ run to run
+        await pilot.pause(0.3)
+
+    assert snap_compare(new_app(), terminal_size=WIDE, run_before=run_before)
