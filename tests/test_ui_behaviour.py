@@ -146,15 +146,20 @@ async def test_export_writes_markdown_and_never_overwrites_without_asking(tmp_pa
         assert target.read_text() == "keep me"
 
 
-async def test_small_terminals_do_not_break():
-    for size in [(60, 20), (40, 12)]:
-        app = new_app()
-        async with app.run_test(size=size) as pilot:
-            await pilot.press("1", "2")
-            await pilot.resize_terminal(45, 14)
+async def test_resizing_and_tiny_terminals_never_break():
+    # every size from roomy to absurd, with the side panel toggled each time, answering as we go
+    sizes = [(100, 32), (40, 12), (79, 20), (80, 24), (41, 13), (20, 8), (10, 5), (60, 20), (100, 32)]
+    app = new_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        for size in sizes:
+            await pilot.resize_terminal(*size)
             await pilot.pause()
-            assert app.conversation.session.chosen == {"budget": "free", "hardware": "gpu"}
-            assert not app.query_one("#side").display or app.size.width >= 80
+            await pilot.press("ctrl+o", "1", "ctrl+o")
+            await pilot.pause()
+            assert app.is_running
+        # always option 1: free, CPU, under an hour, exploring, Drive, public: six answers, then done
+        assert app.conversation.done and len(app.conversation.session.answers) == 6
+        assert app.query_one("#side").display  # wide again: the panel is back
 
 
 def test_core_does_not_import_textual():

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -70,8 +70,8 @@ class AdvisorApp(App[None]):
         say.focus()
         self._show(self.conversation.opening())
 
-    def on_resize(self) -> None:
-        self.screen.set_class(self.size.width < NARROW, "-narrow")
+    def on_resize(self, event: events.Resize) -> None:
+        self.screen.set_class(event.size.width < NARROW, "-narrow")
 
     # -- showing what the conversation says --------------------------------------------------------
     def _show(self, lines: list[Line]) -> None:
@@ -99,6 +99,8 @@ class AdvisorApp(App[None]):
             for i, c in enumerate(choices, start=1)
         )
         options.display = bool(choices)
+        question = self.conversation.current
+        options.border_title = Text(inert(question.prompt)) if question is not None else None
         if choices:
             keys = [c.key for c in choices]
             current = self.conversation.current_answer
