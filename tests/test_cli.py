@@ -129,3 +129,28 @@ def test_version(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["--version"])
     assert exc.value.code == 0 and capsys.readouterr().out.startswith("advisor ")
+
+
+def test_say_feeds_the_same_understanding(capsys):
+    code, out, _ = run(capsys, "recommend", "--say", "I'm a student with no money who needs a GPU for 3 hours",
+                       "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert {q: a["option"] for q, a in data["answers"].items()} == {"budget": "free", "hardware": "gpu",
+                                                                    "runtime": "1-to-9"}
+    assert data["answers"]["runtime"]["value"] == 3
+    assert data["answers"]["runtime"]["text"] == "I'm a student with no money who needs a GPU for 3 hours"
+
+
+def test_answer_accepts_any_phrasing_and_wins_over_say(capsys):
+    code, out, _ = run(capsys, "recommend", "-a", "budget=about 20 bucks a month", "-s", "free, gpu, 2 hours",
+                       "--json")
+    data = json.loads(out)
+    assert data["answers"]["budget"]["option"] == "up-to-50" and data["answers"]["budget"]["value"] == 20
+    assert data["answers"]["budget"]["text"] == "about 20 bucks a month"
+    assert data["answers"]["hardware"]["option"] == "gpu"
+
+
+def test_unclear_say_is_a_clear_error(capsys):
+    code, _, err = run(capsys, "recommend", "-a", "budget=free", "--say", "gpus")
+    assert code == 2 and "did you mean" in err and "--answer hardware=" in err

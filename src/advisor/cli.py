@@ -54,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     rec.add_argument("--answer", "-a", metavar="ID=TEXT", action="append", default=[],
                      help="answer question ID with an option id, a label or a number, e.g. budget=10, "
                      "runtime=3h, hardware=gpu (repeatable)")
+    rec.add_argument("--say", "-s", metavar="TEXT", action="append", default=[],
+                     help="describe your situation in words, as in the chat, e.g. --say \"I'm a student with "
+                     "no money who needs a GPU for 3 hours\" (repeatable; --answer wins over --say)")
     rec.add_argument("--json", action="store_true", help="print one JSON object (the scripting interface)")
     rec.add_argument("--format", choices=["text", "json", "markdown"], default=None,
                      help="output format (default text; --json is the same as --format json)")
@@ -132,6 +135,26 @@ def parse_answers(pack, pairs: list[str]):  # type: ignore[no-untyped-def]
     return answers
 
 
+def read_description(pack, session, text: str):  # type: ignore[no-untyped-def]
+    """Answers read from one --say text; anything unclear is a one-line error (exit 2)."""
+    from .engine.session import Answer
+    from .understand.message import interpret
+
+    question = session.next_question()
+    meaning = interpret(pack, question, session.chosen, text)
+    if meaning.kind == "answers":
+        return {r.question: Answer(r.option, r.value, text, r.via if r.via != "option" else "text")
+                for r in meaning.readings}
+    if meaning.kind == "clarify" and question is not None:
+        names = " or ".join(f"'{c.option}'" for c in meaning.candidates)
+        raise UsageError(f"--say {text!r}: for '{question.id}' did you mean {names}? "
+                         f"(use --answer {question.id}=OPTION)")
+    if meaning.kind == "guide":
+        raise UsageError(f"--say {text!r} asks about the guide rather than answering; "
+                         "run 'advisor' to ask questions, or describe your situation")
+    raise UsageError(f"--say {text!r}: could not read any answer from it")
+
+
 def cmd_recommend(args: argparse.Namespace) -> int:
     from .engine.decide import decide
     from .engine.explain import report
@@ -142,6 +165,9 @@ def cmd_recommend(args: argparse.Namespace) -> int:
     session = Session(pack)
     if answers:
         session.answer_many(answers)
+    for text in args.say:
+        said = read_description(pack, session, text)
+        session.answer_many({q: a for q, a in said.items() if q not in answers})
     # an answer to a question that the other answers do not reach is reported, not used
     ignored = [qid for qid in answers if qid not in session.answers]
     result = decide(pack, session.chosen)

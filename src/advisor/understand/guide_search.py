@@ -21,6 +21,7 @@ STOP = {
     "for", "and", "or", "with", "my", "me", "it", "its", "about", "tell", "which", "there", "much", "many",
     "be", "you", "your", "get", "use", "using", "vs", "versus", "between", "difference", "should", "will",
     "this", "that", "at", "by", "from", "as", "any", "some", "up", "if", "than", "then", "so", "we",
+    "free", "give", "gives", "have", "has", "get",
 }
 
 ALIASES = {
@@ -31,14 +32,24 @@ ALIASES = {
     "background": "background", "unattended": "background", "long": "long", "longest": "long",
     "embedding": "embeddings", "projector": "embeddings", "spot": "spot", "serverless": "serverless",
     "lambda": "serverless", "deploy": "deploy", "deployment": "deploy", "monitor": "monitor",
+    "datasets": "data", "dataset": "data", "kagle": "kaggle", "colab's": "colab", "notebooks": "notebook",
+    "sessions": "session", "runs": "run", "running": "run", "embeddings": "embeddings",
 }
+# names of things a section can be about: a query naming one prefers sections titled with it
+ENTITIES = {"colab", "kaggle", "sagemaker", "tensorboard", "drive", "pro", "studio"}
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9+.-]*")
 
 
+PHRASES = {"how long": "limit", "how much": "price", "how many hours": "limit", "sign up": "signup"}
+
+
 def words(text: str) -> list[str]:
     out = []
-    for w in _WORD.findall(text.lower()):
+    text = text.lower()
+    for phrase, meaning in PHRASES.items():
+        text = text.replace(phrase, meaning)
+    for w in _WORD.findall(text):
         w = w.strip(".-")
         w = ALIASES.get(w, w)
         if w and w not in STOP:
@@ -57,6 +68,7 @@ class GuideIndex:
     def __init__(self, pack: Pack):
         self.sections = list(pack.sections.values())
         self.tf: list[dict[str, float]] = []
+        self.titles = [set(words(s.title + " " + s.id.replace("-", " "))) for s in self.sections]
         df: dict[str, int] = {}
         for s in self.sections:
             counts: dict[str, float] = {}
@@ -95,8 +107,13 @@ class GuideIndex:
                     matched += 1
                     score += closeness * self.idf[term] * (1 + math.log(tf))
             if matched:
-                # sections that cover more of the query's words win
-                scored.append((score * matched / len(terms), i))
+                # sections that cover more of the query's words win, and those titled with a
+                # service the query names
+                score *= matched / len(terms)
+                named = {t for t, _ in terms} & ENTITIES
+                if named and named & self.titles[i]:
+                    score *= 2.0
+                scored.append((score, i))
         scored.sort(reverse=True)
         return [Hit(self.sections[i], s, best_passage(self.sections[i], [t for t, _ in terms]))
                 for s, i in scored[:limit]]

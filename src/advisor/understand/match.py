@@ -19,8 +19,10 @@ ACCEPT = 86.0  # a fuzzy score at or above this is a confident reading
 CONSIDER = 70.0  # between CONSIDER and ACCEPT: ask which was meant
 MARGIN = 8.0  # the best reading must beat the next option by this much
 
-NEGATIONS = {"no", "not", "dont", "don't", "without", "never", "nope", "doesnt", "isnt", "wont", "cant", "zero"}
-NOT_SURE_PHRASES = ("not sure", "dont know", "don't know", "dunno", "no idea", "idk", "unsure",
+NEGATIONS = {"no", "not", "dont", "don't", "without", "never", "nope", "doesnt", "isnt", "wont", "cant", "cannot",
+             "zero"}
+NOT_SURE_PHRASES = ("not sure", "dont know", "don't know", "dunno", "no idea", "idk", "unsure", "it depends",
+                    "depends", "it varies", "varies",
                     "no clue", "not certain", "hard to say", "who knows", "cant say", "can't say")
 
 
@@ -48,9 +50,18 @@ def normalize(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u2018", "'").lower()
     text = "".join(ch if ch.isprintable() else " " for ch in text)
     text = re.sub(r"n't\b", "nt", text)
+    text = re.sub(r"(?<=[^\W\d_])-(?=[^\W\d_])", " ", text)  # fine-tuning -> fine tuning
     text = re.sub(r"[^\w$€£.+/'-]+", " ", text)
     text = re.sub(r"(?<!\d)[.'](?!\d)", " ", text)
     return re.sub(r"\s+", " ", text).strip()
+
+
+_CLAUSE = re.compile(r"[,;:!?()]|\.(?!\d)|\s(?:but|and|although|though|however|well)\s|\.\.\.", re.I)
+
+
+def clauses(text: str) -> list[list[str]]:
+    """Normalized words of each clause; negation does not reach across clauses."""
+    return [words for part in _CLAUSE.split(text[:2000]) if (words := normalize(part).split())]
 
 
 @dataclass(frozen=True)
@@ -87,6 +98,18 @@ def _build_phrases(question: Question) -> tuple[_Phrase, ...]:
     return tuple(p for p in out if p.words)
 
 
+def _stem(word: str) -> str:
+    for suffix in ("ment", "ing", "ed"):
+        if len(word) > len(suffix) + 2 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def stem_words(words: list[str]) -> tuple[str, ...]:
+    """deploying -> deploy, trained -> train, deployment -> deploy (just enough, never plurals)."""
+    return tuple(_stem(w) for w in words)
+
+
 def _negated(words: list[str], start: int) -> bool:
     return any(w in NEGATIONS for w in words[max(0, start - 3):start])
 
@@ -97,38 +120,40 @@ def phrase_hits(question: Question, text: str) -> dict[str, tuple[float, str]]:
     Returns option id -> (score, matched words). Score rises with the length of the phrase; a
     phrase preceded by a negation ("no", "not", "don't", "without") does not count.
     """
-    words = normalize(text).split()
     hits: dict[str, tuple[float, str]] = {}
-    for phrase in _phrases(question):
-        n = len(phrase.words)
-        target = " ".join(phrase.words)
-        for i in range(0, len(words) - n + 1):
-            window = " ".join(words[i:i + n])
-            if window == target:
-                score = 100.0
-            elif len(target) >= 5 and target[0] == window[0]:
-                score = fuzz.ratio(window, target)
-                if score < ACCEPT:
+    for words in clauses(text):
+        for phrase in _phrases(question):
+            n = len(phrase.words)
+            target = " ".join(phrase.words)
+            for i in range(0, len(words) - n + 1):
+                window = " ".join(words[i:i + n])
+                if window == target or stem_words(words[i:i + n]) == stem_words(list(phrase.words)):
+                    score = 100.0
+                elif (len(target) >= 5 and target[0] == window[0] and not any(c.isdigit() for c in target)
+                      and not NEGATIONS & set(phrase.words)):
+                    # typos are forgiven, but never in numbers or negations ("with" vs "without")
+                    score = fuzz.ratio(window, target)
+                    if score < ACCEPT:
+                        continue
+                else:
                     continue
-            else:
-                continue
-            if _negated(words, i) and not any(w in NEGATIONS for w in phrase.words):
-                continue
-            weight = score * (1 + 0.02 * len(target))
-            if weight > hits.get(phrase.option, (0.0, ""))[0]:
-                hits[phrase.option] = (weight, window)
+                if _negated(words, i) and not any(w in NEGATIONS for w in phrase.words):
+                    continue
+                weight = score * (1 + 0.02 * len(target))
+                if weight > hits.get(phrase.option, (0.0, ""))[0]:
+                    hits[phrase.option] = (weight, window)
     return hits
 
 
 def negated_options(question: Question, text: str) -> set[str]:
     """Options named after a negation ("not free", "no TPU"): what the person rules out."""
-    words = normalize(text).split()
     out: set[str] = set()
-    for phrase in _phrases(question):
-        n = len(phrase.words)
-        for i in range(0, len(words) - n + 1):
-            if tuple(words[i:i + n]) == phrase.words and _negated(words, i):
-                out.add(phrase.option)
+    for words in clauses(text):
+        for phrase in _phrases(question):
+            n = len(phrase.words)
+            for i in range(0, len(words) - n + 1):
+                if stem_words(words[i:i + n]) == stem_words(list(phrase.words)) and _negated(words, i):
+                    out.add(phrase.option)
     return out
 
 
@@ -168,8 +193,25 @@ def read_number(question: Question, text: str, amounts: list[Amount] | None = No
     return Reading(question.id, opt.id, best.value, 100.0, "number", text, best.note)
 
 
+_NUMBER_WORDS = {str(i) for i in range(100)} | {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                              "ten", "a", "an"}
+VAGUE = {"some", "somewhat", "moderate", "reasonable", "bit", "little", "much", "while", "modest", "decent"}
+_OR = re.compile(r"\s+(?:or|vs|versus|either)\s+|\s*/\s*(?=[^\W\d])", re.I)
+
+
+def _candidates(question: Question, option_ids: list[str], text: str, score: float = 50.0) -> Unclear:
+    seen: list[str] = []
+    for oid in option_ids:
+        if oid not in seen and question.option(oid) is not None:
+            seen.append(oid)
+    return Unclear(question.id, text, tuple(
+        Reading(question.id, oid, question.option(oid).value, score, "text", text)  # type: ignore[union-attr]
+        for oid in seen
+    )[:5])
+
+
 def read_answer(question: Question, text: str) -> Reading | Unclear:
-    """Read ``text`` as an answer to ``question``."""
+    """Read ``text`` as an answer to ``question``; ask (Unclear) rather than guess."""
     norm = normalize(text)
     if not norm:
         return Unclear(question.id, text)
@@ -182,35 +224,70 @@ def read_answer(question: Question, text: str) -> Reading | Unclear:
             return Reading(question.id, opt.id, opt.value, 100.0, "option", text)
         if norm == normalize(opt.label):
             return Reading(question.id, opt.id, opt.value, 100.0, "label", text)
-    if any(p in norm for p in NOT_SURE_PHRASES) or norm in {"?", "idk", "dunno", "unsure", "maybe"}:
-        return Reading(question.id, NOT_SURE, None, 100.0, "text", text)
-    number = read_number(question, text)
-    if number is not None:
-        return number
+    # "cpu or gpu", "minutes or hours": two different answers offered -> ask which
+    parts = [p for p in _OR.split(text) if p and p.strip()]
+    if len(parts) > 1:
+        # "one or two gpus": a bare number borrows the words after the next part's number
+        for i in range(len(parts) - 1):
+            if re.fullmatch(r"\s*(\d+(\.\d+)?|[a-z]+)\s*", parts[i]) and parts[i].strip().lower() in _NUMBER_WORDS:
+                tail = re.sub(r"^\s*\S+", "", parts[i + 1])
+                parts[i] = parts[i] + tail
+        options: list[str] = []
+        for part in parts:
+            got = _read_one(question, part)
+            if isinstance(got, Reading):
+                options.append(got.option)
+            else:
+                options.extend(c.option for c in got.candidates)
+        options = list(dict.fromkeys(options))
+        if len(options) > 1:
+            return _candidates(question, options, text, 90.0)
+    return _read_one(question, text)
+
+
+def _read_one(question: Question, text: str) -> Reading | Unclear:
+    norm = normalize(text)
+    if not norm:
+        return Unclear(question.id, text)
+    if question.kind is QuestionKind.numeric and re.fullmatch(r"[$€£]?\d+(\.\d+)?", norm):
+        bare = read_number(question, text)  # "0", "10": the number the person gave
+        if bare is not None:
+            return bare
     exact = [opt for opt in question.options if norm in {normalize(s) for s in opt.synonyms}]
     if len(exact) == 1:
         return Reading(question.id, exact[0].id, exact[0].value, 100.0, "text", text)
+    if any(p in norm for p in NOT_SURE_PHRASES) or norm in {"?", "idk", "dunno", "unsure", "maybe"}:
+        return Reading(question.id, NOT_SURE, None, 100.0, "text", text)
+    number = read_number(question, text)
     hits = phrase_hits(question, text)
+    negated = negated_options(question, text)
+    if number is not None:
+        # a plain duration ("a few hours") at the weekly question loses to words like "most days"
+        bare_duration = "week" in question.unit and not any(a.kind == "weekly" for a in find_amounts(text))
+        if not (hits and bare_duration):
+            return number
+    if hits and negated & set(hits):
+        # "not a gpu... well maybe a gpu": the text says both ways; offer them and the rest
+        others = [o.id for o in question.concrete_options if o.id not in hits]
+        return _candidates(question, list(hits) + others, text)
     if not hits:
-        negated = negated_options(question, text)
         if negated:
-            others = [o for o in question.concrete_options if o.id not in negated]
-            return Unclear(question.id, text, tuple(
-                Reading(question.id, o.id, o.value, 50.0, "text", text) for o in others
-            )[:5])
-    if hits:
-        ranked = sorted(hits.items(), key=lambda kv: -kv[1][0])
-        best_id, (best, _) = ranked[0]
-        second = ranked[1][1][0] if len(ranked) > 1 else 0.0
-        opt = question.option(best_id)
-        assert opt is not None
-        if best >= ACCEPT and best - second >= MARGIN:
-            return Reading(question.id, best_id, opt.value, min(best, 100.0), "text", text)
-        close = [question.option(oid) for oid, (s, _) in ranked if s >= best - MARGIN]
-        return Unclear(question.id, text, tuple(
-            Reading(question.id, o.id, o.value, hits[o.id][0], "text", text) for o in close if o is not None
-        )[:4])
-    return _fuzzy(question, norm, text)
+            others = [o.id for o in question.concrete_options if o.id not in negated]
+            return _candidates(question, others, text)
+        words = set(norm.split())
+        if question.kind is QuestionKind.numeric and words & VAGUE:
+            # "some money but not much": an amount with no number -> offer the ranges
+            ranged = [o.id for o in question.concrete_options if o.has_range and not (o.le is not None and o.le <= 0)]
+            return _candidates(question, ranged, text)
+        return _fuzzy(question, norm, text)
+    ranked = sorted(hits.items(), key=lambda kv: -kv[1][0])
+    best_id, (best, _) = ranked[0]
+    second = ranked[1][1][0] if len(ranked) > 1 else 0.0
+    opt = question.option(best_id)
+    assert opt is not None
+    if best >= ACCEPT and best - second >= MARGIN:
+        return Reading(question.id, best_id, opt.value, min(best, 100.0), "text", text)
+    return _candidates(question, [oid for oid, (sc, _) in ranked if sc >= best - MARGIN], text)
 
 
 def _fuzzy(question: Question, norm: str, text: str) -> Reading | Unclear:

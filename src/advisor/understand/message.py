@@ -36,10 +36,12 @@ QUESTION_START = re.compile(
 )
 CORRECTION = re.compile(r"^(no|nope|actually|sorry|wait|correction|i meant|make that|change)\b[,:!. ]*\s*(.+)$")
 MAX_CHARS = 2000
+SERVICE_WORDS = {"colab", "kaggle", "kagle", "sagemaker", "aws", "pro", "pro+", "tensorboard", "studio", "lambda"}
 # words that ask about the services rather than answer a question
 TOPIC_WORDS = {"limit", "limits", "quota", "quotas", "price", "prices", "pricing", "cost", "costs", "timeout",
                "mount", "snippet", "tensorboard", "difference", "compare", "vs", "versus", "spot", "serverless",
-               "lambda", "idle", "signup", "sign-up", "verification", "units", "guide"}
+               "lambda", "idle", "signup", "sign-up", "verification", "units", "guide", "tier", "session",
+               "sessions", "hardware", "quota"}
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,7 @@ def _others(pack: Pack, text: str, skip: str | None) -> list[Reading]:
             continue
         rest = rest[:a.start] + " " * (a.end - a.start) + rest[a.end:]
     out: list[Reading] = []
+    strong: dict[str, tuple[str, str]] = {}  # question -> (option, words)
     for question in pack.questions:
         if question.id == skip:
             continue
@@ -86,24 +89,25 @@ def _others(pack: Pack, text: str, skip: str | None) -> list[Reading]:
                     out.append(reading)
                     continue
         hits = phrase_hits(question, rest)
-        strong = {oid: (score, words) for oid, (score, words) in hits.items()
-                  if score >= 100 and len(words) >= 3 and oid != NOT_SURE}
-        if len(strong) == 1:
-            [(oid, (score, words))] = strong.items()
-            if not _ambiguous(pack, words, question):
-                opt = question.option(oid)
-                out.append(Reading(question.id, oid, opt.value if opt else None, 100.0, "text", text))
+        sure = {oid: words for oid, (score, words) in hits.items()
+                if score >= 100 and (len(words) >= 3 or any(c.isdigit() for c in words)) and oid != NOT_SURE}
+        if len(sure) == 1:
+            [(oid, words)] = sure.items()
+            strong[question.id] = (oid, words)
+    # a phrase that another question also matched ("kaggle" in "kaggle competition") proves nothing
+    all_hits = {q.id: {w for _, (_, w) in phrase_hits(q, rest).items()} for q in pack.questions
+                if q.id in strong or q.id == skip}
+    for qid, (oid, words) in strong.items():
+        if any(_overlaps(words, other) for q2, found in all_hits.items() if q2 != qid for other in found):
+            continue
+        opt = pack.question(qid).option(oid)
+        out.append(Reading(qid, oid, opt.value if opt else None, 100.0, "text", text))
     return out
 
 
-def _ambiguous(pack: Pack, words: str, question: Question) -> bool:
-    """A phrase that names options of several questions ("kaggle", "no") proves nothing alone."""
-    for other in pack.questions:
-        if other.id == question.id:
-            continue
-        if words in {normalize(s) for o in other.options for s in o.synonyms + [o.label]}:
-            return True
-    return False
+def _overlaps(a: str, b: str) -> bool:
+    """Whether phrase ``a`` lies inside phrase ``b`` (or is the same)."""
+    return f" {a} " in f" {b} "
 
 
 def interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str], text: str) -> Interpretation:
@@ -116,7 +120,8 @@ def interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str],
     if command:
         return Interpretation("command", command=command)
 
-    if _is_question(norm, raw):
+    words = set(norm.split())
+    if _is_question(norm, raw) or (words & SERVICE_WORDS and words & TOPIC_WORDS):
         hit = _guide(pack, raw, strong=1.0)
         if hit is not None:
             return Interpretation("guide", guide=hit)
@@ -136,7 +141,7 @@ def interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str],
             readings.append(first)
         else:
             unclear = first
-    if not readings and TOPIC_WORDS & set(norm.split()):
+    if not readings and TOPIC_WORDS & words:
         hit = _guide(pack, raw, strong=1.0)
         if hit is not None:
             return Interpretation("guide", guide=hit)
@@ -148,17 +153,18 @@ def interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str],
         for r in others:
             if r.question not in {x.question for x in readings} and r.question not in answered:
                 readings.append(r)
+    if unclear is not None and len(unclear.candidates) >= 2 and len(readings) <= 1:
+        # the text is mostly about the question asked, and could mean several of its options
+        return Interpretation("clarify", candidates=unclear.candidates)
     if readings:
-        pending_read = any(r.question == (pending.id if pending else None) for r in readings)
-        if unclear is not None and unclear.candidates and not pending_read and len(readings) == 0:
-            return Interpretation("clarify", candidates=unclear.candidates)
         corrected = tuple(r.question for r in readings if r.question in answered)
         order = {q.id: i for i, q in enumerate(pack.questions)}
         readings.sort(key=lambda r: order[r.question])
         return Interpretation("answers", readings=tuple(readings), corrected=corrected)
     if unclear is not None and unclear.candidates:
         return Interpretation("clarify", candidates=unclear.candidates)
-    hit = _guide(pack, raw, strong=2.5)
-    if hit is not None:
-        return Interpretation("guide", guide=hit)
+    if words & (SERVICE_WORDS | TOPIC_WORDS):
+        hit = _guide(pack, raw, strong=2.5)
+        if hit is not None:
+            return Interpretation("guide", guide=hit)
     return Interpretation("unknown")

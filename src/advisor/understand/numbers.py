@@ -20,7 +20,7 @@ WORDS = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
     "a couple of": 2, "a couple": 2, "couple of": 2, "a few": 3, "few": 3, "several": 4,
     "half an": 0.5, "half a": 0.5, "a half": 0.5, "half": 0.5, "a dozen": 12, "dozen": 12,
-    "one and a half": 1.5, "an hour and a half": 1.5, "a day and a half": 36,
+    "one and a half": 1.5,
 }
 
 # number words that mean a number even with no unit ("ten"), unlike "a" or "a few"
@@ -33,7 +33,6 @@ DURATION_UNITS = {
     "h": 1, "hr": 1, "hrs": 1, "hour": 1, "hours": 1, "hs": 1,
     "d": 24, "day": 24, "days": 24,
     "wk": 168, "week": 168, "weeks": 168,
-    "month": 720, "months": 720,
 }
 
 CURRENCY_WORDS = {"$", "usd", "dollar", "dollars", "bucks", "buck", "€", "eur", "euro", "euros",
@@ -52,12 +51,15 @@ _cur_word_alt = "usd|dollars?|bucks?|eur|euros?|gbp|pounds?|quid|cad|aud"
 AMOUNT = re.compile(
     rf"""
     (?<![\w.])
+    (?:(?P<cmp>less\s+than|fewer\s+than|under|below|more\s+than|over|above|at\s+least)\s+)?
     (?P<pre>{_cur_alt})?\s*
     (?P<a>{NUMBER})
     (?:\s*(?:-|–|to|or)\s*(?P<pre2>{_cur_alt})?\s*(?P<b>{NUMBER}))?
-    (?P<k>k\b)?
+    (?P<half1>\s+and\s+a\s+half\b)?
+    (?P<k>\s*(?:k|hundred|thousand|grand)\b)?
     \s*(?P<post>{_cur_alt}|(?:{_cur_word_alt})\b)?
-    \s*(?:(?:of\s+)?an?\s+)?(?P<unit>(?:{_unit_alt})\b)?
+    \s*(?:(?:of\s+)?an?\s+(?=(?:{_unit_alt})\b))?(?P<unit>(?:{_unit_alt})\b)?
+    (?P<half>\s+and\s+a\s+half\b)?
     (?P<rate>{PER_MONTH}|{PER_WEEK}|{PER_DAY})?
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -97,14 +99,22 @@ def find_amounts(text: str) -> list[Amount]:
         word_number = not re.match(r"[\d.]", m["a"])
         if word_number and unit and len(unit) < 3:
             continue  # "a m" in "I am" is not a minute
-        if word_number and not (pre or post or unit) and m["a"].strip() not in _PLAIN_WORDS:
+        if word_number and not (pre or post or unit or m["k"] or rate) and m["a"].strip() not in _PLAIN_WORDS:
             continue  # "a" or "a few" on its own is not an amount
         value = b if b is not None else a
         note = ""
         if b is not None:
             note = f"read the range {_fmt(a)}-{_fmt(b)} as its upper end, {_fmt(b)}"
+        if m["cmp"]:
+            below = m["cmp"].split()[0] in {"less", "fewer", "under", "below"}
+            if m["cmp"] != "at least":
+                value *= 0.99 if below else 1.01
+                said = text[m.start():m.end()].strip()
+                note = f"read '{said}' as just {'below' if below else 'above'} that amount"
+        if m["half"] or m["half1"]:
+            value += 0.5
         if m["k"]:
-            value *= 1000
+            value *= 100 if "hundred" in m["k"] else 1000
         kind: Kind
         if pre or post:
             kind = "money"

@@ -1,0 +1,57 @@
+"""Accuracy of the text understanding on the labelled set, and how fast it is.
+
+    python benchmarks/understanding.py            # accuracy table
+    python benchmarks/understanding.py --misses   # also list every item not read correctly
+    python benchmarks/understanding.py --speed    # median time to understand one message
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+from advisor.pack.loader import load_pack  # noqa: E402
+from advisor.understand.evaluate import evaluate, load_set  # noqa: E402
+from advisor.understand.message import interpret  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--misses", action="store_true")
+    parser.add_argument("--speed", action="store_true")
+    parser.add_argument("--set", type=Path, default=ROOT / "tests" / "data" / "understanding.yaml")
+    args = parser.parse_args()
+    pack = load_pack(ROOT / "rules")
+    data = load_set(args.set)
+    result = evaluate(pack, data)
+    print(result.table())
+    if args.misses:
+        for group in result.by_group.values():
+            for miss in group.misses:
+                print("  " + miss)
+    if args.speed:
+        texts = [t for items in data["single"].values() for t, _ in items] + [m["text"] for m in data["multi"]]
+        texts += [t for t, _ in data["guide"]] + [t for _, t in data["clarify"]]
+        first = pack.questions[0]
+        for text in texts:  # warm caches once, as the app does on its first message
+            interpret(pack, first, {}, text)
+        times = []
+        for _ in range(5):
+            for text in texts:
+                start = time.perf_counter()
+                interpret(pack, first, {}, text)
+                times.append(time.perf_counter() - start)
+        median = statistics.median(times) * 1000
+        p95 = sorted(times)[int(len(times) * 0.95)] * 1000
+        print(f"\nunderstanding one message: median {median:.2f} ms, 95th percentile {p95:.2f} ms "
+              f"over {len(times)} runs (bar: median under 5 ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

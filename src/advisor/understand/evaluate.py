@@ -1,0 +1,118 @@
+"""Measuring understanding on a labelled set (tests/data/understanding.yaml).
+
+For each item the outcome is one of: ``correct``; ``clarify`` (the advisor asked instead of
+answering: safe, but not accurate); ``wrong`` (a confident reading of the wrong option: the
+mistake that matters most).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..pack.loader import Pack
+from .message import interpret
+
+
+@dataclass
+class Tally:
+    counts: Counter[str] = field(default_factory=Counter)
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def rate(self, outcome: str) -> float:
+        return self.counts[outcome] / self.total if self.total else 0.0
+
+
+@dataclass
+class Evaluation:
+    by_group: dict[str, Tally]
+
+    def overall(self, groups: tuple[str, ...] | None = None) -> Tally:
+        total = Tally()
+        for name, tally in self.by_group.items():
+            if groups is None or name.split(":")[0] in groups:
+                total.counts.update(tally.counts)
+                total.misses.extend(tally.misses)
+        return total
+
+    def table(self) -> str:
+        lines = [f"{'group':28} {'items':>5} {'accuracy':>9} {'clarify':>8} {'wrong':>7}"]
+        for name, t in sorted(self.by_group.items()):
+            lines.append(f"{name:28} {t.total:5d} {t.rate('correct'):9.1%} {t.rate('clarify'):8.1%} "
+                         f"{t.rate('wrong'):7.1%}")
+        t = self.overall()
+        lines.append(f"{'all':28} {t.total:5d} {t.rate('correct'):9.1%} {t.rate('clarify'):8.1%} "
+                     f"{t.rate('wrong'):7.1%}")
+        return "\n".join(lines)
+
+
+def load_set(path: Path) -> dict[str, Any]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def evaluate(pack: Pack, data: dict[str, Any]) -> Evaluation:
+    groups: dict[str, Tally] = defaultdict(Tally)
+    for qid, items in data.get("single", {}).items():
+        question = pack.question(qid)
+        for text, expected in items:
+            meaning = interpret(pack, question, {}, text)
+            got = {r.question: r.option for r in meaning.readings}
+            tally = groups[f"single:{qid}"]
+            if got.get(qid) == str(expected):
+                tally.counts["correct"] += 1
+            elif qid in got:
+                tally.counts["wrong"] += 1
+                tally.misses.append(f"{qid}: {text!r} -> {got[qid]} (expected {expected})")
+            else:
+                tally.counts["clarify"] += 1
+                tally.misses.append(f"{qid}: {text!r} -> {meaning.kind} (expected {expected})")
+    first = pack.questions[0]
+    for item in data.get("multi", []):
+        meaning = interpret(pack, first, {}, item["text"])
+        got = {r.question: r.option for r in meaning.readings}
+        tally = groups["multi"]
+        for qid, expected in item["answers"].items():
+            if got.get(qid) == expected:
+                tally.counts["correct"] += 1
+            elif qid in got:
+                tally.counts["wrong"] += 1
+                tally.misses.append(f"multi {item['text']!r}: {qid} -> {got[qid]} (expected {expected})")
+            else:
+                tally.counts["clarify"] += 1
+                tally.misses.append(f"multi {item['text']!r}: {qid} missing")
+        for qid in got.keys() - item["answers"].keys():
+            tally.counts["wrong"] += 1
+            tally.misses.append(f"multi {item['text']!r}: unexpected {qid} -> {got[qid]}")
+    for text, expected in data.get("guide", []):
+        meaning = interpret(pack, first, {}, text)
+        tally = groups["guide"]
+        if meaning.kind == "guide" and meaning.guide is not None and meaning.guide.section.id == expected:
+            tally.counts["correct"] += 1
+        elif meaning.kind == "guide" or meaning.readings:
+            tally.counts["wrong"] += 1
+            found = meaning.guide.section.id if meaning.guide else [r.option for r in meaning.readings]
+            tally.misses.append(f"guide {text!r} -> {found} (expected {expected})")
+        else:
+            tally.counts["clarify"] += 1
+            tally.misses.append(f"guide {text!r} -> {meaning.kind} (expected {expected})")
+    for qid, text in data.get("clarify", []):
+        meaning = interpret(pack, pack.question(qid), {}, text)
+        tally = groups["clarify"]
+        got = {r.question: r.option for r in meaning.readings}
+        if meaning.kind == "clarify" and len(meaning.candidates) >= 2:
+            tally.counts["correct"] += 1
+        elif qid in got:
+            tally.counts["wrong"] += 1
+            tally.misses.append(f"clarify {qid} {text!r} -> guessed {got[qid]}")
+        else:
+            tally.counts["clarify"] += 1  # no guess, but no clarifying question either
+            tally.misses.append(f"clarify {qid} {text!r} -> {meaning.kind}")
+    return Evaluation(dict(groups))
