@@ -66,12 +66,17 @@ def build_parser() -> argparse.ArgumentParser:
     chk = sub.add_parser(
         "check",
         help="validate a rule pack and report every problem with file and line",
-        description="Load and validate a rule pack. Exit 0 when sound, 2 when invalid.",
+        description="Load and validate a rule pack, then verify its decisions: gaps (answers with no "
+        "recommendation), rules that never fire or never count, contradicting rules, unreachable or unused "
+        "questions, numeric ranges, stale facts. Exit 0 when sound (warnings allowed), 1 when verification "
+        "finds errors, 2 when the pack is invalid.",
         epilog="example:\n  advisor check --rules ./rules\n",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     chk.add_argument("--rules", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="the rule pack to check")
     chk.add_argument("--json", action="store_true", help="print the findings as JSON")
+    chk.add_argument("--stale-days", type=int, default=365, metavar="N",
+                     help="warn about facts checked more than N days ago (default 365)")
     return parser
 
 
@@ -211,13 +216,29 @@ def cmd_check(args: argparse.Namespace) -> int:
                 print(inert(str(problem)))
             print(f"{len(exc.problems)} problem(s); the pack cannot be used.", file=sys.stderr)
         return 2
+    from .verify import verify
+
+    findings = verify(pack, stale_days=args.stale_days)
+    errors = [f for f in findings if f.severity == "error"]
     summary = (f"{pack.info.name} {pack.info.version}: {len(pack.questions)} questions, "
                f"{len(pack.services)} services, {len(pack.rules)} rules, {len(pack.sections)} guide sections")
     if args.json:
-        print(json.dumps({"status": "ok", "problems": [], "summary": summary}, indent=2))
+        print(json.dumps({
+            "status": "findings" if errors else "ok",
+            "summary": summary,
+            "problems": [],
+            "findings": [{"kind": f.kind, "severity": f.severity, "file": f.file, "line": f.line,
+                          "message": f.message, "example": dict(f.example)} for f in findings],
+        }, indent=2))
     else:
-        print(f"ok: {summary}")
-    return 0
+        from .export.record import inert
+
+        for finding in findings:
+            print(inert(str(finding)))
+        warnings = len(findings) - len(errors)
+        state = f"{len(errors)} error(s), {warnings} warning(s)" if findings else "sound"
+        print(f"{'ok' if not errors else 'findings'}: {summary}; {state}")
+    return 1 if errors else 0
 
 
 def cmd_ui(args: argparse.Namespace) -> int:

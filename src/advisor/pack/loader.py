@@ -203,6 +203,11 @@ def load_pack(root: Path | str | None = None) -> Pack:
     origins: dict[str, tuple[str, int]] = {}
     for i, q in enumerate(questions.questions):
         origins[f"question:{q.id}"] = (located["questions.yaml"].file, located["questions.yaml"].where(("questions", i))[0])
+    sdoc = located["services.yaml"]
+    for i, svc in enumerate(services.services):
+        origins[f"service:{svc.id}"] = (sdoc.file, sdoc.where(("services", i))[0])
+        for j, fact in enumerate(svc.facts):
+            origins[f"fact:{svc.id}.{fact.id}"] = (sdoc.file, sdoc.where(("services", i, "facts", j))[0])
     for i, r in enumerate(decisions.rules):
         origins[f"rule:{r.id}"] = (located["decisions.yaml"].file, located["decisions.yaml"].where(("rules", i))[0])
     return Pack(root, pack_file.pack, questions.questions, services.services, decisions.rules, sections, origins)

@@ -1,0 +1,437 @@
+"""Verifying a rule pack's decisions, as decision-table tools do (gaps, shadowed rules, conflicts).
+
+Every question is either answered with one of its concrete options or not asked. A rule's
+conditions describe a *box*: for each question it names, the set of options that make it fire.
+Verification works on these boxes (intersections, differences, coverage) instead of enumerating
+every combination of answers, and turns each finding into a concrete example answer set.
+
+A combination is *reachable* when each follow-up question is asked exactly when its ``ask_if``
+holds for the earlier answers (read literally; "not sure" answers are covered because the engine
+then tries every concrete option).
+
+Findings:
+
+* ``gap`` - some reachable answers rule out every service, so there is no recommendation;
+* ``unreachable-rule`` - no reachable answers make the rule fire;
+* ``shadowed`` - an ``exclude`` that other excludes of the same service always make redundant, or a
+  ``for``/``against`` rule whose service is always ruled out whenever it fires (it never counts);
+* ``conflict`` - two rules judge the same answers in opposite directions on the same service
+  (``for`` against ``against``, or ``exclude`` against ``for``) under overlapping conditions on the
+  same questions;
+* ``unreachable-question``, ``unused-question``, ``numeric-range`` and ``stale-fact`` (a warning).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import combinations
+
+from .pack.loader import Pack
+from .pack.models import NOT_SURE, Effect, QuestionKind
+
+NOT_ASKED = "(not asked)"
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str
+    severity: str  # "error" | "warning"
+    message: str
+    file: str
+    line: int
+    example: tuple[tuple[str, str], ...] = ()
+
+    def __str__(self) -> str:
+        example = ""
+        if self.example:
+            example = " e.g. " + ", ".join(f"{q}={o}" for q, o in self.example)
+        return f"{self.file}:{self.line}:1: {self.severity}: {self.message}{example}"
+
+
+Box = tuple[int, ...]
+
+
+class Space:
+    """Bit masks over each question's concrete options plus one bit for 'not asked'."""
+
+    def __init__(self, pack: Pack):
+        self.pack = pack
+        self.qids = [q.id for q in pack.questions]
+        self.pos = {q: i for i, q in enumerate(self.qids)}
+        self.values: list[list[str]] = []
+        self.bit: list[dict[str, int]] = []
+        for q in pack.questions:
+            names = [o.id for o in q.concrete_options] + [NOT_ASKED]
+            self.values.append(names)
+            self.bit.append({n: 1 << j for j, n in enumerate(names)})
+        self.full: Box = tuple((1 << len(v)) - 1 for v in self.values)
+        self.asked: Box = tuple(f & ~self.bit[i][NOT_ASKED] for i, f in enumerate(self.full))
+        # ask_if as boxes (one per alternative condition); NOT_SURE in a list is ignored here
+        self.ask_if: list[list[dict[int, int]]] = []
+        for q in pack.questions:
+            alts = []
+            for cond in q.conditions:
+                alts.append({self.pos[k]: self.mask(self.pos[k], v) for k, v in cond.items() if k in self.pos})
+            self.ask_if.append(alts)
+        self.drives = {i for alts in self.ask_if for cond in alts for i in cond}
+        # packed form: every question's mask in a field of one integer, so intersections and
+        # containment are single integer operations
+        self.width = max(len(v) for v in self.values) + 1
+        self.offsets = [i * self.width for i in range(len(self.values))]
+        self.field = [((1 << self.width) - 1) << o for o in self.offsets]
+        self.low = sum(1 << o for o in self.offsets)
+        self.high = self.low << (self.width - 1)
+
+    def packed(self, box: Box) -> int:
+        return sum(m << o for m, o in zip(box, self.offsets))
+
+    def unpacked(self, value: int) -> Box:
+        mask = (1 << self.width) - 1
+        return tuple((value >> o) & mask for o in self.offsets)
+
+    def empty(self, value: int) -> bool:
+        """Whether some question's field is zero (no answer fits): the classic has-zero trick."""
+        return bool((value - self.low) & ~value & self.high)
+
+    def mask(self, i: int, option_ids: list[str]) -> int:
+        return sum(self.bit[i].get(o, 0) for o in option_ids if o != NOT_SURE)
+
+    def box(self, when: dict[str, list[str]]) -> Box:
+        b = list(self.full)
+        for qid, opts in when.items():
+            i = self.pos[qid]
+            b[i] = self.mask(i, opts)
+        # a condition on a follow-up needs it asked: fold in its ask_if when there is one way to
+        # ask it (this removes unreachable corners before any search)
+        changed = True
+        while changed:
+            changed = False
+            for i, alts in enumerate(self.ask_if):
+                if len(alts) == 1 and not b[i] & self.bit[i][NOT_ASKED]:
+                    for k, m in alts[0].items():
+                        if b[k] & ~m:
+                            b[k] &= m
+                            changed = True
+        return tuple(b)
+
+    def reached(self, i: int, assigned: list[int]) -> bool:
+        alts = self.ask_if[i]
+        if not alts:
+            return True
+        return any(all(assigned[k] & m for k, m in cond.items()) for cond in alts)
+
+    def witness(self, box: Box) -> list[int] | None:
+        """A reachable combination inside ``box`` (one bit per question), or None."""
+        n = len(self.qids)
+        assigned = [0] * n
+        na = [self.bit[i][NOT_ASKED] for i in range(n)]
+
+        def go(i: int) -> bool:
+            if i == n:
+                return True
+            if self.reached(i, assigned):
+                allowed = box[i] & self.asked[i]
+            else:
+                allowed = box[i] & na[i]
+            if not allowed:
+                return False
+            choices = _bits(allowed) if i in self.drives else [allowed & -allowed]
+            for bit in choices:
+                assigned[i] = bit
+                if go(i + 1):
+                    return True
+            assigned[i] = 0
+            return False
+
+        return list(assigned) if go(0) else None
+
+    def describe(self, combo: list[int], only: set[int] | None = None) -> tuple[tuple[str, str], ...]:
+        out = []
+        for i, bit in enumerate(combo):
+            name = self.values[i][bit.bit_length() - 1]
+            if name == NOT_ASKED or (only is not None and i not in only):
+                continue
+            out.append((self.qids[i], name))
+        return tuple(out)
+
+
+def _bits(mask: int) -> list[int]:
+    out = []
+    while mask:
+        low = mask & -mask
+        out.append(low)
+        mask ^= low
+    return out
+
+
+def intersect(a: Box, b: Box) -> Box | None:
+    out = tuple(x & y for x, y in zip(a, b))
+    return None if 0 in out else out
+
+
+def subtract(a: Box, b: Box) -> list[Box]:
+    """a minus b, as disjoint boxes."""
+    if intersect(a, b) is None:
+        return [a]
+    pieces = []
+    current = list(a)
+    for d, (x, y) in enumerate(zip(a, b)):
+        outside = x & ~y
+        if outside:
+            piece = list(current)
+            piece[d] = outside
+            pieces.append(tuple(piece))
+            current[d] = x & y
+    return pieces
+
+
+def uncovered(space: Space, box: Box, cover: list[Box]) -> list[int] | None:
+    """A reachable combination in ``box`` that no box of ``cover`` contains, or None.
+
+    Splits the box one question at a time (on a question where a covering box is narrower)
+    until each piece is inside some covering box or meets none of them.
+    """
+    return _uncovered(space, space.packed(box), [space.packed(c) for c in cover])
+
+
+def _uncovered(space: Space, box: int, cover: list[int]) -> list[int] | None:
+    live = [c for c in cover if not space.empty(c & box)]
+    if not live:
+        return space.witness(space.unpacked(box))
+    for c in live:
+        if not box & ~c:
+            return None  # the whole piece is inside c
+    # split on the question where the most covering boxes are narrower than this piece; options
+    # that every covering box treats alike stay together in one part
+    best, best_count = -1, 0
+    for d, f in enumerate(space.field):
+        part = box & f
+        count = sum(1 for c in live if part & ~c)
+        if count > best_count:
+            best, best_count = d, count
+    f = space.field[best]
+    part, rest = box & f, box & ~f
+    groups: dict[tuple[bool, ...], int] = {}
+    bits = part
+    while bits:
+        low = bits & -bits
+        bits ^= low
+        signature = tuple(bool(c & low) for c in live)
+        groups[signature] = groups.get(signature, 0) | low
+    for value in groups.values():
+        found = _uncovered(space, rest | value, live)
+        if found is not None:
+            return found
+    return None
+
+
+def complement(space: Space, boxes: list[Box], limit: int = 200_000) -> list[int] | None:
+    """The answers outside every box, as disjoint packed boxes (None if it grows past ``limit``)."""
+    pieces = [space.packed(space.full)]
+    for b in boxes:
+        e = space.packed(b)
+        nxt: list[int] = []
+        for p in pieces:
+            if space.empty(p & e):
+                nxt.append(p)
+                continue
+            current = p
+            for f in space.field:
+                outside = current & f & ~e
+                if outside:
+                    nxt.append((current & ~f) | outside)
+                    current &= ~f | e
+            # what is left of p lies inside e: dropped
+        pieces = nxt
+        if len(pieces) > limit:
+            return None
+    return pieces
+
+
+@dataclass
+class CompiledRule:
+    index: int
+    id: str
+    effect: Effect
+    services: tuple[str, ...]
+    questions: frozenset[str]
+    box: Box
+    file: str
+    line: int
+
+
+def _compile(pack: Pack, space: Space) -> list[CompiledRule]:
+    out = []
+    for i, rule in enumerate(pack.rules):
+        file, line = pack.origins.get(f"rule:{rule.id}", ("decisions.yaml", 1))
+        out.append(CompiledRule(i, rule.id, rule.effect, tuple(rule.services), frozenset(rule.when),
+                                space.box(rule.when), file, line))
+    return out
+
+
+def find_gap(space: Space, excludes: dict[str, list[Box]], services: list[str]) -> list[int] | None:
+    """A reachable combination where every service is ruled out, by depth-first search with pruning."""
+    if any(not excludes.get(s) for s in services):
+        return None
+    n = len(space.qids)
+    relevant = {i for boxes in excludes.values() for b in boxes for i in range(n) if b[i] != space.full[i]}
+    relevant |= space.drives
+    assigned = [0] * n
+    na = [space.bit[i][NOT_ASKED] for i in range(n)]
+
+    def alive(live: dict[str, list[Box]]) -> bool:
+        return all(live[s] for s in services)
+
+    def go(i: int, live: dict[str, list[Box]]) -> bool:
+        if i == n:
+            return True
+        allowed = space.asked[i] if space.reached(i, assigned) else na[i]
+        choices = _bits(allowed) if i in relevant else [allowed & -allowed]
+        for bit in choices:
+            nxt = {s: [b for b in boxes if b[i] & bit] for s, boxes in live.items()}
+            if not alive(nxt):
+                continue
+            assigned[i] = bit
+            if go(i + 1, nxt):
+                return True
+        assigned[i] = 0
+        return False
+
+    return list(assigned) if go(0, {s: list(excludes[s]) for s in services}) else None
+
+
+def verify(pack: Pack, today: dt.date | None = None, stale_days: int = 365) -> list[Finding]:
+    space = Space(pack)
+    rules = _compile(pack, space)
+    findings: list[Finding] = []
+    services = [s.id for s in pack.services]
+    qfile = {q.id: pack.origins.get(f"question:{q.id}", ("questions.yaml", 1)) for q in pack.questions}
+
+    # questions that can never be asked, and questions no rule uses
+    for i, q in enumerate(pack.questions):
+        box = list(space.full)
+        if space.ask_if[i]:
+            # asked when some alternative holds: look for a reachable combination that reaches it
+            reachable = False
+            for cond in space.ask_if[i]:
+                b = list(space.full)
+                for k, m in cond.items():
+                    b[k] = m & space.asked[k]
+                b[i] = space.asked[i]
+                if space.witness(tuple(b)) is not None:
+                    reachable = True
+                    break
+            if not reachable and not any(NOT_SURE in opts for cond in q.conditions for opts in cond.values()):
+                file, line = qfile[q.id]
+                findings.append(Finding("unreachable-question", "error",
+                                        f"question '{q.id}' can never be asked: no answers satisfy its ask_if",
+                                        file, line))
+        del box
+    used = {qid for r in pack.rules for qid in r.when} | {k for q in pack.questions for c in q.conditions for k in c}
+    for q in pack.questions:
+        if q.id not in used:
+            file, line = qfile[q.id]
+            findings.append(Finding("unused-question", "warning",
+                                    f"question '{q.id}' is used by no rule and no ask_if; its answer changes nothing",
+                                    file, line))
+        if q.kind is QuestionKind.numeric:
+            findings.extend(_numeric_ranges(q, *qfile[q.id]))
+
+    # rules that can never fire
+    live: list[CompiledRule] = []
+    for r in rules:
+        if space.witness(r.box) is None:
+            findings.append(Finding("unreachable-rule", "error",
+                                    f"rule '{r.id}' can never fire: no reachable answers meet its conditions",
+                                    r.file, r.line))
+        else:
+            live.append(r)
+
+    excludes: dict[str, list[CompiledRule]] = {s: [] for s in services}
+    for r in live:
+        if r.effect is Effect.exclude:
+            for s in r.services:
+                excludes[s].append(r)
+
+    # shadowed: redundant excludes; for/against rules that never count
+    for r in live:
+        if r.effect is Effect.caveat:
+            continue
+        for s in r.services:
+            candidates = [e.box for e in excludes[s] if e is not r and intersect(e.box, r.box) is not None]
+            if not candidates or uncovered(space, r.box, candidates) is not None:
+                continue
+            what = ("is redundant: other exclude rules already rule out" if r.effect is Effect.exclude
+                    else "never counts: whenever it fires, other rules have already ruled out")
+            findings.append(Finding("shadowed", "warning", f"rule '{r.id}' {what} '{s}'", r.file, r.line))
+
+    # conflicts: same service, opposite directions, same questions, overlapping answers
+    groups: dict[tuple[str, frozenset[str]], list[CompiledRule]] = {}
+    for r in live:
+        if r.effect is Effect.caveat:
+            continue
+        for s in r.services:
+            groups.setdefault((s, r.questions), []).append(r)
+    opposite = {frozenset({Effect.for_, Effect.against}), frozenset({Effect.exclude, Effect.for_})}
+    for (service, _), members in groups.items():
+        for a, b in combinations(members, 2):
+            if frozenset({a.effect, b.effect}) not in opposite:
+                continue
+            both = intersect(a.box, b.box)
+            combo = space.witness(both) if both is not None else None
+            if combo is None:
+                continue
+            example = space.describe(combo, {space.pos[q] for q in a.questions})
+            findings.append(Finding(
+                "conflict", "error",
+                f"rules '{a.id}' ({a.effect.value}) and '{b.id}' ({b.effect.value}) contradict each other "
+                f"on '{service}' (see line {b.line})", a.file, a.line, example))
+
+    # gaps: answers that rule out every service
+    gap = find_gap(space, {s: [r.box for r in excludes[s]] for s in services}, services)
+    if gap is not None:
+        firing = [r for r in live if r.effect is Effect.exclude
+                  and all(r.box[i] & bit for i, bit in enumerate(gap))]
+        widest = max(firing, key=lambda r: (len(r.services), r.index))
+        findings.append(Finding(
+            "gap", "error",
+            "these answers rule out every service, so there is no recommendation (ruled out by "
+            + ", ".join(f"'{r.id}'" for r in firing) + "); add a rule or narrow an exclude",
+            widest.file, widest.line, space.describe(gap)))
+
+    # facts
+    today = today or dt.date.today()
+    for s in pack.services:
+        for f in s.facts:
+            age = (today - f.checked_date).days
+            if age > stale_days:
+                file, line = pack.origins.get(f"fact:{s.id}.{f.id}", ("services.yaml", 1))
+                findings.append(Finding("stale-fact", "warning",
+                                        f"fact '{s.id}.{f.id}' was checked {f.checked}, more than "
+                                        f"{stale_days // 30} months ago; check {f.source} again",
+                                        file, line))
+    return findings
+
+
+def _numeric_ranges(q, file: str, line: int) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
+    """Numeric options should cover every number from 0 up exactly once."""
+    probes = sorted({v for o in q.concrete_options for v in (o.ge, o.gt, o.le, o.lt) if v is not None} | {0.0})
+    points = set(probes)
+    for a, b in zip(probes, probes[1:]):
+        points.add((a + b) / 2)
+    if probes:
+        points.add(probes[-1] + 1)
+    for x in sorted(points):
+        owners = [o.id for o in q.concrete_options if o.contains(x)]
+        if len(owners) > 1:
+            yield Finding("numeric-range", "error",
+                          f"question '{q.id}': {x:g} {q.unit} falls in several options ({', '.join(owners)})",
+                          file, line)
+            return
+        if not owners:
+            yield Finding("numeric-range", "warning",
+                          f"question '{q.id}': {x:g} {q.unit} falls in no option; typed numbers there are not understood",
+                          file, line)
+            return

@@ -1,0 +1,163 @@
+"""Verification of decisions: box analysis equals brute force on small packs; located findings."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from itertools import product
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from advisor.cli import main
+from advisor.engine.decide import is_reached
+from advisor.pack.loader import load_pack
+from advisor.pack.models import Effect
+from advisor.pack.synthetic import make_pack
+from advisor.verify import verify
+
+from .conftest import RULES
+
+
+def reachable_combinations(pack):
+    """Every combination of concrete answers, with follow-ups asked exactly when their ask_if holds."""
+    def go(i, chosen):
+        if i == len(pack.questions):
+            yield dict(chosen)
+            return
+        q = pack.questions[i]
+        if not is_reached(q, chosen):
+            yield from go(i + 1, chosen)
+            return
+        for opt in q.concrete_options:
+            chosen[q.id] = opt.id
+            yield from go(i + 1, chosen)
+            del chosen[q.id]
+    yield from go(0, {})
+
+
+def fires(rule, combo):
+    return all(combo.get(q) in opts for q, opts in rule.when.items())
+
+
+def brute_force(pack):
+    combos = list(reachable_combinations(pack))
+    services = [s.id for s in pack.services]
+    unreachable = {r.id for r in pack.rules if not any(fires(r, c) for c in combos)}
+    gap = any(all(any(r.effect is Effect.exclude and s in r.services and fires(r, c) for r in pack.rules)
+                  for s in services) for c in combos)
+    shadowed = set()
+    for r in pack.rules:
+        if r.id in unreachable or r.effect is Effect.caveat:
+            continue
+        for s in r.services:
+            if all(any(o is not r and o.effect is Effect.exclude and s in o.services and fires(o, c)
+                       for o in pack.rules) for c in combos if fires(r, c)):
+                shadowed.add((r.id, s))
+    conflicts = set()
+    opposite = [{Effect.for_, Effect.against}, {Effect.exclude, Effect.for_}]
+    live = [r for r in pack.rules if r.id not in unreachable and r.effect is not Effect.caveat]
+    for i, a in enumerate(live):
+        for b in live[i + 1:]:
+            if {a.effect, b.effect} not in opposite or set(a.when) != set(b.when):
+                continue
+            for s in set(a.services) & set(b.services):
+                if any(fires(a, c) and fires(b, c) for c in combos):
+                    conflicts.add((a.id, b.id, s))
+    return unreachable, gap, shadowed, conflicts
+
+
+def by_boxes(pack):
+    findings = verify(pack)
+    unreachable = {f.message.split("'")[1] for f in findings if f.kind == "unreachable-rule"}
+    gap = any(f.kind == "gap" for f in findings)
+    shadowed = {(f.message.split("'")[1], f.message.split("'")[-2]) for f in findings if f.kind == "shadowed"}
+    conflicts = set()
+    for f in findings:
+        if f.kind == "conflict":
+            parts = f.message.split("'")
+            conflicts.add((parts[1], parts[3], parts[5]))
+    return unreachable, gap, shadowed, conflicts
+
+
+@settings(max_examples=60, deadline=None)
+@given(seed=st.integers(0, 10**6), questions=st.integers(1, 4), options=st.integers(1, 3),
+       services=st.integers(1, 3), rules=st.integers(1, 12))
+def test_box_verification_equals_brute_force(seed, questions, options, services, rules):
+    pack = make_pack(random.Random(seed), questions, options, services, rules,
+                     effects=(("exclude", 0.4), ("for", 0.3), ("against", 0.3)))
+    assert by_boxes(pack) == brute_force(pack)
+
+
+def test_gap_example_really_rules_out_everything():
+    for seed in range(40):
+        pack = make_pack(random.Random(seed), 3, 3, 2, 10, effects=(("exclude", 0.7), ("for", 0.3)))
+        for f in verify(pack):
+            if f.kind == "gap":
+                combo = dict(f.example)
+                for s in pack.services:
+                    assert any(r.effect is Effect.exclude and s.id in r.services and fires(r, combo)
+                               for r in pack.rules)
+
+
+def test_shipped_pack_has_no_errors(pack):
+    assert [str(f) for f in verify(pack) if f.severity == "error"] == []
+
+
+def test_scale_pack_is_verified_without_enumeration():
+    # 6^12 combinations would take weeks; the box analysis finishes (no time asserted here:
+    # benchmarks/verify_scale.py measures it against its bar)
+    pack = make_pack(random.Random(7), 12, 6, 10, 600, effects=(("exclude", 0.05), ("for", 0.5), ("against", 0.45)))
+    kinds = {f.kind for f in verify(pack)}
+    assert kinds <= {"unreachable-rule", "shadowed", "conflict", "gap", "unused-question", "stale-fact"}
+
+
+def test_broken_pack_one_clear_line_per_problem(tmp_path, capsys):
+    broken = tmp_path / "rules"
+    shutil.copytree(RULES, broken)
+    decisions = broken / "decisions.yaml"
+    decisions.write_text(decisions.read_text() + """
+  - id: kaggle-bad-for-competitions
+    when: {work: [competition, train]}
+    effect: against
+    services: [kaggle]
+    reason: Made up, to contradict competition-on-kaggle.
+""")
+    code = main(["check", "--rules", str(broken)])
+    out = capsys.readouterr().out
+    assert code == 1
+    [line] = [x for x in out.splitlines() if "contradict" in x]
+    assert "decisions.yaml:" in line and "'competition-on-kaggle' (for)" in line and "work=competition" in line
+    load_pack(broken)  # still a valid pack: only verification complains
+
+
+def test_check_json_lists_findings(capsys):
+    code = main(["check", "--json"])
+    import json
+
+    data = json.loads(capsys.readouterr().out)
+    assert code == 0 and data["status"] == "ok"
+    assert all(f["severity"] == "warning" for f in data["findings"])
+
+
+@pytest.mark.parametrize("edit,needle", [
+    (("questions.yaml", "    why: Only some services", "    why: Only some services\n    why: twice"),
+     "duplicate key 'why'"),
+    (("decisions.yaml", "services: [colab-pro, colab-pro-plus, sagemaker]", "services: [colab-pro, colab-pro-plus, sagemakr]"),
+     "unknown service 'sagemakr' (did you mean 'sagemaker'?)"),
+])
+def test_check_reports_invalid_packs_with_exit_2(tmp_path, capsys, edit, needle):
+    broken = tmp_path / "rules"
+    shutil.copytree(RULES, broken)
+    name, old, new = edit
+    path = broken / name
+    path.write_text(path.read_text().replace(old, new, 1))
+    code = main(["check", "--rules", str(broken)])
+    out = capsys.readouterr().out
+    assert code == 2 and needle in out
+
+
+def test_product_helper_is_exhaustive():
+    pack = make_pack(random.Random(3), 2, 2, 1, 1, follow_ups=False)
+    assert len(list(reachable_combinations(pack))) == len(list(product(range(2), range(2))))
