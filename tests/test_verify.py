@@ -161,3 +161,54 @@ def test_check_reports_invalid_packs_with_exit_2(tmp_path, capsys, edit, needle)
 def test_product_helper_is_exhaustive():
     pack = make_pack(random.Random(3), 2, 2, 1, 1, follow_ups=False)
     assert len(list(reachable_combinations(pack))) == len(list(product(range(2), range(2))))
+
+
+def test_example_pack_passes_check(capsys):
+    code = main(["check", "--rules", str(RULES.parent / "examples" / "vertex-ai")])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "6 services" in out.splitlines()[-1]
+
+
+def test_example_pack_recommends_its_service_for_tpus_at_scale():
+    pack = load_pack(RULES.parent / "examples" / "vertex-ai")
+    from advisor.engine.decide import decide
+
+    result = decide(pack, {"budget": "pay-per-use", "hardware": "tpu", "runtime": "over-24", "background": "yes",
+                           "weekly-hours": "over-30", "work": "train", "data": "local", "team": "team",
+                           "privacy": "public"})
+    assert result.recommendation.id == "vertex-ai"
+
+
+def test_extends_in_a_circle_is_an_error(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    for here, there in ((a, "../b"), (b, "../a")):
+        here.mkdir()
+        (here / "pack.yaml").write_text(f"pack:\n  name: x\n  version: '1'\n  extends: {there}\n")
+    from advisor.pack.loader import PackError
+
+    with pytest.raises(PackError) as err:
+        load_pack(a)
+    assert "circle" in str(err.value)
+
+
+def test_shipped_schemas_are_current():
+    from advisor.pack.schema import schema_text
+
+    for name in ("pack", "questions", "services", "decisions"):
+        assert (RULES / "schema" / f"{name}.json").read_text() == schema_text(name), (
+            f"run: advisor schema {name} > rules/schema/{name}.json")
+    for name in ("pack", "questions", "services", "decisions"):
+        first = (RULES / f"{name}.yaml").read_text().splitlines()[0]
+        assert first == f"# yaml-language-server: $schema=schema/{name}.json"
+
+
+def test_graph_draws_every_question_and_service(capsys, pack):
+    for fmt in ("mermaid", "dot"):
+        assert main(["graph", "--format", fmt]) == 0
+        out = capsys.readouterr().out
+        for q in pack.questions:
+            assert q.prompt in out
+        for s in pack.services:
+            assert s.name in out
+        assert "rules out" in out

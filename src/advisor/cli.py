@@ -77,6 +77,27 @@ def build_parser() -> argparse.ArgumentParser:
     chk.add_argument("--json", action="store_true", help="print the findings as JSON")
     chk.add_argument("--stale-days", type=int, default=365, metavar="N",
                      help="warn about facts checked more than N days ago (default 365)")
+    sch = sub.add_parser(
+        "schema",
+        help="print the JSON Schema of a rule file (for editors and validators)",
+        description="Print the JSON Schema of one rule file, generated from advisor's own models.",
+        epilog="examples:\n  advisor schema questions > questions.schema.json\n  advisor schema --list\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sch.add_argument("file", nargs="?", default="questions", choices=["pack", "questions", "services", "decisions"],
+                     help="which file's schema (default: questions)")
+    sch.add_argument("--list", action="store_true", help="list the rule files that have a schema")
+
+    gra = sub.add_parser(
+        "graph",
+        help="draw the question tree and where each service can win (Mermaid or dot)",
+        description="Print the question tree: questions in order, follow-ups with the answers that lead to "
+        "them, and the answers that count for or rule out each service.",
+        epilog="examples:\n  advisor graph > tree.mmd\n  advisor graph --format dot | dot -Tsvg > tree.svg\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    gra.add_argument("--format", choices=["mermaid", "dot"], default="mermaid", help="output format (default mermaid)")
+    gra.add_argument("--rules", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="the rule pack to draw")
     return parser
 
 
@@ -88,6 +109,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_recommend(args)
         if args.command == "check":
             return cmd_check(args)
+        if args.command == "schema":
+            return cmd_schema(args)
+        if args.command == "graph":
+            return cmd_graph(args)
         return cmd_ui(args)
     except UsageError as exc:
         print(f"advisor: {exc}", file=sys.stderr)
@@ -239,6 +264,25 @@ def cmd_check(args: argparse.Namespace) -> int:
         state = f"{len(errors)} error(s), {warnings} warning(s)" if findings else "sound"
         print(f"{'ok' if not errors else 'findings'}: {summary}; {state}")
     return 1 if errors else 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .pack.schema import schema_text, schemas
+
+    if args.list:
+        for name in schemas():
+            print(f"{name}.yaml")
+        return 0
+    sys.stdout.write(schema_text(args.file))
+    return 0
+
+
+def cmd_graph(args: argparse.Namespace) -> int:
+    from .graph import dot, mermaid
+
+    pack = _load(args)
+    sys.stdout.write(mermaid(pack) if args.format == "mermaid" else dot(pack))
+    return 0
 
 
 def cmd_ui(args: argparse.Namespace) -> int:

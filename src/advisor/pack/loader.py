@@ -9,20 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .guide import Section, parse_guide
-from .models import (
-    FILE_MODELS,
-    NOT_SURE,
-    Condition,
-    DecisionsFile,
-    PackFile,
-    PackInfo,
-    Question,
-    QuestionKind,
-    QuestionsFile,
-    Rule,
-    Service,
-    ServicesFile,
-)
+from .models import FILE_MODELS, NOT_SURE, Condition, PackInfo, Question, QuestionKind, Rule, Service
 from .yamlsafe import Located, Problem, YamlError, parse_yaml, read_text
 
 
@@ -82,10 +69,12 @@ def suggest(word: str, choices: list[str]) -> str:
 
 
 def _display(root: Path, path: Path) -> str:
+    """A file's name as a person would type it: relative to the current folder when inside it."""
+    resolved = path.resolve()
     try:
-        return str(path.relative_to(Path.cwd()))
+        return str(resolved.relative_to(Path.cwd().resolve()))
     except ValueError:
-        return str(path)
+        return str(resolved)
 
 
 def _validate(located: Located, model: type[BaseModel], problems: list[Problem]) -> Any:
@@ -139,32 +128,55 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-def load_pack(root: Path | str | None = None) -> Pack:
-    """Load and validate the pack in ``root`` (default: the shipped one), or raise PackError."""
-    root = Path(root) if root is not None else default_rules_dir()
-    if not root.is_dir():
-        raise PackError([Problem(str(root), 1, 1, "rules folder not found")])
-    problems: list[Problem] = []
-    located: dict[str, Located] = {}
-    models: dict[str, Any] = {}
-    for name, model in FILE_MODELS.items():
+@dataclass
+class _Layer:
+    """One pack folder's files: the shipped pack, or a pack that extends another."""
+
+    root: Path
+    info: PackInfo | None = None
+    docs: dict[str, Located] = field(default_factory=dict)
+    models: dict[str, Any] = field(default_factory=dict)
+    sections: list[Section] = field(default_factory=list)
+
+
+@dataclass
+class _Item:
+    """Where a merged item came from, to point problems at the right file and line."""
+
+    doc: Located
+    path: tuple[Any, ...]
+
+    def problem(self, rest: tuple[Any, ...], message: str) -> Problem:
+        return self.doc.problem(self.path + rest, message)
+
+
+MAX_EXTENDS = 5
+
+
+def _read_layer(root: Path, problems: list[Problem]) -> _Layer:
+    """Read one pack folder. A pack that extends another needs only pack.yaml and its additions."""
+    layer = _Layer(root)
+    overlay = False
+    for name, model in FILE_MODELS.items():  # pack.yaml first: it says whether this extends another
         path = root / name
         shown = _display(root, path)
         if not path.is_file():
-            problems.append(Problem(shown, 1, 1, f"missing file; a pack needs {', '.join(FILE_MODELS)}"))
+            if not overlay or name == "pack.yaml":
+                problems.append(Problem(shown, 1, 1, f"missing file; a pack needs {', '.join(FILE_MODELS)}"))
             continue
         try:
             doc = parse_yaml(read_text(path, shown), shown)
         except YamlError as exc:
             problems.extend(exc.problems)
             continue
-        located[name] = doc
-        models[name] = _validate(doc, model, problems)
-
-    sections: dict[str, Section] = {}
+        layer.docs[name] = doc
+        layer.models[name] = _validate(doc, model, problems)
+        if name == "pack.yaml" and layer.models[name] is not None:
+            layer.info = layer.models[name].pack
+            overlay = layer.info.extends is not None
     guide_dir = root / "guide"
     guide_files = sorted(guide_dir.glob("*.md")) if guide_dir.is_dir() else []
-    if not guide_files:
+    if not guide_files and not overlay:
         problems.append(Problem(_display(root, guide_dir), 1, 1, "no guide: add Markdown files to guide/"))
     for path in guide_files:
         shown = _display(root, path)
@@ -178,143 +190,180 @@ def load_pack(root: Path | str | None = None) -> Pack:
             continue
         found, guide_problems = parse_guide(text, shown)
         problems.extend(guide_problems)
-        for section in found:
-            if section.id in sections:
-                other = sections[section.id]
-                problems.append(
-                    Problem(shown, section.line, 1,
-                            f"section id '{section.id}' is already used at {other.file}:{other.line}")
-                )
-            else:
-                sections[section.id] = section
+        layer.sections.extend(found)
+    return layer
 
-    if any(m is None for m in models.values()) or len(models) < len(FILE_MODELS):
+
+def _layers(root: Path, problems: list[Problem]) -> list[_Layer]:
+    """The pack in ``root`` and every pack it extends, base first."""
+    layers: list[_Layer] = []
+    current: Path | None = root
+    seen: set[Path] = set()
+    while current is not None:
+        if current.resolve() in seen or len(layers) >= MAX_EXTENDS:
+            problems.append(Problem(_display(current, current / "pack.yaml"), 1, 1,
+                                    "'extends' goes round in a circle or too deep"))
+            break
+        seen.add(current.resolve())
+        if not current.is_dir():
+            problems.append(Problem(str(current), 1, 1, "rules folder not found"))
+            break
+        layer = _read_layer(current, problems)
+        layers.append(layer)
+        extends = layer.info.extends if layer.info is not None else None
+        if not extends:
+            break
+        current = (current / extends) if extends != "default" else default_rules_dir()
+    layers.reverse()  # the base first: its questions are asked first, its services win ties
+    return layers
+
+
+def load_pack(root: Path | str | None = None) -> Pack:
+    """Load and validate the pack in ``root`` (default: the shipped one), or raise PackError.
+
+    A pack may extend another (``extends: ../rules`` or ``extends: default`` in pack.yaml): its
+    questions, services, rules and guide sections are added to the base pack's.
+    """
+    root = Path(root) if root is not None else default_rules_dir()
+    if not root.is_dir():
+        raise PackError([Problem(str(root), 1, 1, "rules folder not found")])
+    problems: list[Problem] = []
+    layers = _layers(root, problems)
+    if problems or any(m is None for layer in layers for m in layer.models.values()):
         raise PackError(problems)
 
-    pack_file: PackFile = models["pack.yaml"]
-    questions: QuestionsFile = models["questions.yaml"]
-    services: ServicesFile = models["services.yaml"]
-    decisions: DecisionsFile = models["decisions.yaml"]
-    problems.extend(
-        _cross_check(questions, services, decisions, sections, located)
-    )
+    questions: list[Question] = []
+    services: list[Service] = []
+    rules: list[Rule] = []
+    q_items: list[_Item] = []
+    s_items: list[_Item] = []
+    r_items: list[_Item] = []
+    sections: dict[str, Section] = {}
+    for layer in layers:
+        if "questions.yaml" in layer.models:
+            for i, q in enumerate(layer.models["questions.yaml"].questions):
+                questions.append(q)
+                q_items.append(_Item(layer.docs["questions.yaml"], ("questions", i)))
+        if "services.yaml" in layer.models:
+            for i, svc in enumerate(layer.models["services.yaml"].services):
+                services.append(svc)
+                s_items.append(_Item(layer.docs["services.yaml"], ("services", i)))
+        if "decisions.yaml" in layer.models:
+            for i, r in enumerate(layer.models["decisions.yaml"].rules):
+                rules.append(r)
+                r_items.append(_Item(layer.docs["decisions.yaml"], ("rules", i)))
+        for section in layer.sections:
+            if section.id in sections:
+                other = sections[section.id]
+                problems.append(Problem(section.file, section.line, 1,
+                                        f"section id '{section.id}' is already used at {other.file}:{other.line}"))
+            else:
+                sections[section.id] = section
+    problems.extend(_cross_check(questions, q_items, services, s_items, rules, r_items, sections))
     if problems:
         raise PackError(problems)
     origins: dict[str, tuple[str, int]] = {}
-    for i, q in enumerate(questions.questions):
-        origins[f"question:{q.id}"] = (located["questions.yaml"].file, located["questions.yaml"].where(("questions", i))[0])
-    sdoc = located["services.yaml"]
-    for i, svc in enumerate(services.services):
-        origins[f"service:{svc.id}"] = (sdoc.file, sdoc.where(("services", i))[0])
+    for q, item in zip(questions, q_items):
+        origins[f"question:{q.id}"] = (item.doc.file, item.doc.where(item.path)[0])
+    for svc, item in zip(services, s_items):
+        origins[f"service:{svc.id}"] = (item.doc.file, item.doc.where(item.path)[0])
         for j, fact in enumerate(svc.facts):
-            origins[f"fact:{svc.id}.{fact.id}"] = (sdoc.file, sdoc.where(("services", i, "facts", j))[0])
-    for i, r in enumerate(decisions.rules):
-        origins[f"rule:{r.id}"] = (located["decisions.yaml"].file, located["decisions.yaml"].where(("rules", i))[0])
-    return Pack(root, pack_file.pack, questions.questions, services.services, decisions.rules, sections, origins)
+            origins[f"fact:{svc.id}.{fact.id}"] = (item.doc.file, item.doc.where(item.path + ("facts", j))[0])
+    for r, item in zip(rules, r_items):
+        origins[f"rule:{r.id}"] = (item.doc.file, item.doc.where(item.path)[0])
+    info = layers[-1].info
+    assert info is not None
+    return Pack(root, info, questions, services, rules, sections, origins)
 
 
 def _cross_check(
-    questions: QuestionsFile,
-    services: ServicesFile,
-    decisions: DecisionsFile,
+    questions: list[Question],
+    q_items: list[_Item],
+    services: list[Service],
+    s_items: list[_Item],
+    rules: list[Rule],
+    r_items: list[_Item],
     sections: dict[str, Section],
-    located: dict[str, Located],
 ) -> list[Problem]:
     """References between files: ids that must exist, order of questions, quotes in the guide."""
     problems: list[Problem] = []
-    qdoc, sdoc, ddoc = located["questions.yaml"], located["services.yaml"], located["decisions.yaml"]
     by_id: dict[str, Question] = {}
     position: dict[str, int] = {}
-    for i, q in enumerate(questions.questions):
+    for i, (q, item) in enumerate(zip(questions, q_items)):
         if q.id in by_id:
-            problems.append(qdoc.problem(("questions", i, "id"), f"question id '{q.id}' is used twice"))
+            problems.append(item.problem(("id",), f"question id '{q.id}' is used twice"))
         by_id[q.id] = q
         position.setdefault(q.id, i)
         if q.kind is QuestionKind.numeric:
             for j, opt in enumerate(q.options):
                 if opt.id != NOT_SURE and not opt.has_range and opt.value is None and not opt.synonyms:
-                    problems.append(
-                        qdoc.problem(("questions", i, "options", j),
-                                     f"option '{opt.id}' of numeric question '{q.id}' needs a range (ge/gt/le/lt)")
-                    )
-    service_ids = [s.id for s in services.services]
-    for i, s in enumerate(services.services):
-        if service_ids.count(s.id) > 1 and service_ids.index(s.id) != i:
-            problems.append(sdoc.problem(("services", i, "id"), f"service id '{s.id}' is used twice"))
-        if s.guide not in sections:
-            problems.append(
-                sdoc.problem(("services", i, "guide"), f"unknown guide section '{s.guide}'{suggest(s.guide, list(sections))}")
-            )
-        if not s.facts:
-            problems.append(sdoc.problem(("services", i), f"service '{s.id}' has no facts"))
+                    problems.append(item.problem(("options", j),
+                                                 f"option '{opt.id}' of numeric question '{q.id}' needs a range "
+                                                 "(ge/gt/le/lt)"))
+    service_ids = [s.id for s in services]
+    for i, (svc, item) in enumerate(zip(services, s_items)):
+        if service_ids.index(svc.id) != i:
+            problems.append(item.problem(("id",), f"service id '{svc.id}' is used twice"))
+        if svc.guide not in sections:
+            problems.append(item.problem(("guide",),
+                                         f"unknown guide section '{svc.guide}'{suggest(svc.guide, list(sections))}"))
+        if not svc.facts:
+            problems.append(item.problem((), f"service '{svc.id}' has no facts"))
 
-    def check_condition(doc: Located, path: tuple[Any, ...], cond: Condition, before: int | None,
+    def check_condition(item: _Item, path: tuple[Any, ...], cond: Condition, before: int | None,
                         allow_not_sure: bool) -> None:
         for qid, option_ids in cond.items():
             if qid not in by_id:
-                problems.append(doc.problem(path + (qid,), f"unknown question '{qid}'{suggest(qid, list(by_id))}"))
+                problems.append(item.problem(path + (qid,), f"unknown question '{qid}'{suggest(qid, list(by_id))}"))
                 continue
             if before is not None and position[qid] >= before:
-                problems.append(
-                    doc.problem(path + (qid,),
-                                f"condition on '{qid}', which is not asked before this question; "
-                                "move the question earlier or drop the condition")
-                )
+                problems.append(item.problem(path + (qid,),
+                                             f"condition on '{qid}', which is not asked before this question "
+                                             "(a cycle or a forward reference); move the question earlier or "
+                                             "drop the condition"))
             known = [o.id for o in by_id[qid].options]
             for k, oid in enumerate(option_ids):
                 if oid not in known:
-                    problems.append(
-                        doc.problem(path + (qid, k), f"question '{qid}' has no option '{oid}'{suggest(oid, known)}")
-                    )
+                    problems.append(item.problem(path + (qid, k),
+                                                 f"question '{qid}' has no option '{oid}'{suggest(oid, known)}"))
                 elif oid == NOT_SURE and not allow_not_sure:
-                    problems.append(
-                        doc.problem(path + (qid, k),
-                                    f"rules cannot test '{NOT_SURE}': the engine already tries every option "
-                                    "a person who is not sure might mean; remove it")
-                    )
+                    problems.append(item.problem(path + (qid, k),
+                                                 f"rules cannot test '{NOT_SURE}': the engine already tries every "
+                                                 "option a person who is not sure might mean; remove it"))
 
-    for i, q in enumerate(questions.questions):
-        conds = q.conditions
-        for c, cond in enumerate(conds):
-            path: tuple[Any, ...] = ("questions", i, "ask_if") + ((c,) if isinstance(q.ask_if, list) else ())
-            check_condition(qdoc, path, cond, position.get(q.id, i), allow_not_sure=True)
+    for i, (q, item) in enumerate(zip(questions, q_items)):
+        for c, cond in enumerate(q.conditions):
+            path: tuple[Any, ...] = ("ask_if",) + ((c,) if isinstance(q.ask_if, list) else ())
+            check_condition(item, path, cond, position.get(q.id, i), allow_not_sure=True)
 
     rule_ids: set[str] = set()
-    for i, rule in enumerate(decisions.rules):
+    for rule, item in zip(rules, r_items):
         if rule.id in rule_ids:
-            problems.append(ddoc.problem(("rules", i, "id"), f"rule id '{rule.id}' is used twice"))
+            problems.append(item.problem(("id",), f"rule id '{rule.id}' is used twice"))
         rule_ids.add(rule.id)
-        check_condition(ddoc, ("rules", i, "when"), rule.when, None, allow_not_sure=False)
+        check_condition(item, ("when",), rule.when, None, allow_not_sure=False)
         for k, sid in enumerate(rule.services):
             if sid not in service_ids:
-                problems.append(
-                    ddoc.problem(("rules", i, "services", k), f"unknown service '{sid}'{suggest(sid, service_ids)}")
-                )
+                problems.append(item.problem(("services", k), f"unknown service '{sid}'{suggest(sid, service_ids)}"))
         for k, cite in enumerate(rule.cite):
             section = sections.get(cite.section)
             if section is None:
-                problems.append(
-                    ddoc.problem(("rules", i, "cite", k, "section"),
-                                 f"unknown guide section '{cite.section}'{suggest(cite.section, list(sections))}")
-                )
+                problems.append(item.problem(("cite", k, "section"),
+                                             f"unknown guide section '{cite.section}'"
+                                             f"{suggest(cite.section, list(sections))}"))
             elif not section.contains(cite.quote):
-                problems.append(
-                    ddoc.problem(("rules", i, "cite", k, "quote"),
-                                 f"quote is not in section '{cite.section}' ({section.file}:{section.line}) "
-                                 f"word for word: {cite.quote[:60]!r}")
-                )
+                problems.append(item.problem(("cite", k, "quote"),
+                                             f"quote is not in section '{cite.section}' ({section.file}:"
+                                             f"{section.line}) word for word: {cite.quote[:60]!r}"))
         for k, ref in enumerate(rule.facts):
             if ref.service not in service_ids:
-                problems.append(
-                    ddoc.problem(("rules", i, "facts", k, "service"),
-                                 f"unknown service '{ref.service}'{suggest(ref.service, service_ids)}")
-                )
+                problems.append(item.problem(("facts", k, "service"),
+                                             f"unknown service '{ref.service}'{suggest(ref.service, service_ids)}"))
                 continue
-            service = services.services[service_ids.index(ref.service)]
+            service = services[service_ids.index(ref.service)]
             if service.fact(ref.fact) is None:
                 fact_ids = [f.id for f in service.facts]
-                problems.append(
-                    ddoc.problem(("rules", i, "facts", k, "fact"),
-                                 f"service '{ref.service}' has no fact '{ref.fact}'{suggest(ref.fact, fact_ids)}")
-                )
+                problems.append(item.problem(("facts", k, "fact"),
+                                             f"service '{ref.service}' has no fact '{ref.fact}'"
+                                             f"{suggest(ref.fact, fact_ids)}"))
     return problems

@@ -42,6 +42,10 @@ class PackInfo(_Strict):
     name: str
     version: str
     description: str = ""
+    extends: str | None = Field(
+        default=None,
+        description="a pack folder this pack adds to, relative to this one, or 'default' for the shipped pack",
+    )
     credits: list[Credit] = []
 
 
@@ -248,8 +252,6 @@ FILE_MODELS: dict[str, type[BaseModel]] = {
     "services.yaml": ServicesFile,
     "decisions.yaml": DecisionsFile,
 }
-
-SCHEMA_URL = "https://raw.githubusercontent.com/advisor-project/advisor/main/rules/schema.json"
 
 __all__ = [
     "Citation",
