@@ -41,6 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--rules", metavar="DIR", type=Path,
                         help="use the rule pack in DIR instead of the shipped one (e.g. --rules ./rules)")
     parser.add_argument("--debug", action="store_true", help="show a full traceback when something fails")
+    parser.add_argument("--resume", action="store_true",
+                        help="continue the last unfinished chat session where it stopped (every answer is saved "
+                        "as it is given)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     rec = sub.add_parser(
@@ -291,9 +294,19 @@ def cmd_ui(args: argparse.Namespace) -> int:
               "(see 'advisor recommend --help').", file=sys.stderr)
         return 2
     pack = _load(args)
+    from .state import SessionStore
     from .tui.app import make_app
 
-    make_app(pack).run()
+    store = SessionStore()
+    waiting = store.latest_unfinished()
+    resume = None
+    if args.resume:
+        if waiting is None:
+            print("advisor: no unfinished session to resume; starting a new one.", file=sys.stderr)
+        else:
+            resume = store.load(waiting, pack)
+        waiting = None
+    make_app(pack, store=store, resume=resume, waiting=waiting).run()
     return 0
 
 

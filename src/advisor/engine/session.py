@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..pack.loader import Pack
-from ..pack.models import NOT_SURE, Question
+from ..pack.models import Question
 from .decide import Result, decide, is_reached, separates
 
 Via = Literal["option", "label", "number", "text", "default"]
@@ -124,14 +124,7 @@ class Session:
 
     def replay(self) -> dict[str, Answer]:
         """The answers obtained by replaying every step from an empty session."""
-        answers: dict[str, Answer] = {}
-        for step in self.steps:
-            for qid, after in step.after:
-                if after is None:
-                    answers.pop(qid, None)
-                else:
-                    answers[qid] = after
-        return {q.id: answers[q.id] for q in self.pack.questions if q.id in answers}
+        return replay(self.pack, self.steps)
 
     def _apply(self, new: dict[str, Answer], changed: list[str]) -> Change:
         # keep only answers still reached, walking the questions in order
@@ -154,5 +147,13 @@ class Session:
         self.answers = {q.id: self.answers[q.id] for q in self.pack.questions if q.id in self.answers}
 
 
-def not_sure(question: Question) -> Answer:
-    return Answer(NOT_SURE, None, None, "default")
+def replay(pack: Pack, steps: list[Step]) -> dict[str, Answer]:
+    """The answers that replaying ``steps`` from nothing gives, in question order."""
+    answers: dict[str, Answer] = {}
+    for step in steps:
+        for qid, after in step.after:
+            if after is None:
+                answers.pop(qid, None)
+            else:
+                answers[qid] = after
+    return {q.id: answers[q.id] for q in pack.questions if q.id in answers}

@@ -78,6 +78,11 @@ def _display(root: Path, path: Path) -> str:
 
 
 def _validate(located: Located, model: type[BaseModel], problems: list[Problem]) -> Any:
+    if not isinstance(located.data, dict):
+        key = next(iter(model.model_fields))
+        what = "empty" if located.data is None else f"a {type(located.data).__name__}, not a mapping"
+        problems.append(located.problem((), f"the file is {what}; it needs a top-level '{key}:' key"))
+        return None
     try:
         return model.model_validate(located.data)
     except ValidationError as exc:

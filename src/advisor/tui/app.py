@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable
 from pathlib import Path
 
 from rich.text import Text
 from textual import events, on
 from textual.app import App, ComposeResult, SystemCommand
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -19,6 +21,7 @@ from ..export.files import ExportError, write_atomic
 from ..export.record import inert, to_markdown
 from ..export.terminal import Palette
 from ..pack.loader import Pack
+from ..state import Saved, SessionStore, restore
 from .screens.dialogs import ConfirmScreen, ExportScreen
 from .widgets.answer_input import AnswerInput
 from .widgets.result import ResultView
@@ -40,16 +43,22 @@ class AdvisorApp(App[None]):
         Binding("ctrl+r", "restart", "Restart", id="restart"),
         Binding("ctrl+s", "export", "Save", id="export"),
         Binding("ctrl+o", "toggle_side", "Answers", id="side"),
-        Binding("ctrl+t", "change_theme", "Theme", id="theme", show=False),
+        Binding("ctrl+t", "next_theme", "Theme", id="theme", show=False),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
     ]
 
-    def __init__(self, pack: Pack, *, cursor_blink: bool = True, export_dir: Path | None = None) -> None:
+    def __init__(self, pack: Pack, *, cursor_blink: bool = True, export_dir: Path | None = None,
+                 store: SessionStore | None = None, resume: Saved | None = None,
+                 waiting: Path | None = None) -> None:
         super().__init__()
         self.pack = pack
         self.conversation = Conversation(pack)
         self.cursor_blink = cursor_blink
         self.export_dir = export_dir
+        self.store = store  # None: nothing is saved (tests, demos)
+        self.resume = resume
+        self.waiting = waiting
+        self.lines: list[Line] = []  # the transcript as data, for saving
         self._result_for: tuple[tuple[str, str], ...] | None = None
 
     # -- layout ----------------------------------------------------------------------------------
@@ -68,7 +77,21 @@ class AdvisorApp(App[None]):
         say = self.query_one("#say", AnswerInput)
         say.cursor_blink = self.cursor_blink
         say.focus()
-        self._show(self.conversation.opening())
+        if self.resume is not None:
+            notes = restore(self.conversation, self.resume)
+            earlier = [line for line in self.resume.transcript if line.role != "result"]
+            if self.store is not None and self.resume.answers:
+                self.store.path = self.resume.path  # go on writing the same session
+            lines = earlier + [Line("notice", note) for note in notes]
+            lines.append(Line("notice", f"Welcome back: {len(self.conversation.session.answers)} answer(s) "
+                              "restored." if self.resume.answers else "Nothing to restore; starting fresh."))
+            self._show(lines + (self.conversation.opening()[1:] if not self.conversation.done else []))
+            return
+        opening = self.conversation.opening()
+        if self.waiting is not None:
+            opening.insert(1, Line("notice", "An unfinished session is waiting. To continue it, quit (Ctrl+Q) and "
+                                   "run 'advisor --resume'. Answering here starts a new one; the old one is kept."))
+        self._show(opening)
 
     def on_resize(self, event: events.Resize) -> None:
         self.screen.set_class(event.size.width < NARROW, "-narrow")
@@ -76,7 +99,9 @@ class AdvisorApp(App[None]):
     # -- showing what the conversation says --------------------------------------------------------
     def _show(self, lines: list[Line]) -> None:
         transcript = self.query_one("#transcript", Transcript)
-        transcript.add([line for line in lines if line.role != "result"])
+        shown = [line for line in lines if line.role != "result"]
+        transcript.add(shown)
+        self.lines.extend(shown)
         self._refresh_options()
         self.query_one("#side", SidePanel).refresh_from(self.conversation)
         if self.conversation.done:
@@ -89,6 +114,18 @@ class AdvisorApp(App[None]):
         say = self.query_one("#say", AnswerInput)
         say.placeholder = ("Ask about the services, or type 'restart'…" if self.conversation.done
                            else "Type an answer, or press an option's number…")
+        self._save()
+
+    def _save(self) -> None:
+        """Every change is on disk before the person's next key press."""
+        if self.store is None:
+            return
+        try:
+            self.store.save(self.conversation, self.lines, finished=self.conversation.done)
+        except OSError as exc:
+            self.store = None  # keep working; say once that saving stopped
+            self.notify(f"Could not save the session ({exc.strerror or exc}); it will not be resumable.",
+                        severity="warning", markup=False)
 
     def _refresh_options(self) -> None:
         options = self.query_one("#options", OptionList)
@@ -164,6 +201,19 @@ class AdvisorApp(App[None]):
         self._result_for = None
         self._show(self.conversation.restart())
 
+    def action_next_theme(self) -> None:
+        """Cycle through the built-in themes (the palette's "Theme" command picks one by name)."""
+        names = sorted(self.available_themes)
+        self.theme = names[(names.index(self.theme) + 1) % len(names)] if self.theme in names else names[0]
+        self.notify(f"Theme: {self.theme}", markup=False, timeout=2)
+
+    def pop_screen(self) -> AwaitComplete:
+        # Keys typed faster than a dialog or the command palette closes can ask it to close twice
+        # (found by tests/test_ui_fuzz.py); closing a screen that is already gone is not an error.
+        if len(self.screen_stack) <= 1:
+            return AwaitComplete(asyncio.sleep(0))
+        return super().pop_screen()
+
     def action_toggle_side(self) -> None:
         self.screen.toggle_class("-show-side")
 
@@ -191,7 +241,7 @@ class AdvisorApp(App[None]):
             self.notify(str(exc), severity="error", markup=False)
             return
         self.notify(f"Saved the decision to {path}", markup=False)
-        self.query_one("#transcript", Transcript).add([Line("notice", f"Saved the decision to {path}")])
+        self._show([Line("notice", f"Saved the decision to {path}")])
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand("Back", "Go back one question (Escape)", self.action_back)

@@ -16,7 +16,15 @@ from ...export.files import ExportError, check_target
 from ...export.record import inert
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class _Dialog(ModalScreen[object]):
+    """A modal that closes once: keys typed faster than it closes do not close it twice."""
+
+    def close(self, value: object) -> None:
+        if self.is_attached and self.app.screen is self:
+            self.dismiss(value)
+
+
+class ConfirmScreen(_Dialog):
     """Yes or no."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
@@ -34,17 +42,17 @@ class ConfirmScreen(ModalScreen[bool]):
 
     @on(Button.Pressed, "#yes")
     def _yes(self) -> None:
-        self.dismiss(True)
+        self.close(True)
 
     @on(Button.Pressed, "#no")
     def _no(self) -> None:
-        self.dismiss(False)
+        self.close(False)
 
     def action_cancel(self) -> None:
-        self.dismiss(False)
+        self.close(False)
 
 
-class ExportScreen(ModalScreen[Path | None]):
+class ExportScreen(_Dialog):
     """Ask where to save the decision record (Markdown)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
@@ -75,8 +83,8 @@ class ExportScreen(ModalScreen[Path | None]):
         except ExportError as exc:
             self.query_one("#problem", Static).update(Text(inert(str(exc))))
             return
-        self.dismiss(path)
+        self.close(path)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.close(None)

@@ -1,0 +1,223 @@
+"""Never lose a session: every change is saved at once, atomically, and can be resumed.
+
+Each conversation is one JSON file in the user's state folder (``ADVISOR_STATE_DIR`` overrides
+it). A file is written to a temporary name, flushed to disk and renamed over the old one, so a
+``kill -9`` at any moment leaves either the previous or the new version, never half of one.
+
+Reading is forgiving: a corrupt file, a file from a newer advisor, or answers that the current
+rule pack no longer knows are reported in words and skipped, never a crash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .engine.conversation import Conversation, Line
+from .engine.session import Answer, Step, replay
+from .pack.loader import Pack
+
+FORMAT = 1
+KEEP = 10  # sessions kept on disk
+
+
+def state_dir() -> Path:
+    override = os.environ.get("ADVISOR_STATE_DIR")
+    if override:
+        return Path(override)
+    # platformdirs: about 1 ms to import; only the UI path needs it
+    import platformdirs
+
+    return Path(platformdirs.user_state_dir("advisor"))
+
+
+def pack_fingerprint(pack: Pack) -> str:
+    """A short hash of what the answers refer to: questions and their options."""
+    text = json.dumps([[q.id, [o.id for o in q.options]] for q in pack.questions])
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    try:  # make the rename itself durable
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    except OSError:
+        pass  # some file systems cannot fsync a folder; the file itself is already on disk
+
+
+def _answer(a: Answer | None) -> dict[str, Any] | None:
+    if a is None:
+        return None
+    return {"option": a.option, "value": a.value, "text": a.text, "via": a.via}
+
+
+def _unanswer(data: Any) -> Answer | None:
+    if data is None:
+        return None
+    return Answer(str(data["option"]), data.get("value"), data.get("text"), data.get("via", "option"))
+
+
+@dataclass
+class Saved:
+    """A session read back from disk, with anything that could not be kept explained."""
+
+    path: Path
+    updated: float
+    answers: dict[str, Answer]
+    steps: list[Step]
+    transcript: list[Line]
+    editing: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+class SessionStore:
+    def __init__(self, folder: Path | None = None):
+        self.folder = folder or state_dir()
+        self.path: Path | None = None
+
+    def _new_path(self) -> Path:
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        return self.folder / f"session-{stamp}-{os.getpid()}.json"
+
+    def save(self, conversation: Conversation, transcript: list[Line], finished: bool) -> None:
+        """Write the whole conversation; called after every change."""
+        if self.path is None:
+            if not conversation.session.answers and not finished:
+                return  # nothing worth keeping yet
+            self.path = self._new_path()
+        session = conversation.session
+        data = {
+            "format": FORMAT,
+            "pack": {"name": conversation.pack.info.name, "version": conversation.pack.info.version,
+                     "fingerprint": pack_fingerprint(conversation.pack)},
+            "updated": time.time(),
+            "finished": finished,
+            "editing": conversation.editing,
+            "answers": {q: _answer(a) for q, a in session.answers.items()},
+            "steps": [{"before": [[q, _answer(a)] for q, a in st.before],
+                       "after": [[q, _answer(a)] for q, a in st.after]} for st in session.steps],
+            "transcript": [{"role": ln.role, "text": ln.text, "title": ln.title, "source": ln.source}
+                           for ln in transcript[-400:]],
+        }
+        write_atomic(self.path, json.dumps(data, ensure_ascii=True))
+        self._prune()
+
+    def _prune(self) -> None:
+        files = sorted(self.folder.glob("session-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in files[KEEP:]:
+            if old != self.path:
+                old.unlink(missing_ok=True)
+
+    def latest_unfinished(self) -> Path | None:
+        if not self.folder.is_dir():
+            return None
+        candidates = sorted(self.folder.glob("session-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for path in candidates:
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                return path  # unreadable: offer it, so the person hears what went wrong
+            if isinstance(data, dict) and not data.get("finished"):
+                return path
+        return None
+
+    def load(self, path: Path, pack: Pack) -> Saved:
+        """Read a saved session; keep what still fits ``pack`` and say what was dropped."""
+        notes: list[str] = []
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(data, dict):
+                raise ValueError("not an object")
+        except (OSError, ValueError) as exc:
+            broken = path.with_suffix(".corrupt")
+            try:
+                path.replace(broken)
+            except OSError:
+                broken = path
+            return Saved(path, 0.0, {}, [], [], None,
+                         [f"The saved session could not be read ({type(exc).__name__}); it was kept as "
+                          f"{broken.name} and a new session starts."])
+        fmt = data.get("format")
+        if fmt != FORMAT:
+            notes.append(f"The saved session has format {fmt!r} and this advisor reads format {FORMAT}; "
+                         "only the answers that still make sense were kept.")
+        answers: dict[str, Answer] = {}
+        raw_answers = data.get("answers") if isinstance(data.get("answers"), dict) else {}
+        for qid, raw in raw_answers.items():
+            try:
+                answer = _unanswer(raw)
+            except (KeyError, TypeError):
+                notes.append(f"The saved answer to '{qid}' was damaged and was dropped.")
+                continue
+            if answer is None:
+                continue
+            if not pack.has_question(qid) or pack.question(qid).option(answer.option) is None:
+                notes.append(f"The rules changed: the saved answer '{answer.option}' to '{qid}' no longer exists "
+                             "and was dropped.")
+                continue
+            answers[qid] = answer
+        steps: list[Step] = []
+        same_pack = (data.get("pack") or {}).get("fingerprint") == pack_fingerprint(pack) and fmt == FORMAT
+        if same_pack:
+            try:
+                for st in data.get("steps", []):
+                    steps.append(Step(tuple((q, _unanswer(a)) for q, a in st["before"]),
+                                      tuple((q, _unanswer(a)) for q, a in st["after"])))
+            except (KeyError, TypeError, ValueError):
+                steps = []
+                notes.append("The saved history was damaged; you can go on, but not go back past this point.")
+        elif data.get("steps"):
+            notes.append("The rules changed since this session was saved; you can go on, but not go back past "
+                         "this point.")
+        transcript: list[Line] = []
+        for item in data.get("transcript", []) if isinstance(data.get("transcript"), list) else []:
+            try:
+                transcript.append(Line(item["role"], str(item["text"]), str(item.get("title", "")),
+                                       str(item.get("source", ""))))
+            except (KeyError, TypeError):
+                continue
+        editing = data.get("editing") if isinstance(data.get("editing"), str) else None
+        updated = data.get("updated") if isinstance(data.get("updated"), (int, float)) else 0.0
+        return Saved(path, float(updated), answers, steps, transcript, editing, notes)
+
+
+def restore(conversation: Conversation, saved: Saved) -> list[str]:
+    """Put a saved session back into ``conversation``; return notes about anything dropped."""
+    notes = list(saved.notes)
+    session = conversation.session
+    session.restart()
+    if saved.answers:
+        order = {q.id: i for i, q in enumerate(conversation.pack.questions)}
+        change = session.answer_many(dict(sorted(saved.answers.items(), key=lambda kv: order[kv[0]])))
+        if change.dropped or len(session.answers) < len(saved.answers):
+            lost = [q for q in saved.answers if q not in session.answers]
+            notes.append("These saved answers no longer apply with the current rules and were dropped: "
+                         + ", ".join(lost))
+    if saved.steps and replay(conversation.pack, saved.steps) == session.answers:
+        session.steps = list(saved.steps)
+    else:
+        # no usable history: one step per answer, so going back still works question by question
+        session.steps = [Step(((q, None),), ((q, a),)) for q, a in session.answers.items()]
+    if saved.editing and saved.editing in session.answers:
+        conversation.editing = saved.editing
+    return notes

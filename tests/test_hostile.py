@@ -1,0 +1,193 @@
+"""Broken and hostile input: every case ends in a clear, located error, and nothing is run."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from advisor.cli import main
+from advisor.engine.session import Answer, Session
+from advisor.export.record import to_markdown
+from advisor.engine.explain import report
+from advisor.pack.loader import PackError, load_pack
+
+from .conftest import RULES
+
+LAUGHS = "\n".join(
+    ["pack:", '  a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    + [f"  a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 12)]
+)
+
+# (file replaced, its new text, what the one-line error must say, the line it must name)
+CORPUS = [
+    ("pack.yaml", "pack: !!python/object/apply:os.system ['touch /tmp/advisor-pwned']\n", "not allowed", 1),
+    ("pack.yaml", "pack: !!python/name:os.system\n", "not allowed", 1),
+    ("questions.yaml", "questions: !!binary aGVsbG8=\n", "not allowed", 1),
+    ("pack.yaml", LAUGHS, "refused", None),
+    ("pack.yaml", "pack:\n  name: a\n  name: b\n  version: '1'\n", "duplicate key 'name'", 3),
+    ("pack.yaml", "pack:\n  name: [unclosed\n", "YAML syntax", None),
+    ("pack.yaml", "pack:\n\tname: tabs\n", "YAML syntax", None),
+    ("pack.yaml", "pack:\n  name: x\n  version: '1'\n  colour: blue\n", "unknown key 'colour'", 4),
+    ("pack.yaml", "pack:\n  name: x\n  version: [1, 2]\n", "version", 3),
+    ("pack.yaml", "", "pack", 1),
+    ("pack.yaml", "- just\n- a list\n", "pack", 1),
+    ("services.yaml", "services:\n  - id: Bad Id\n", "id", 2),
+    ("decisions.yaml", "rules:\n  - id: r\n    effect: teleport\n    services: [colab]\n    reason: x\n", "effect", 3),
+    ("decisions.yaml", "rules:\n  - id: r\n    effect: for\n    when: {budget: [not-sure]}\n    services: [colab]\n"
+                       "    reason: x\n", "cannot test 'not-sure'", 4),
+    ("decisions.yaml", "rules:\n  - id: r\n    effect: for\n    services: [colab]\n    reason: x\n    weight: 1000\n",
+     "weight", 6),
+]
+
+
+def _copy(tmp_path: Path) -> Path:
+    target = tmp_path / "rules"
+    shutil.copytree(RULES, target)
+    return target
+
+
+@pytest.mark.parametrize("name,text,needle,line", CORPUS, ids=[f"{c[0]}-{i}" for i, c in enumerate(CORPUS)])
+def test_corpus_gives_located_errors(tmp_path, name, text, needle, line):
+    pack = _copy(tmp_path)
+    (pack / name).write_text(text)
+    with pytest.raises(PackError) as err:
+        load_pack(pack)
+    problems = err.value.problems
+    assert any(needle in p.message for p in problems), [str(p) for p in problems]
+    hit = next(p for p in problems if needle in p.message)
+    assert hit.file.endswith(name)
+    if line is not None:
+        assert hit.line == line, str(hit)
+    assert not Path("/tmp/advisor-pwned").exists()
+
+
+def test_oversized_file_is_refused(tmp_path):
+    pack = _copy(tmp_path)
+    (pack / "questions.yaml").write_text("# " + "x" * (3 * 1024 * 1024))
+    with pytest.raises(PackError) as err:
+        load_pack(pack)
+    assert "limit" in str(err.value)
+
+
+def test_guide_symlink_outside_the_pack_is_refused(tmp_path):
+    pack = _copy(tmp_path)
+    secret = tmp_path / "secret.md"
+    secret.write_text("## Secret {#secret}\n\nSources: https://example.org/ (checked 2026-01)\n\nhidden\n")
+    (pack / "guide" / "evil.md").symlink_to(secret)
+    with pytest.raises(PackError) as err:
+        load_pack(pack)
+    assert "outside the rules folder" in str(err.value)
+
+
+def test_check_command_prints_one_line_per_problem(tmp_path, capsys):
+    pack = _copy(tmp_path)
+    (pack / "pack.yaml").write_text("pack:\n  name: a\n  name: b\n")
+    assert main(["check", "--rules", str(pack)]) == 2
+    out = capsys.readouterr().out
+    assert "pack.yaml:3:3: duplicate key 'name' (first at line 2); keep one" in out
+    assert "Traceback" not in out
+
+
+HOSTILE_TEXT = "[b]bold[/b] [@click=app.quit]quit[/] \x1b[2J\x1b]52;c;aGFja2Vk\x07 end"
+
+
+def test_hostile_text_is_inert_in_recommend_and_exports(tmp_path, capsys, pack):
+    code = main(["recommend", "-a", f"budget={HOSTILE_TEXT} free", "--json"])
+    out = capsys.readouterr().out
+    assert code == 0 and "\x1b" not in out and "\x07" not in out
+    assert json.loads(out)["answers"]["budget"]["text"].startswith("[b]bold[/b]")
+    code = main(["recommend", "-a", f"budget={HOSTILE_TEXT} free"])
+    out = capsys.readouterr().out
+    assert "\x1b[2J" not in out and "\x1b]52" not in out and "[b]bold[/b]" in out
+    session = Session(pack)
+    session.answer("budget", Answer("free", 0, HOSTILE_TEXT, "text"))
+    md = to_markdown(report(pack, session.answers))
+    assert "\x1b" not in md and "\x07" not in md and "\\x1b" in md and "\\[b\\]bold" in md
+
+
+async def test_hostile_text_is_inert_in_the_ui():
+    from advisor.tui.widgets.transcript import Bubble
+
+    from .ui_helpers import new_app, type_text
+
+    app = new_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await type_text(pilot, HOSTILE_TEXT)
+        user = [b for b in app.query(Bubble) if b.line.role == "user"][-1]
+        shown = str(user.render())
+        assert "[b]bold[/b]" in shown and "[@click=app.quit]" in shown and "\x1b" not in shown
+        assert app.is_running
+
+
+def _mutate(text: str, rng: random.Random) -> str:
+    lines = text.splitlines()
+    for _ in range(rng.randint(1, 4)):
+        if not lines:
+            break
+        i = rng.randrange(len(lines))
+        action = rng.randrange(5)
+        if action == 0:
+            del lines[i]
+        elif action == 1:
+            lines.insert(i, lines[rng.randrange(len(lines))])
+        elif action == 2 and lines[i]:
+            j = rng.randrange(len(lines[i]))
+            lines[i] = lines[i][:j] + rng.choice(":-[]{}&*!|>'\"#\t xq0") + lines[i][j + 1:]
+        elif action == 3:
+            lines[i] = "  " + lines[i]
+        else:
+            lines[i] = lines[i][: len(lines[i]) // 2]
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 10**9), name=st.sampled_from(["questions.yaml", "services.yaml", "decisions.yaml",
+                                                          "pack.yaml", "guide/kaggle.md"]))
+def test_mutated_packs_load_or_fail_cleanly(tmp_path_factory, seed, name):
+    pack = _copy(tmp_path_factory.mktemp("m"))
+    path = pack / name
+    path.write_text(_mutate(path.read_text(), random.Random(seed)))
+    try:
+        load_pack(pack)
+    except PackError as err:
+        assert err.problems and all(p.line >= 1 and p.message for p in err.problems)
+
+
+@settings(max_examples=150, deadline=None)
+@given(ops=st.lists(st.tuples(st.sampled_from(["answer", "back", "change", "clear", "restart"]),
+                              st.integers(0, 50), st.integers(0, 50)), max_size=40))
+def test_any_sequence_of_answers_back_and_changes(pack, ops):
+    session = Session(pack)
+    for op, a, b in ops:
+        if op == "answer" and session.next_question() is not None:
+            q = session.next_question()
+            session.answer(q.id, Answer(q.options[a % len(q.options)].id))
+        elif op == "change" and session.answers:
+            qid = list(session.answers)[a % len(session.answers)]
+            q = pack.question(qid)
+            session.answer(qid, Answer(q.options[b % len(q.options)].id))
+        elif op == "clear" and session.answers:
+            session.clear(list(session.answers)[a % len(session.answers)])
+        elif op == "back":
+            session.back()
+        elif op == "restart":
+            session.restart()
+        assert session.replay() == session.answers
+        assert all(session.reached(pack.question(q)) for q in session.answers)
+    session.result()  # deciding never fails whatever the answers
+
+
+def test_no_traceback_reaches_a_user(tmp_path):
+    bad = tmp_path / "rules"
+    bad.mkdir()
+    proc = subprocess.run([sys.executable, "-m", "advisor", "--rules", str(bad), "recommend"],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr and proc.stderr.count("\n") == 1
