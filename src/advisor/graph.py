@@ -7,8 +7,8 @@ arrows from the answers that count for it (solid) and that rule it out (dotted, 
 
 from __future__ import annotations
 
-from .pack.loader import Pack
-from .pack.models import Effect
+from .pack.core import Pack
+from .pack.core import Effect
 
 
 def _label(text: str) -> str:

@@ -21,7 +21,7 @@ from typing import Any
 
 from .engine.conversation import Conversation, Line
 from .engine.session import Answer, Step, replay
-from .pack.loader import Pack
+from .pack.core import Pack
 
 FORMAT = 1
 KEEP = 10  # sessions kept on disk

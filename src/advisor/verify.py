@@ -28,8 +28,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import combinations
 
-from .pack.loader import Pack
-from .pack.models import NOT_SURE, Effect, QuestionKind
+from .pack.core import Pack
+from .pack.core import NOT_SURE, Effect, QuestionKind
 
 NOT_ASKED = "(not asked)"
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from ..pack.loader import Pack
-from ..pack.models import NOT_SURE, Question, QuestionKind
+from ..pack.core import Pack
+from ..pack.core import NOT_SURE, Question, QuestionKind
 from ..understand.match import Reading
 from ..understand.message import interpret
 from .decide import ruled_out

@@ -17,8 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import product
 
-from ..pack.loader import Pack
-from ..pack.models import NOT_SURE, Effect, Question, Rule, Service
+from ..pack.core import Pack
+from ..pack.core import NOT_SURE, Effect, Question, Rule, Service
 
 # A condition is False, True, or None for "depends on an answer the person is not sure of".
 Tri = bool | None

@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..pack.loader import Pack
-from ..pack.models import NOT_SURE, Effect, Fact, QuestionKind
+from ..pack.core import Pack
+from ..pack.core import NOT_SURE, Effect, Fact, QuestionKind
 from .decide import Firing, Result, Standing, decide
 from .session import Answer
 

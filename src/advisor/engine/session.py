@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..pack.loader import Pack
-from ..pack.models import Question
+from ..pack.core import Pack
+from ..pack.core import Question
 from .decide import Result, decide, is_reached, separates
 
 Via = Literal["option", "label", "number", "text", "default"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .yamlsafe import Problem
+from .core import Problem
 
 _HEADING = re.compile(r"^##\s+(?P<title>.+?)\s*\{#(?P<id>[a-z0-9][a-z0-9-]*)\}\s*$")
 _SOURCE = re.compile(r"(?P<url>https?://\S+)\s+\(checked\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)\)")

@@ -9,7 +9,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .guide import Section, parse_guide
-from .models import FILE_MODELS, NOT_SURE, Condition, PackInfo, Question, QuestionKind, Rule, Service
+from . import core
+from .core import NOT_SURE, Pack, QuestionKind
+from .models import FILE_MODELS, Condition, PackInfo, Question, Rule, Service
 from .yamlsafe import Located, Problem, YamlError, parse_yaml, read_text
 
 
@@ -19,32 +21,6 @@ class PackError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.col))
         super().__init__("\n".join(str(p) for p in self.problems))
-
-
-@dataclass
-class Pack:
-    root: Path
-    info: PackInfo
-    questions: list[Question]
-    services: list[Service]
-    rules: list[Rule]
-    sections: dict[str, Section]
-    # where each rule and question was written, for messages: id -> (file, line)
-    origins: dict[str, tuple[str, int]] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        self._questions = {q.id: q for q in self.questions}
-        self._services = {s.id: s for s in self.services}
-        self.order = {q.id: i for i, q in enumerate(self.questions)}
-
-    def question(self, question_id: str) -> Question:
-        return self._questions[question_id]
-
-    def has_question(self, question_id: str) -> bool:
-        return question_id in self._questions
-
-    def service(self, service_id: str) -> Service:
-        return self._services[service_id]
 
 
 def default_rules_dir() -> Path:
@@ -278,7 +254,9 @@ def load_pack(root: Path | str | None = None) -> Pack:
         origins[f"rule:{r.id}"] = (item.doc.file, item.doc.where(item.path)[0])
     info = layers[-1].info
     assert info is not None
-    return Pack(root, info, questions, services, rules, sections, origins)
+    # valid: from here on the engine works with plain objects (see core.py)
+    return Pack(root, core.plain(info), list(core.plain(questions)), list(core.plain(services)),
+                list(core.plain(rules)), sections, origins)
 
 
 def _cross_check(

@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from enum import Enum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .core import NOT_SURE, Confidence, Effect, FactMethods, OptionMethods, QuestionKind, QuestionMethods, ServiceMethods
 
 Id = Annotated[
     str,
     Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="lower-case letters, digits and dashes"),
 ]
-
-NOT_SURE = "not-sure"
 
 _CHECKED = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 
@@ -49,12 +48,7 @@ class PackInfo(_Strict):
     credits: list[Credit] = []
 
 
-class QuestionKind(str, Enum):
-    choice = "choice"
-    numeric = "numeric"
-
-
-class Option(_Strict):
+class Option(OptionMethods, _Strict):
     id: Id
     label: str
     synonyms: list[str] = Field(default_factory=list, description="other words people use for it")
@@ -67,37 +61,8 @@ class Option(_Strict):
         default=None, description="numeric questions: the representative number for this option"
     )
 
-    @property
-    def has_range(self) -> bool:
-        return any(v is not None for v in (self.ge, self.gt, self.le, self.lt))
 
-    def contains(self, number: float) -> bool:
-        if self.ge is not None and not number >= self.ge:
-            return False
-        if self.gt is not None and not number > self.gt:
-            return False
-        if self.le is not None and not number <= self.le:
-            return False
-        if self.lt is not None and not number < self.lt:
-            return False
-        return self.has_range
-
-    def range_text(self, unit: str) -> str:
-        """The range in words, e.g. "1 to 9 hours"; empty for options without one."""
-        low = self.ge if self.ge is not None else self.gt
-        high = self.le if self.le is not None else self.lt
-        if low is None and high is None:
-            return ""
-        if low is not None and high is not None and low == high:
-            return f"{low:g} {unit}"
-        if low is None:
-            return f"up to {high:g} {unit}"
-        if high is None:
-            return f"{'from' if self.ge is not None else 'over'} {low:g} {unit}"
-        return f"{low:g} to {high:g} {unit}"
-
-
-class Question(_Strict):
+class Question(QuestionMethods, _Strict):
     id: Id
     prompt: str
     why: str = Field(description="one line: why the advisor asks this")
@@ -109,23 +74,6 @@ class Question(_Strict):
         description="ask only when these earlier answers hold; a list means any of the conditions",
     )
     options: list[Option]
-
-    @property
-    def conditions(self) -> list[Condition]:
-        if self.ask_if is None:
-            return []
-        return self.ask_if if isinstance(self.ask_if, list) else [self.ask_if]
-
-    def option(self, option_id: str) -> Option | None:
-        for opt in self.options:
-            if opt.id == option_id:
-                return opt
-        return None
-
-    @property
-    def concrete_options(self) -> list[Option]:
-        """Every option except "not sure": what a person might mean."""
-        return [o for o in self.options if o.id != NOT_SURE]
 
     @model_validator(mode="after")
     def _options_sound(self) -> Question:
@@ -140,13 +88,7 @@ class Question(_Strict):
         return self
 
 
-class Confidence(str, Enum):
-    primary = "P"
-    secondary = "S"
-    common = "C"
-
-
-class Fact(_Strict):
+class Fact(FactMethods, _Strict):
     id: Id
     label: str
     value: str
@@ -176,31 +118,13 @@ class Fact(_Strict):
             raise ValueError("a source is a web address starting with https://")
         return value
 
-    @property
-    def checked_date(self) -> dt.date:
-        parts = [int(p) for p in self.checked.split("-")]
-        return dt.date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
 
-
-class Service(_Strict):
+class Service(ServiceMethods, _Strict):
     id: Id
     name: str
     summary: str
     guide: str = Field(description="id of the guide section about this service")
     facts: list[Fact]
-
-    def fact(self, fact_id: str) -> Fact | None:
-        for f in self.facts:
-            if f.id == fact_id:
-                return f
-        return None
-
-
-class Effect(str, Enum):
-    exclude = "exclude"
-    for_ = "for"
-    against = "against"
-    caveat = "caveat"
 
 
 class Citation(_Strict):

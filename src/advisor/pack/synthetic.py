@@ -6,8 +6,9 @@ import random
 from pathlib import Path
 
 from .guide import Section, Source
-from .loader import Pack
-from .models import NOT_SURE, Fact, Option, PackInfo, Question, Rule, Service
+from . import core
+from .core import NOT_SURE, Pack
+from .models import Fact, Option, PackInfo, Question, Rule, Service
 
 
 def make_pack(rng: random.Random, questions: int, options: int, services: int, rules: int,
@@ -41,4 +42,5 @@ def make_pack(rng: random.Random, questions: int, options: int, services: int, r
                        reason="generated"))
     section = Section("g", "Generated", "guide/g.md", 1, "generated text", [Source("https://example.org/", "2026-01")])
     origins = {f"rule:{rule.id}": ("decisions.yaml", n + 1) for n, rule in enumerate(rs)}
-    return Pack(Path("."), PackInfo(name="generated", version="0"), qs, svcs, rs, {"g": section}, origins)
+    return Pack(Path("."), core.plain(PackInfo(name="generated", version="0")), list(core.plain(qs)),
+                list(core.plain(svcs)), list(core.plain(rs)), {"g": section}, origins)

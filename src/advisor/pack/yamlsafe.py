@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from .core import Problem
+
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NODES = 200_000
 
@@ -34,19 +36,6 @@ _SAFE_TAGS = {
     "tag:yaml.org,2002:map",
     "tag:yaml.org,2002:seq",
 }
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a rule file, located for a person to fix."""
-
-    file: str
-    line: int
-    col: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}: {self.message}"
 
 
 class YamlError(Exception):

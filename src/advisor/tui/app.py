@@ -20,7 +20,7 @@ from ..engine.conversation import Conversation, Line
 from ..export.files import ExportError, write_atomic
 from ..export.record import inert, to_markdown
 from ..export.terminal import Palette
-from ..pack.loader import Pack
+from ..pack.core import Pack
 from ..state import Saved, SessionStore, restore
 from .screens.dialogs import ConfirmScreen, ExportScreen
 from .widgets.answer_input import AnswerInput

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from ..pack.loader import Pack
+from ..pack.core import Pack
 from .message import interpret
 
 

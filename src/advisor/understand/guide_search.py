@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from ..pack.guide import Section, squash
-from ..pack.loader import Pack
+from ..pack.core import Pack
 
 STOP = {
     "a", "an", "the", "is", "are", "what", "whats", "how", "do", "does", "i", "can", "to", "of", "in", "on",

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from ..pack.models import NOT_SURE, Option, Question, QuestionKind
+from ..pack.core import NOT_SURE, Option, Question, QuestionKind
 from .numbers import Amount, find_amounts
 
 ACCEPT = 86.0  # a fuzzy score at or above this is a confident reading

@@ -16,8 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..pack.loader import Pack
-from ..pack.models import NOT_SURE, Question, QuestionKind
+from ..pack.core import Pack
+from ..pack.core import NOT_SURE, Question, QuestionKind
 from .guide_search import Hit, index_for
 from .match import Reading, Unclear, normalize, phrase_hits, read_answer, read_number, specific_kind
 from .numbers import find_amounts

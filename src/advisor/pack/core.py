@@ -1,0 +1,264 @@
+"""The rule pack as the engine uses it: plain, immutable objects with no validation library.
+
+``models.py`` validates rule files with pydantic and reports problems; once a pack is valid it
+is turned into these classes, which are cheap to build (also from the cache, see ``cache.py``).
+Keeping pydantic out of this module keeps `advisor recommend` fast: building pydantic model
+classes costs tens of milliseconds at start-up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .guide import Section
+
+NOT_SURE = "not-sure"
+
+Condition = dict[str, list[str]]
+"""Question id -> the option ids that satisfy it. All entries must hold (AND)."""
+
+
+class QuestionKind(str, Enum):
+    choice = "choice"
+    numeric = "numeric"
+
+
+class Confidence(str, Enum):
+    primary = "P"
+    secondary = "S"
+    common = "C"
+
+
+class Effect(str, Enum):
+    exclude = "exclude"
+    for_ = "for"
+    against = "against"
+    caveat = "caveat"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a rule file, located for a person to fix."""
+
+    file: str
+    line: int
+    col: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}: {self.message}"
+
+
+# -- behaviour shared by the pydantic models and the plain classes ---------------------------
+
+
+class OptionMethods:
+    if TYPE_CHECKING:  # provided by the class that mixes this in (not pydantic fields here)
+        ge: float | None
+        gt: float | None
+        le: float | None
+        lt: float | None
+
+    @property
+    def has_range(self) -> bool:
+        return any(v is not None for v in (self.ge, self.gt, self.le, self.lt))
+
+    def contains(self, number: float) -> bool:
+        if self.ge is not None and not number >= self.ge:
+            return False
+        if self.gt is not None and not number > self.gt:
+            return False
+        if self.le is not None and not number <= self.le:
+            return False
+        if self.lt is not None and not number < self.lt:
+            return False
+        return self.has_range
+
+    def range_text(self, unit: str) -> str:
+        """The range in words, e.g. "1 to 9 hours"; empty for options without one."""
+        low = self.ge if self.ge is not None else self.gt
+        high = self.le if self.le is not None else self.lt
+        if low is None and high is None:
+            return ""
+        if low is not None and high is not None and low == high:
+            return f"{low:g} {unit}"
+        if low is None:
+            return f"up to {high:g} {unit}"
+        if high is None:
+            return f"{'from' if self.ge is not None else 'over'} {low:g} {unit}"
+        return f"{low:g} to {high:g} {unit}"
+
+
+class QuestionMethods:
+    if TYPE_CHECKING:
+        ask_if: Any
+        options: Any
+
+    @property
+    def conditions(self) -> list[Condition]:
+        if self.ask_if is None:
+            return []
+        return list(self.ask_if) if isinstance(self.ask_if, (list, tuple)) else [self.ask_if]
+
+    def option(self, option_id: str) -> Any:
+        for opt in self.options:
+            if opt.id == option_id:
+                return opt
+        return None
+
+    @property
+    def concrete_options(self) -> list[Any]:
+        """Every option except "not sure": what a person might mean."""
+        return [o for o in self.options if o.id != NOT_SURE]
+
+
+class FactMethods:
+    if TYPE_CHECKING:
+        checked: str
+
+    @property
+    def checked_date(self) -> dt.date:
+        parts = [int(p) for p in self.checked.split("-")]
+        return dt.date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
+
+
+class ServiceMethods:
+    if TYPE_CHECKING:
+        facts: Any
+
+    def fact(self, fact_id: str) -> Any:
+        for f in self.facts:
+            if f.id == fact_id:
+                return f
+        return None
+
+
+# -- the plain classes --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class Credit:
+    title: str
+    url: str
+    note: str = ""
+
+
+@dataclass(frozen=True, eq=False)
+class PackInfo:
+    name: str
+    version: str
+    description: str = ""
+    extends: str | None = None
+    credits: tuple[Credit, ...] = ()
+
+
+@dataclass(frozen=True, eq=False)
+class Option(OptionMethods):
+    id: str
+    label: str
+    synonyms: tuple[str, ...] = ()
+    ge: float | None = None
+    gt: float | None = None
+    le: float | None = None
+    lt: float | None = None
+    value: float | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class Question(QuestionMethods):
+    id: str
+    prompt: str
+    why: str
+    options: tuple[Option, ...]
+    kind: QuestionKind = QuestionKind.choice
+    unit: str = ""
+    unit_label: str = ""
+    ask_if: Condition | list[Condition] | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class Fact(FactMethods):
+    id: str
+    label: str
+    value: str
+    source: str
+    checked: str
+    confidence: Confidence = Confidence.primary
+    disagreement: str = ""
+
+
+@dataclass(frozen=True, eq=False)
+class Service(ServiceMethods):
+    id: str
+    name: str
+    summary: str
+    guide: str
+    facts: tuple[Fact, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Citation:
+    section: str
+    quote: str
+
+
+@dataclass(frozen=True, eq=False)
+class FactRef:
+    service: str
+    fact: str
+
+
+@dataclass(frozen=True, eq=False)
+class Rule:
+    id: str
+    effect: Effect
+    reason: str
+    when: Condition = field(default_factory=dict)
+    services: tuple[str, ...] = ()
+    weight: int = 1
+    cite: tuple[Citation, ...] = ()
+    facts: tuple[FactRef, ...] = ()
+
+
+@dataclass
+class Pack:
+    root: Path
+    info: PackInfo
+    questions: list[Question]
+    services: list[Service]
+    rules: list[Rule]
+    sections: dict[str, Section]
+    # where each rule, question, service and fact was written, for messages: key -> (file, line)
+    origins: dict[str, tuple[str, int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._questions = {q.id: q for q in self.questions}
+        self._services = {s.id: s for s in self.services}
+        self.order = {q.id: i for i, q in enumerate(self.questions)}
+
+    def question(self, question_id: str) -> Question:
+        return self._questions[question_id]
+
+    def has_question(self, question_id: str) -> bool:
+        return question_id in self._questions
+
+    def service(self, service_id: str) -> Service:
+        return self._services[service_id]
+
+
+def plain(model: Any) -> Any:
+    """Turn a validated pydantic object (or list of them) into the plain class of the same name."""
+    kinds = {"Credit": Credit, "PackInfo": PackInfo, "Option": Option, "Question": Question, "Fact": Fact,
+             "Service": Service, "Citation": Citation, "FactRef": FactRef, "Rule": Rule}
+    if isinstance(model, list):
+        return tuple(plain(m) for m in model)
+    cls = kinds.get(type(model).__name__)
+    if cls is None:
+        return model
+    values = {name: plain(getattr(model, name)) for name in cls.__dataclass_fields__}
+    return cls(**values)
