@@ -142,3 +142,55 @@ def test_colab_pro_background_disagreement_is_said(pack):
     # each disputed fact is raised once, not once per mechanism
     facts = [(f.service, f.fact) for c in disagreements for f in c.facts]
     assert len(facts) == len(set(facts))
+
+
+def _brute_winners(pack, chosen):
+    """Winner in every world, by enumerating every option of every open question."""
+    from itertools import product
+
+    from advisor.engine.decide import knowledge_from
+
+    known = knowledge_from(pack, chosen)
+    order = [s.id for s in pack.services]
+    open_qs = list(known.open)
+    winners = {}
+    for combo in product(*(known.open[q] for q in open_qs)):
+        world = {**known.fixed, **dict(zip(open_qs, combo))}
+        score = {s: 0 for s in order}
+        out = set()
+        for rule in pack.rules:
+            if rule.effect.value == "caveat" or not all(world.get(q) in opts for q, opts in rule.when.items()):
+                continue
+            for sid in rule.services:
+                if rule.effect.value == "exclude":
+                    out.add(sid)
+                else:
+                    score[sid] += rule.weight if rule.effect.value == "for" else -rule.weight
+        alive = [s for s in order if s not in out]
+        winners[combo] = max(alive, key=lambda s: (score[s], -order.index(s))) if alive else ""
+    return winners
+
+
+def test_search_agrees_with_enumerating_every_world(pack):
+    import random
+
+    from advisor.engine.decide import knowledge_from, search
+
+    rng = random.Random(5)
+    for _ in range(40):
+        chosen = {}
+        for q in pack.questions:
+            if rng.random() < 0.5:
+                chosen[q.id] = rng.choice(q.options).id
+        from advisor.engine.decide import prune
+
+        chosen = prune(pack, chosen)
+        brute = _brute_winners(pack, chosen)
+        known = knowledge_from(pack, chosen)
+        counts = {}
+        for leaf in search(pack, known):
+            counts[leaf.winner] = counts.get(leaf.winner, 0) + leaf.worlds
+        expected = {}
+        for w in brute.values():
+            expected[w] = expected.get(w, 0) + 1
+        assert counts == expected, chosen

@@ -131,7 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _load(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from .pack.loader import PackError, load_pack
+    from .pack.cache import load_pack
+    from .pack.core import PackError
 
     try:
         return load_pack(args.rules)
@@ -144,7 +145,7 @@ def _load(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 def parse_answers(pack, pairs: list[str]):  # type: ignore[no-untyped-def]
     """`ID=TEXT` pairs -> answers, in question order; one clear error for anything unreadable."""
     from .engine.session import Answer
-    from .pack.loader import suggest
+    from .pack.core import suggest
     from .understand.match import Unclear, read_answer
 
     answers: dict[str, Answer] = {}

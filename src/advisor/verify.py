@@ -34,7 +34,7 @@ from .pack.core import NOT_SURE, Effect, QuestionKind
 NOT_ASKED = "(not asked)"
 
 
-@dataclass(frozen=True)
+@dataclass
 class Finding:
     kind: str
     severity: str  # "error" | "warning"

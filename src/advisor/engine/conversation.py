@@ -20,7 +20,7 @@ from .session import Answer, Session
 Role = Literal["question", "user", "advisor", "notice", "error", "guide", "result"]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Line:
     role: Role
     text: str
@@ -28,7 +28,7 @@ class Line:
     source: str = ""  # guide: the source address and checked date
 
 
-@dataclass(frozen=True)
+@dataclass
 class Choice:
     key: str  # option id
     label: str

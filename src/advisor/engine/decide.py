@@ -24,7 +24,7 @@ from ..pack.core import NOT_SURE, Effect, Question, Rule, Service
 Tri = bool | None
 
 
-@dataclass(frozen=True)
+@dataclass
 class Knowledge:
     """What is known of each question: a fixed option, a set of possible options, or not asked."""
 
@@ -58,7 +58,7 @@ class Knowledge:
         return count
 
 
-@dataclass(frozen=True)
+@dataclass
 class CompiledRule:
     rule: Rule
     conditions: tuple[tuple[str, frozenset[str]], ...]
@@ -84,7 +84,7 @@ def compile_rules(pack: Pack) -> list[CompiledRule]:
     return cached
 
 
-@dataclass(frozen=True)
+@dataclass
 class Leaf:
     """A region of possible worlds with one winner ('' when every service is ruled out)."""
 
@@ -119,6 +119,10 @@ class _Search:
             )
             self.rules.append((conds, rule.effect, tuple(spos[s] for s in rule.services), rule.weight))
         self.memo: dict[tuple[object, ...], list[tuple[tuple[tuple[int, int], ...], int, int]]] = {}
+        self.by_question: list[list[int]] = [[] for _ in self.qids]
+        for ri, (conds, _, _, _) in enumerate(self.rules):
+            for qi, _ in conds:
+                self.by_question[qi].append(ri)
 
     def masks(self, known: Knowledge) -> list[int]:
         masks = [0] * len(self.qids)
@@ -131,13 +135,17 @@ class _Search:
         return masks
 
     def winner(self, statuses: list[Tri]) -> int | None:
-        """Index of the sure winner, -1 when every service is out, None when it depends."""
+        """Index of the sure winner, -1 when every service is out, None when it depends.
+
+        ``low[s][t]`` is the least that s can lead t by, over every answer still possible: the
+        sure rules count fully, an unsure rule counts only when it hurts s against t.
+        """
         n = len(self.sids)
         base = [0] * n
         surely_out = [False] * n
         maybe_out = [False] * n
-        uncertain: list[list[int]] = []
-        for (conds, effect, services, weight), status in zip(self.rules, statuses):
+        low = [[0] * n for _ in range(n)]
+        for (_, effect, services, weight), status in zip(self.rules, statuses):
             if status is False:
                 continue
             if effect is Effect.exclude:
@@ -150,44 +158,55 @@ class _Search:
             if status:
                 for i in services:
                     base[i] += sign
-            else:
-                vec = [0] * n
-                for i in services:
-                    vec[i] = sign
-                uncertain.append(vec)
+            elif sign > 0:  # may lift the services it names above the others
+                for t in services:
+                    for s in range(n):
+                        if s not in services:
+                            low[s][t] -= sign
+            else:  # may pull the services it names down
+                for s in services:
+                    for t in range(n):
+                        if t not in services:
+                            low[s][t] += sign
         alive = [i for i in range(n) if not surely_out[i]]
         if not alive:
             return -1
         for s in alive:
             if maybe_out[s]:
                 continue
+            row = low[s]
             for t in alive:
                 if t == s:
                     continue
-                low = base[s] - base[t] + sum(min(0, v[s] - v[t]) for v in uncertain)
-                if low < 0 or (low == 0 and t < s):
+                lead = base[s] - base[t] + row[t]
+                if lead < 0 or (lead == 0 and t < s):
                     break
             else:
                 return s
         return None
 
-    def statuses(self, masks: list[int]) -> list[Tri]:
-        out: list[Tri] = []
-        for conds, _, _, _ in self.rules:
-            status: Tri = True
-            for qi, allowed in conds:
-                m = masks[qi]
-                if not m & allowed:
-                    status = False
-                    break
-                if m & ~allowed:
-                    status = None
-            out.append(status)
-        return out
+    def status_of(self, conds: tuple[tuple[int, int], ...], masks: list[int]) -> Tri:
+        status: Tri = True
+        for qi, allowed in conds:
+            m = masks[qi]
+            if not m & allowed:
+                return False
+            if m & ~allowed:
+                status = None
+        return status
 
-    def run(self, masks: list[int]) -> list[tuple[tuple[tuple[int, int], ...], int, int]]:
+    def statuses(self, masks: list[int]) -> list[Tri]:
+        return [self.status_of(conds, masks) for conds, _, _, _ in self.rules]
+
+    def run(self, masks: list[int], statuses: list[Tri] | None = None,
+            changed: int | None = None) -> list[tuple[tuple[tuple[int, int], ...], int, int]]:
         """Leaves as (assumed (question, option bit) pairs, winner index, worlds)."""
-        statuses = self.statuses(masks)
+        if statuses is None or changed is None:
+            statuses = self.statuses(masks)
+        else:  # only the rules that test the question just narrowed can change
+            statuses = list(statuses)
+            for ri in self.by_question[changed]:
+                statuses[ri] = self.status_of(self.rules[ri][0], masks)
         open_qs = tuple(i for i, m in enumerate(masks) if m & (m - 1))
         key = (tuple(statuses), tuple(masks[i] for i in open_qs))
         cached = self.memo.get(key)
@@ -214,7 +233,7 @@ class _Search:
                 m ^= bit
                 narrowed = list(masks)
                 narrowed[split] = bit
-                for assumed, w, n in self.run(narrowed):
+                for assumed, w, n in self.run(narrowed, statuses, split):
                     result.append((((split, bit),) + assumed, w, n))
         self.memo[key] = result
         return result
@@ -270,7 +289,7 @@ def knowledge_from(pack: Pack, chosen: Mapping[str, str]) -> Knowledge:
 # The result
 
 
-@dataclass(frozen=True)
+@dataclass
 class Firing:
     """A rule that fires (``certain``) or may fire depending on answers the person is not sure of."""
 
@@ -291,7 +310,7 @@ class Standing:
     excluded_by: list[Firing] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Depends:
     """The recommendation depends on an answer the person was not sure of."""
 
@@ -300,7 +319,7 @@ class Depends:
     questions: tuple[str, ...]  # every uncertain question involved
 
 
-@dataclass(frozen=True)
+@dataclass
 class WhatIf:
     changes: tuple[tuple[str, str], ...]
     recommendation: str
@@ -317,6 +336,7 @@ class Result:
     caveats: list[Firing]
     what_if: list[WhatIf]
     unsure: list[str]
+    what_if_waiting: bool = False  # not worked out: too many answers still open
 
     def standing(self, service_id: str) -> Standing:
         for s in self.ranking:
@@ -430,9 +450,16 @@ def decide(pack: Pack, chosen: Mapping[str, str], *, what_if: bool = True) -> Re
         what_if=[],
         unsure=list(known.open),
     )
-    if what_if and recommendation is not None:
+    # what-ifs re-run the search for every other answer; while many answers are open the
+    # honest advice is "settle those first" (see Result.depends), so they wait until then
+    if what_if and recommendation is not None and (settled or known.worlds <= WHAT_IF_WORLDS):
         result.what_if = what_ifs(pack, chosen, recommendation.id)
+    elif what_if and recommendation is not None:
+        result.what_if_waiting = True
     return result
+
+
+WHAT_IF_WORLDS = 24
 
 
 def what_ifs(pack: Pack, chosen: Mapping[str, str], current: str, limit: int = 8) -> list[WhatIf]:

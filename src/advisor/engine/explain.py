@@ -16,7 +16,7 @@ from .session import Answer
 STALE_AFTER_DAYS = 365
 
 
-@dataclass(frozen=True)
+@dataclass
 class AnswerLine:
     question: str
     prompt: str
@@ -28,7 +28,7 @@ class AnswerLine:
     text: str | None
 
 
-@dataclass(frozen=True)
+@dataclass
 class FactLine:
     service: str
     fact: str
@@ -41,7 +41,7 @@ class FactLine:
     stale: bool
 
 
-@dataclass(frozen=True)
+@dataclass
 class Reason:
     rule: str
     effect: str
@@ -53,7 +53,7 @@ class Reason:
     unsure: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass
 class WhyNot:
     service: str
     name: str
@@ -61,7 +61,7 @@ class WhyNot:
     lines: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass
 class CitationLine:
     section: str
     title: str
@@ -70,7 +70,7 @@ class CitationLine:
     checked: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class Caveat:
     text: str
     facts: tuple[FactLine, ...]
@@ -214,7 +214,10 @@ def _what_if_text(pack: Pack, result: Result) -> list[str]:
             f"{short(pack, q)} were '{_label(pack, q, o)}'" for q, o in w.changes
         )
         lines.append(f"If {changes}: {pack.service(w.recommendation).name}.")
-    if not lines and result.recommendation is not None:
+    if result.what_if_waiting:
+        lines.append("Answer the questions you were not sure of first; then I can say which single answer "
+                     "would change the recommendation.")
+    elif not lines and result.recommendation is not None:
         lines.append("No single change of one answer would change the recommendation.")
     return lines
 

@@ -18,7 +18,7 @@ from .decide import Result, decide, is_reached, separates
 Via = Literal["option", "label", "number", "text", "default"]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Answer:
     """One answer: the option chosen, and what the person actually said."""
 
@@ -28,7 +28,7 @@ class Answer:
     via: Via = "option"
 
 
-@dataclass(frozen=True)
+@dataclass
 class Step:
     """One change to the answers: for each question touched, what it held before (None: nothing)."""
 

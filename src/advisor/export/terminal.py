@@ -17,7 +17,7 @@ from ..engine.explain import Report
 from .record import inert
 
 
-@dataclass(frozen=True)
+@dataclass
 class Palette:
     """Styles for good, bad, warning and quiet text (the UI passes its theme's colours)."""
 

@@ -41,7 +41,7 @@ class Effect(str, Enum):
     caveat = "caveat"
 
 
-@dataclass(frozen=True)
+@dataclass
 class Problem:
     """One thing wrong with a rule file, located for a person to fix."""
 
@@ -52,6 +52,26 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.col}: {self.message}"
+
+
+class PackError(Exception):
+    """The pack cannot be used; ``problems`` says where and why, one line each."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.col))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def suggest(word: str, choices: list[str]) -> str:
+    """A ' (did you mean …?)' hint for an unknown id, or ''."""
+    from rapidfuzz import fuzz, process, utils
+
+    if not choices:
+        return ""
+    best = process.extractOne(word, choices, scorer=fuzz.ratio, processor=utils.default_process)
+    if best and best[1] >= 60:
+        return f" (did you mean '{best[0]}'?)"
+    return f" (known: {', '.join(choices[:8])}{', …' if len(choices) > 8 else ''})"
 
 
 # -- behaviour shared by the pydantic models and the plain classes ---------------------------
@@ -141,14 +161,14 @@ class ServiceMethods:
 # -- the plain classes --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class Credit:
     title: str
     url: str
     note: str = ""
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class PackInfo:
     name: str
     version: str
@@ -157,7 +177,7 @@ class PackInfo:
     credits: tuple[Credit, ...] = ()
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class Option(OptionMethods):
     id: str
     label: str
@@ -169,7 +189,7 @@ class Option(OptionMethods):
     value: float | None = None
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class Question(QuestionMethods):
     id: str
     prompt: str
@@ -181,7 +201,7 @@ class Question(QuestionMethods):
     ask_if: Condition | list[Condition] | None = None
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class Fact(FactMethods):
     id: str
     label: str
@@ -192,7 +212,7 @@ class Fact(FactMethods):
     disagreement: str = ""
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class Service(ServiceMethods):
     id: str
     name: str
@@ -201,19 +221,19 @@ class Service(ServiceMethods):
     facts: tuple[Fact, ...]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class Citation:
     section: str
     quote: str
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class FactRef:
     service: str
     fact: str
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class Rule:
     id: str
     effect: Effect

@@ -26,7 +26,7 @@ def squash(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-@dataclass(frozen=True)
+@dataclass
 class Source:
     url: str
     checked: str

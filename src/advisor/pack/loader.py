@@ -10,38 +10,10 @@ from pydantic import BaseModel, ValidationError
 
 from .guide import Section, parse_guide
 from . import core
-from .core import NOT_SURE, Pack, QuestionKind
+from .cache import default_rules_dir
+from .core import NOT_SURE, Pack, PackError, QuestionKind, suggest
 from .models import FILE_MODELS, Condition, PackInfo, Question, Rule, Service
 from .yamlsafe import Located, Problem, YamlError, parse_yaml, read_text
-
-
-class PackError(Exception):
-    """The pack cannot be used; ``problems`` says where and why, one line each."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.col))
-        super().__init__("\n".join(str(p) for p in self.problems))
-
-
-def default_rules_dir() -> Path:
-    """The rule pack shipped with advisor: inside the installed package, or the checkout's."""
-    here = Path(__file__).resolve().parent.parent
-    installed = here / "rules"
-    if installed.is_dir():
-        return installed
-    return here.parent.parent / "rules"
-
-
-def suggest(word: str, choices: list[str]) -> str:
-    """A ' (did you mean …?)' hint for an unknown id, or ''."""
-    from rapidfuzz import fuzz, process, utils
-
-    if not choices:
-        return ""
-    best = process.extractOne(word, choices, scorer=fuzz.ratio, processor=utils.default_process)
-    if best and best[1] >= 60:
-        return f" (did you mean '{best[0]}'?)"
-    return f" (known: {', '.join(choices[:8])}{', …' if len(choices) > 8 else ''})"
 
 
 def _display(root: Path, path: Path) -> str:

@@ -57,7 +57,7 @@ def words(text: str) -> list[str]:
     return out
 
 
-@dataclass(frozen=True)
+@dataclass
 class Hit:
     section: Section
     score: float

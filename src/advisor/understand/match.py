@@ -26,7 +26,7 @@ NOT_SURE_PHRASES = ("not sure", "dont know", "don't know", "dunno", "no idea", "
                     "no clue", "not certain", "hard to say", "who knows", "cant say", "can't say")
 
 
-@dataclass(frozen=True)
+@dataclass
 class Reading:
     question: str
     option: str
@@ -37,7 +37,7 @@ class Reading:
     note: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass
 class Unclear:
     question: str
     text: str
@@ -64,7 +64,7 @@ def clauses(text: str) -> list[list[str]]:
     return [words for part in _CLAUSE.split(text[:2000]) if (words := normalize(part).split())]
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Phrase:
     option: str
     words: tuple[str, ...]
@@ -250,9 +250,11 @@ def _read_one(question: Question, text: str) -> Reading | Unclear:
     if not norm:
         return Unclear(question.id, text)
     if question.kind is QuestionKind.numeric and re.fullmatch(r"[$€£]?\d+(\.\d+)?", norm):
-        bare = read_number(question, text)  # "0", "10": the number the person gave
-        if bare is not None:
-            return bare
+        # "0", "10", "$5": the number the person gave, in the question's unit
+        number = float(norm.lstrip("$€£"))
+        opt = option_for_number(question, number)
+        if opt is not None:
+            return Reading(question.id, opt.id, number, 100.0, "number", text)
     exact = [opt for opt in question.options if norm in {normalize(s) for s in opt.synonyms}]
     if len(exact) == 1:
         return Reading(question.id, exact[0].id, exact[0].value, 100.0, "text", text)

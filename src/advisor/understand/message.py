@@ -44,7 +44,7 @@ TOPIC_WORDS = {"limit", "limits", "quota", "quotas", "price", "prices", "pricing
                "sessions", "hardware", "quota"}
 
 
-@dataclass(frozen=True)
+@dataclass
 class Interpretation:
     kind: Kind
     readings: tuple[Reading, ...] = ()
