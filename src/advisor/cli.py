@@ -239,7 +239,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 {"file": p.file, "line": p.line, "col": p.col, "message": p.message} for p in exc.problems
             ]}, indent=2))
         else:
-            from .export.record import inert
+            from .text import inert
 
             for problem in exc.problems:
                 print(inert(str(problem)))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -31,7 +32,10 @@ def state_dir() -> Path:
     override = os.environ.get("ADVISOR_STATE_DIR")
     if override:
         return Path(override)
-    # platformdirs: about 1 ms to import; only the UI path needs it
+    if sys.platform.startswith("linux"):
+        # what platformdirs answers on Linux, without its import (about 5 ms) on every start
+        base = os.environ.get("XDG_STATE_HOME") or os.path.expanduser("~/.local/state")
+        return Path(base) / "advisor"
     import platformdirs
 
     return Path(platformdirs.user_state_dir("advisor"))

@@ -9,13 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from ..pack.core import Pack
-from ..pack.core import NOT_SURE, Question, QuestionKind
-from ..understand.match import Reading
-from ..understand.message import interpret
-from .decide import ruled_out
-from .explain import Report, report
+from typing import TYPE_CHECKING
+
+from ..pack.core import NOT_SURE, Pack, Question, QuestionKind
 from .session import Answer, Session
+
+if TYPE_CHECKING:
+    from ..understand.match import Reading
+    from .explain import Report
+
+# Understanding typed text (rapidfuzz, the number parser) and explaining a result are imported
+# when first needed: together about 40 ms that the first screen does not need.
 
 Role = Literal["question", "user", "advisor", "notice", "error", "guide", "result"]
 
@@ -90,9 +94,13 @@ class Conversation:
 
     def out(self) -> dict[str, str]:
         """Services ruled out by the answers so far, with the first reason for each."""
+        from .decide import ruled_out
+
         return ruled_out(self.pack, self.session.chosen)
 
     def report(self) -> Report:
+        from .explain import report
+
         return report(self.pack, self.session.answers)
 
     def opening(self) -> list[Line]:
@@ -126,14 +134,15 @@ class Conversation:
 
     def say(self, text: str) -> list[Line]:
         """The person typed something and pressed Enter."""
+        from ..understand.match import Reading, read_answer
+        from ..understand.message import interpret
+
         shown = text if len(text) <= 500 else text[:500] + "…"
         lines = [Line("user", shown)]
         if not text.strip():
             return []
         question = self.current
         if self.clarifying and question is not None:
-            from ..understand.match import read_answer
-
             reading = read_answer(question, text)
             if isinstance(reading, Reading) and reading.option in {r.option for r in self.clarifying}:
                 self.clarifying = ()

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from itertools import product
 
 from ..pack.core import Pack
+from .reach import is_reached
 from ..pack.core import NOT_SURE, Effect, Question, Rule, Service
 
 # A condition is False, True, or None for "depends on an answer the person is not sure of".
@@ -258,14 +259,6 @@ def search(pack: Pack, known: Knowledge) -> list[Leaf]:
 
 # --------------------------------------------------------------------------------------------
 # Reachability of questions
-
-
-def is_reached(question: Question, chosen: Mapping[str, str]) -> bool:
-    """Whether ``question`` is asked, given the options chosen so far (by question id)."""
-    conditions = question.conditions
-    if not conditions:
-        return True
-    return any(all(chosen.get(q) in opts for q, opts in cond.items()) for cond in conditions)
 
 
 def knowledge_from(pack: Pack, chosen: Mapping[str, str]) -> Knowledge:

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ..pack.core import Pack
 from ..pack.core import Question
-from .decide import Result, decide, is_reached, separates
+from .reach import is_reached
+
+if TYPE_CHECKING:
+    from .decide import Result
 
 Via = Literal["option", "label", "number", "text", "default"]
 
@@ -79,9 +82,13 @@ class Session:
         return len(self.pending())
 
     def result(self) -> Result:
+        from .decide import decide
+
         return decide(self.pack, self.chosen)
 
     def separates(self, question_id: str) -> list[str]:
+        from .decide import separates
+
         return separates(self.pack, question_id, self.chosen)
 
     # -- changing --------------------------------------------------------------------------------

@@ -13,16 +13,9 @@ from dataclasses import asdict
 from typing import Any
 
 from ..engine.explain import Report
+from ..text import inert
 
 JSON_VERSION = 1
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def inert(text: str) -> str:
-    """Show control characters (ESC, BEL, …) as visible escapes instead of sending them."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
-
 
 def to_data(report: Report) -> dict[str, Any]:
     """The stable scripting interface (see README, "Scripting")."""

@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..engine.explain import Report
-from .record import inert
+from ..text import inert
 
 
 @dataclass

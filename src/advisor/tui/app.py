@@ -18,8 +18,7 @@ from textual.widgets.option_list import Option
 
 from ..engine.conversation import Conversation, Line
 from ..export.files import ExportError, write_atomic
-from ..export.record import inert, to_markdown
-from ..export.terminal import Palette
+from ..text import inert
 from ..pack.core import Pack
 from ..state import Saved, SessionStore, restore
 from .screens.dialogs import ConfirmScreen, ExportScreen
@@ -62,11 +61,31 @@ class AdvisorApp(App[None]):
         self._result_for: tuple[tuple[str, str], ...] | None = None
 
     # -- layout ----------------------------------------------------------------------------------
+    def _first_lines(self) -> list[Line]:
+        """What the transcript opens with: the first question, or a resumed conversation."""
+        if self.resume is not None:
+            notes = restore(self.conversation, self.resume)
+            earlier = [line for line in self.resume.transcript if line.role != "result"]
+            if self.store is not None and self.resume.answers:
+                self.store.path = self.resume.path  # go on writing the same session
+            lines = earlier + [Line("notice", note) for note in notes]
+            lines.append(Line("notice", f"Welcome back: {len(self.conversation.session.answers)} answer(s) "
+                              "restored." if self.resume.answers else "Nothing to restore; starting fresh."))
+            return lines + (self.conversation.opening()[1:] if not self.conversation.done else [])
+        opening = self.conversation.opening()
+        if self.waiting is not None:
+            opening.insert(1, Line("notice", "An unfinished session is waiting. To continue it, quit (Ctrl+Q) and "
+                                   "run 'advisor --resume'. Answering here starts a new one; the old one is kept."))
+        return opening
+
     def compose(self) -> ComposeResult:
+        # the opening lines are part of the first frame, not mounted after it
+        first = [line for line in self._first_lines() if line.role != "result"]
+        self.lines.extend(first)
         yield Header()
         with Horizontal(id="main"):
             with Vertical(id="chat"):
-                yield Transcript(id="transcript")
+                yield Transcript(*[Bubble(line) for line in first], id="transcript")
                 yield OptionList(id="options")
                 yield AnswerInput(placeholder="Type an answer, or press an option's number…", id="say",
                                   max_length=4000)
@@ -77,21 +96,7 @@ class AdvisorApp(App[None]):
         say = self.query_one("#say", AnswerInput)
         say.cursor_blink = self.cursor_blink
         say.focus()
-        if self.resume is not None:
-            notes = restore(self.conversation, self.resume)
-            earlier = [line for line in self.resume.transcript if line.role != "result"]
-            if self.store is not None and self.resume.answers:
-                self.store.path = self.resume.path  # go on writing the same session
-            lines = earlier + [Line("notice", note) for note in notes]
-            lines.append(Line("notice", f"Welcome back: {len(self.conversation.session.answers)} answer(s) "
-                              "restored." if self.resume.answers else "Nothing to restore; starting fresh."))
-            self._show(lines + (self.conversation.opening()[1:] if not self.conversation.done else []))
-            return
-        opening = self.conversation.opening()
-        if self.waiting is not None:
-            opening.insert(1, Line("notice", "An unfinished session is waiting. To continue it, quit (Ctrl+Q) and "
-                                   "run 'advisor --resume'. Answering here starts a new one; the old one is kept."))
-        self._show(opening)
+        self._show([])
 
     def on_resize(self, event: events.Resize) -> None:
         self.screen.set_class(event.size.width < NARROW, "-narrow")
@@ -143,7 +148,9 @@ class AdvisorApp(App[None]):
             current = self.conversation.current_answer
             options.highlighted = keys.index(current) if current in keys else 0
 
-    def _palette(self) -> Palette:
+    def _palette(self):  # type: ignore[no-untyped-def]
+        from ..export.terminal import Palette
+
         theme = self.current_theme
         return Palette(good=theme.success or "green", bad=theme.error or "red", warn=theme.warning or "yellow",
                        quiet="dim", frame=theme.success or "green")
@@ -225,6 +232,8 @@ class AdvisorApp(App[None]):
         self.push_screen(ExportScreen(DEFAULT_EXPORT, self.export_dir), callback=chosen)
 
     def _export_to(self, path: Path, overwrite: bool = False) -> None:
+        from ..export.record import to_markdown
+
         text = to_markdown(self.conversation.report())
         try:
             write_atomic(path, text, overwrite=overwrite)

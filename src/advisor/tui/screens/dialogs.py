@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from ...export.files import ExportError, check_target
-from ...export.record import inert
+from ...text import inert
 
 
 class _Dialog(ModalScreen[object]):

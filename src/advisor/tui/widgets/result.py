@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from ...engine.explain import Report
-from ...export.terminal import Palette, render
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ...engine.explain import Report
+    from ...export.terminal import Palette
 
 
 class ResultView(Static):
@@ -14,5 +17,7 @@ class ResultView(Static):
     """
 
     def __init__(self, report: Report, palette: Palette) -> None:
+        from ...export.terminal import render  # Rich tables: only once there is a result
+
         super().__init__(render(report, palette=palette, show_answers=False), markup=False)
         self.report = report

@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.widgets import Label, ListItem, ListView, Static
 
 from ...engine.conversation import Conversation
-from ...export.record import inert
+from ...text import inert
 
 
 class AnswerItem(ListItem):
@@ -49,6 +49,11 @@ class SidePanel(VerticalScroll):
         progress = f"{answered} answered · about {remaining} to go" if remaining else f"{answered} answered · done"
         self.query_one("#progress", Static).update(Text(progress))
         answers = self.query_one("#answers", ListView)
+        shown = tuple((q.id, a.option) for q, a in conversation.session.answered())
+        if shown == getattr(self, "_shown", None):
+            self._services(conversation)
+            return
+        self._shown = shown  # rebuilding the list costs a layout pass: only when answers change
         answers.clear()
         items = []
         for question, answer in conversation.session.answered():
@@ -61,6 +66,9 @@ class SidePanel(VerticalScroll):
             answers.extend(items)
         else:
             answers.append(ListItem(Label(Text("(none yet)", style="dim"), markup=False), disabled=True))
+        self._services(conversation)
+
+    def _services(self, conversation: Conversation) -> None:
         out = conversation.out()
         services = Text()
         for service in conversation.pack.services:

@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ...engine.conversation import Line
-from ...export.record import inert
+from ...text import inert
 
 ROLE_PREFIX = {"user": "You", "notice": "·", "error": "!"}
 

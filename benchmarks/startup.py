@@ -1,0 +1,93 @@
+"""Time to the first question, in a real pseudo-terminal, against a bare Textual app.
+
+    python benchmarks/startup.py [--runs 7]
+
+Each run starts a process on a 100x32 pseudo-terminal and stops the clock when the first
+question's text has been drawn. The floor is a bare Textual app with a header, a question, four
+option buttons, an input and a footer. The two alternate run by run; the figure is the ratio of
+the medians. Bar: at most 1.15.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import pty
+import select
+import signal
+import statistics
+import struct
+import sys
+import tempfile
+import termios
+import textwrap
+import time
+
+BAR = 1.15
+BARE = textwrap.dedent('''
+    from textual.app import App
+    from textual.widgets import Button, Footer, Header, Input, Static
+
+    class Bare(App):
+        def compose(self):
+            yield Header()
+            yield Static("How much can you spend on compute each month?")
+            for label in ("Nothing", "Under $10", "$10 to $50", "$50 or more"):
+                yield Button(label)
+            yield Input(placeholder="Type an answer")
+            yield Footer()
+
+    Bare().run()
+''')
+NEEDLE = b"How much can you spend"
+
+
+def first_paint(argv: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ.update(env)
+        os.execv(argv[0], argv)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 32, 100, 0, 0))
+    seen = b""
+    try:
+        while NEEDLE not in seen:
+            ready, _, _ = select.select([fd], [], [], 10)
+            if not ready:
+                raise RuntimeError(f"{argv} drew nothing in 10 s")
+            seen += os.read(fd, 65536)
+        return time.perf_counter() - start
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(fd)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    folder = tempfile.mkdtemp(prefix="advisor-bench-")
+    bare = os.path.join(folder, "bare.py")
+    with open(bare, "w") as handle:
+        handle.write(BARE)
+    env = {"TERM": "xterm-256color", "ADVISOR_CACHE_DIR": os.path.join(folder, "cache"),
+           "ADVISOR_STATE_DIR": os.path.join(folder, "state")}
+    ours_cmd = [sys.executable, "-m", "advisor"]
+    bare_cmd = [sys.executable, bare]
+    first_paint(ours_cmd, env)  # warm the pack cache and the disk
+    first_paint(bare_cmd, env)
+    ours, floor = [], []
+    for _ in range(args.runs):
+        ours.append(first_paint(ours_cmd, env))
+        floor.append(first_paint(bare_cmd, env))
+    ratio = statistics.median(ours) / statistics.median(floor)
+    print(f"advisor, first question drawn: median {statistics.median(ours) * 1000:.0f} ms")
+    print(f"bare Textual app, same widgets: median {statistics.median(floor) * 1000:.0f} ms")
+    print(f"ratio {ratio:.2f} (bar: at most {BAR}) {'PASS' if ratio <= BAR else 'FAIL'}")
+    return 0 if ratio <= BAR else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,43 @@
+"""The pack cache: same pack back, ignored when stale or damaged."""
+
+from __future__ import annotations
+
+import shutil
+
+from advisor.engine.decide import decide
+from advisor.pack import cache
+
+from .conftest import RULES
+
+
+def test_cached_pack_decides_like_the_loaded_one(tmp_path, monkeypatch, pack):
+    monkeypatch.setenv("ADVISOR_CACHE_DIR", str(tmp_path))
+    first = cache.load_pack(RULES)
+    assert list(tmp_path.glob("pack-*.json"))
+    second = cache.load_pack(RULES)
+    answers = {"budget": "free", "hardware": "gpu", "runtime": "1-to-9", "background": "yes"}
+    for p in (first, second):
+        assert [q.id for q in p.questions] == [q.id for q in pack.questions]
+        assert decide(p, answers).recommendation.id == decide(pack, answers).recommendation.id
+    assert second.sections["kaggle"].body == pack.sections["kaggle"].body
+    assert second.origins == pack.origins
+
+
+def test_damaged_cache_is_ignored(tmp_path, monkeypatch):
+    monkeypatch.setenv("ADVISOR_CACHE_DIR", str(tmp_path))
+    cache.load_pack(RULES)
+    for path in tmp_path.glob("pack-*.json"):
+        path.write_text('{"format": 2, "key": "x", "pack": {')
+    assert cache.load_pack(RULES).questions[0].id == "budget"
+
+
+def test_changed_rules_miss_the_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("ADVISOR_CACHE_DIR", str(tmp_path / "cache"))
+    rules = tmp_path / "rules"
+    shutil.copytree(RULES, rules)
+    before = cache.fingerprint(rules)
+    cache.load_pack(rules)
+    text = (rules / "questions.yaml").read_text().replace("How much can you spend", "How much could you spend")
+    (rules / "questions.yaml").write_text(text)
+    assert cache.fingerprint(rules) != before
+    assert cache.load_pack(rules).questions[0].prompt.startswith("How much could you spend")
