@@ -18,8 +18,19 @@ import tempfile
 import time
 
 BAR = 1.3
-ADVISOR = [sys.executable, "-m", "advisor", "recommend", "--answer", "budget=0", "--answer", "runtime=1",
-           "--answer", "hardware=gpu", "--json"]
+ADVISOR = [
+    sys.executable,
+    "-m",
+    "advisor",
+    "recommend",
+    "--answer",
+    "budget=0",
+    "--answer",
+    "runtime=1",
+    "--answer",
+    "hardware=gpu",
+    "--json",
+]
 BASELINE = [sys.executable, "-c", "import pydantic, yaml, rapidfuzz"]
 
 

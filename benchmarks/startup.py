@@ -25,7 +25,7 @@ import textwrap
 import time
 
 BAR = 1.15
-BARE = textwrap.dedent('''
+BARE = textwrap.dedent("""
     from textual.app import App
     from textual.widgets import Button, Footer, Header, Input, Static
 
@@ -39,7 +39,7 @@ BARE = textwrap.dedent('''
             yield Footer()
 
     Bare().run()
-''')
+""")
 NEEDLE = b"How much can you spend"
 
 
@@ -72,8 +72,11 @@ def main() -> int:
     bare = os.path.join(folder, "bare.py")
     with open(bare, "w") as handle:
         handle.write(BARE)
-    env = {"TERM": "xterm-256color", "ADVISOR_CACHE_DIR": os.path.join(folder, "cache"),
-           "ADVISOR_STATE_DIR": os.path.join(folder, "state")}
+    env = {
+        "TERM": "xterm-256color",
+        "ADVISOR_CACHE_DIR": os.path.join(folder, "cache"),
+        "ADVISOR_STATE_DIR": os.path.join(folder, "state"),
+    }
     ours_cmd = [sys.executable, "-m", "advisor"]
     bare_cmd = [sys.executable, bare]
     first_paint(ours_cmd, env)  # warm the pack cache and the disk

@@ -1,8 +1,8 @@
 """Accuracy of the text understanding on the labelled set, and how fast it is.
 
-    python benchmarks/understanding.py            # accuracy table
-    python benchmarks/understanding.py --misses   # also list every item not read correctly
-    python benchmarks/understanding.py --speed    # median time to understand one message
+python benchmarks/understanding.py            # accuracy table
+python benchmarks/understanding.py --misses   # also list every item not read correctly
+python benchmarks/understanding.py --speed    # median time to understand one message
 """
 
 from __future__ import annotations
@@ -48,8 +48,10 @@ def main() -> int:
                 times.append(time.perf_counter() - start)
         median = statistics.median(times) * 1000
         p95 = sorted(times)[int(len(times) * 0.95)] * 1000
-        print(f"\nunderstanding one message: median {median:.2f} ms, 95th percentile {p95:.2f} ms "
-              f"over {len(times)} runs (bar: median under 5 ms)")
+        print(
+            f"\nunderstanding one message: median {median:.2f} ms, 95th percentile {p95:.2f} ms "
+            f"over {len(times)} runs (bar: median under 5 ms)"
+        )
     return 0
 
 

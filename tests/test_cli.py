@@ -21,16 +21,23 @@ def run(capsys, *args):
 
 
 def test_recommend_json_interface(capsys, pack):
-    code, out, _ = run(capsys, "recommend", "--answer", "budget=0", "--answer", "runtime=1",
-                       "--answer", "hardware=gpu", "--json")
+    code, out, _ = run(
+        capsys, "recommend", "--answer", "budget=0", "--answer", "runtime=1", "--answer", "hardware=gpu", "--json"
+    )
     assert code == 0
     data = json.loads(out)
     assert data["status"] == "ok"
     assert data["recommendation"]["id"] in {"colab", "kaggle"}
     assert [r["id"] for r in data["ranking"]][0] == data["recommendation"]["id"]
     budget = data["answers"]["budget"]
-    assert budget == {"option": "free", "label": "Nothing, it has to be free", "value": 0.0,
-                      "unit": "USD/month", "source": "number", "text": "0"}
+    assert budget == {
+        "option": "free",
+        "label": "Nothing, it has to be free",
+        "value": 0.0,
+        "unit": "USD/month",
+        "source": "number",
+        "text": "0",
+    }
     assert data["answers"]["runtime"]["value"] == 1.0 and data["answers"]["runtime"]["unit"] == "hours"
     assert data["answers"]["hardware"]["value"] is None and data["answers"]["hardware"]["source"] == "option"
     for key in ("reasons", "caveats", "what_if", "citations"):
@@ -54,19 +61,31 @@ def test_pay_per_use_budget_has_null_value(capsys):
 
 
 def test_complete_answers_give_a_settled_recommendation(capsys):
-    answers = ["budget=pay-per-use", "hardware=gpu", "runtime=3", "background=yes", "weekly-hours=25",
-               "work=deploy", "data=s3", "team=team", "privacy=sensitive"]
+    answers = [
+        "budget=pay-per-use",
+        "hardware=gpu",
+        "runtime=3",
+        "background=yes",
+        "weekly-hours=25",
+        "work=deploy",
+        "data=s3",
+        "team=team",
+        "privacy=sensitive",
+    ]
     _, out, _ = run(capsys, "recommend", *[x for a in answers for x in ("-a", a)], "--json")
     data = json.loads(out)
     assert data["recommendation"]["id"] == "sagemaker" and data["settled"] is True
     assert any(r["rule"] == "deploy-on-sagemaker" and r["answers"] for r in data["reasons"])
 
 
-@pytest.mark.parametrize("args,needle", [
-    (["-a", "bugdet=3"], "unknown question 'bugdet' (did you mean 'budget'?)"),
-    (["-a", "hardware=quantum"], "question 'hardware' has no option 'quantum'"),
-    (["-a", "budget"], "write it as ID=TEXT"),
-])
+@pytest.mark.parametrize(
+    "args,needle",
+    [
+        (["-a", "bugdet=3"], "unknown question 'bugdet' (did you mean 'budget'?)"),
+        (["-a", "hardware=quantum"], "question 'hardware' has no option 'quantum'"),
+        (["-a", "budget"], "write it as ID=TEXT"),
+    ],
+)
 def test_bad_answers_are_one_line_errors(capsys, args, needle):
     code, out, err = run(capsys, "recommend", *args)
     assert code == 2
@@ -105,23 +124,47 @@ def test_markdown_output(capsys):
 def test_installed_command_runs_from_another_folder(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     proc = subprocess.run(
-        [sys.executable, "-m", "advisor", "recommend", "-a", "budget=0", "-a", "runtime=1", "-a", "hardware=gpu",
-         "--json"], cwd=tmp_path, capture_output=True, text=True, env=env, timeout=60,
+        [
+            sys.executable,
+            "-m",
+            "advisor",
+            "recommend",
+            "-a",
+            "budget=0",
+            "-a",
+            "runtime=1",
+            "-a",
+            "hardware=gpu",
+            "--json",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["status"] == "ok"
 
 
 def test_recommend_does_not_import_textual(tmp_path):
-    code = ("import sys; from advisor.cli import main; main(['recommend','-a','budget=0','--json']); "
-            "sys.stderr.write(str('textual' in sys.modules))")
+    code = (
+        "import sys; from advisor.cli import main; main(['recommend','-a','budget=0','--json']); "
+        "sys.stderr.write(str('textual' in sys.modules))"
+    )
     proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0 and proc.stderr.strip() == "False"
 
 
 def test_ui_without_terminal_points_to_recommend(tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "advisor"], cwd=tmp_path, capture_output=True, text=True,
-                          stdin=subprocess.DEVNULL, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "advisor"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+    )
     assert proc.returncode == 2 and "advisor recommend" in proc.stderr
 
 
@@ -132,19 +175,22 @@ def test_version(capsys):
 
 
 def test_say_feeds_the_same_understanding(capsys):
-    code, out, _ = run(capsys, "recommend", "--say", "I'm a student with no money who needs a GPU for 3 hours",
-                       "--json")
+    code, out, _ = run(
+        capsys, "recommend", "--say", "I'm a student with no money who needs a GPU for 3 hours", "--json"
+    )
     data = json.loads(out)
     assert code == 0
-    assert {q: a["option"] for q, a in data["answers"].items()} == {"budget": "free", "hardware": "gpu",
-                                                                    "runtime": "1-to-9"}
+    assert {q: a["option"] for q, a in data["answers"].items()} == {
+        "budget": "free",
+        "hardware": "gpu",
+        "runtime": "1-to-9",
+    }
     assert data["answers"]["runtime"]["value"] == 3
     assert data["answers"]["runtime"]["text"] == "I'm a student with no money who needs a GPU for 3 hours"
 
 
 def test_answer_accepts_any_phrasing_and_wins_over_say(capsys):
-    code, out, _ = run(capsys, "recommend", "-a", "budget=about 20 bucks a month", "-s", "free, gpu, 2 hours",
-                       "--json")
+    code, out, _ = run(capsys, "recommend", "-a", "budget=about 20 bucks a month", "-s", "free, gpu, 2 hours", "--json")
     data = json.loads(out)
     assert data["answers"]["budget"]["option"] == "up-to-50" and data["answers"]["budget"]["value"] == 20
     assert data["answers"]["budget"]["text"] == "about 20 bucks a month"

@@ -67,17 +67,36 @@ def test_back_restores_dropped_answers(pack):
 
 def test_not_sure_that_does_not_matter_still_settles(pack):
     # free + multi-GPU: Kaggle is the only service left, whatever the runtime
-    result = decide(pack, {"budget": "free", "hardware": "multi-gpu", "runtime": "not-sure",
-                           "work": "train", "data": "local", "team": "personal", "privacy": "public",
-                           "background": "no", "weekly-hours": "up-to-20"})
+    result = decide(
+        pack,
+        {
+            "budget": "free",
+            "hardware": "multi-gpu",
+            "runtime": "not-sure",
+            "work": "train",
+            "data": "local",
+            "team": "personal",
+            "privacy": "public",
+            "background": "no",
+            "weekly-hours": "up-to-20",
+        },
+    )
     assert result.settled
     assert result.recommendation.id == "kaggle"
 
 
 def test_not_sure_that_matters_names_the_question_that_settles_it(pack):
-    answers = {"budget": "over-50", "hardware": "gpu", "runtime": "1-to-9", "background": "yes",
-               "weekly-hours": "over-30", "work": "not-sure", "data": "local", "team": "personal",
-               "privacy": "public"}
+    answers = {
+        "budget": "over-50",
+        "hardware": "gpu",
+        "runtime": "1-to-9",
+        "background": "yes",
+        "weekly-hours": "over-30",
+        "work": "not-sure",
+        "data": "local",
+        "team": "personal",
+        "privacy": "public",
+    }
     result = decide(pack, answers)
     assert not result.settled
     assert result.depends.question == "work"
@@ -89,8 +108,15 @@ def test_not_sure_that_matters_names_the_question_that_settles_it(pack):
 
 
 def test_what_if_names_a_change_that_really_changes_it(pack):
-    answers = {"budget": "free", "hardware": "gpu", "runtime": "up-to-1", "weekly-hours": "up-to-20",
-               "work": "explore", "data": "local", "privacy": "public"}
+    answers = {
+        "budget": "free",
+        "hardware": "gpu",
+        "runtime": "up-to-1",
+        "weekly-hours": "up-to-20",
+        "work": "explore",
+        "data": "local",
+        "privacy": "public",
+    }
     result = decide(pack, answers)
     assert result.recommendation.id == "colab"
     assert result.what_if
@@ -101,9 +127,16 @@ def test_what_if_names_a_change_that_really_changes_it(pack):
 
 
 def test_report_explains_reasons_with_their_answers_and_cites_the_guide(pack):
-    answers = {"budget": Answer("free"), "hardware": Answer("gpu"), "runtime": Answer("1-to-9"),
-               "background": Answer("yes"), "weekly-hours": Answer("up-to-20"), "work": Answer("explore"),
-               "data": Answer("local"), "privacy": Answer("public")}
+    answers = {
+        "budget": Answer("free"),
+        "hardware": Answer("gpu"),
+        "runtime": Answer("1-to-9"),
+        "background": Answer("yes"),
+        "weekly-hours": Answer("up-to-20"),
+        "work": Answer("explore"),
+        "data": Answer("local"),
+        "privacy": Answer("public"),
+    }
     rep = report(pack, answers)
     assert rep.recommendation == ("kaggle", "Kaggle Notebooks")
     background = [r for r in rep.reasons if r.rule == "background-on-kaggle"]
@@ -116,9 +149,17 @@ def test_report_explains_reasons_with_their_answers_and_cites_the_guide(pack):
 
 
 def test_caveat_for_jobs_longer_than_a_day(pack):
-    answers = {"budget": "over-50", "hardware": "gpu", "runtime": "over-24", "background": "yes",
-               "weekly-hours": "over-30", "work": "train", "data": "local", "team": "personal",
-               "privacy": "public"}
+    answers = {
+        "budget": "over-50",
+        "hardware": "gpu",
+        "runtime": "over-24",
+        "background": "yes",
+        "weekly-hours": "over-30",
+        "work": "train",
+        "data": "local",
+        "team": "personal",
+        "privacy": "public",
+    }
     rep = report(pack, {q: Answer(o) for q, o in answers.items()})
     assert any("more than a day" in c.text for c in rep.caveats)
 
@@ -132,9 +173,17 @@ def test_every_fact_has_source_and_date(pack):
 
 
 def test_colab_pro_background_disagreement_is_said(pack):
-    answers = {"budget": "up-to-50", "hardware": "gpu", "runtime": "9-to-12", "background": "yes",
-               "weekly-hours": "over-30", "work": "explore", "data": "drive", "team": "personal",
-               "privacy": "public"}
+    answers = {
+        "budget": "up-to-50",
+        "hardware": "gpu",
+        "runtime": "9-to-12",
+        "background": "yes",
+        "weekly-hours": "over-30",
+        "work": "explore",
+        "data": "drive",
+        "team": "personal",
+        "privacy": "public",
+    }
     rep = report(pack, {q: Answer(o) for q, o in answers.items()})
     assert rep.recommendation[0] == "colab-pro"
     disagreements = [c for c in rep.caveats if "disagree" in c.text.lower()]

@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from advisor.cli import main
+from advisor.engine.explain import report
 from advisor.engine.session import Answer, Session
 from advisor.export.record import to_markdown
-from advisor.engine.explain import report
 from advisor.pack.loader import PackError, load_pack
 
 from .conftest import RULES
@@ -41,10 +41,18 @@ CORPUS = [
     ("pack.yaml", "- just\n- a list\n", "pack", 1),
     ("services.yaml", "services:\n  - id: Bad Id\n", "id", 2),
     ("decisions.yaml", "rules:\n  - id: r\n    effect: teleport\n    services: [colab]\n    reason: x\n", "effect", 3),
-    ("decisions.yaml", "rules:\n  - id: r\n    effect: for\n    when: {budget: [not-sure]}\n    services: [colab]\n"
-                       "    reason: x\n", "cannot test 'not-sure'", 4),
-    ("decisions.yaml", "rules:\n  - id: r\n    effect: for\n    services: [colab]\n    reason: x\n    weight: 1000\n",
-     "weight", 6),
+    (
+        "decisions.yaml",
+        "rules:\n  - id: r\n    effect: for\n    when: {budget: [not-sure]}\n    services: [colab]\n    reason: x\n",
+        "cannot test 'not-sure'",
+        4,
+    ),
+    (
+        "decisions.yaml",
+        "rules:\n  - id: r\n    effect: for\n    services: [colab]\n    reason: x\n    weight: 1000\n",
+        "weight",
+        6,
+    ),
 ]
 
 
@@ -140,7 +148,7 @@ def _mutate(text: str, rng: random.Random) -> str:
             lines.insert(i, lines[rng.randrange(len(lines))])
         elif action == 2 and lines[i]:
             j = rng.randrange(len(lines[i]))
-            lines[i] = lines[i][:j] + rng.choice(":-[]{}&*!|>'\"#\t xq0") + lines[i][j + 1:]
+            lines[i] = lines[i][:j] + rng.choice(":-[]{}&*!|>'\"#\t xq0") + lines[i][j + 1 :]
         elif action == 3:
             lines[i] = "  " + lines[i]
         else:
@@ -149,8 +157,10 @@ def _mutate(text: str, rng: random.Random) -> str:
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(seed=st.integers(0, 10**9), name=st.sampled_from(["questions.yaml", "services.yaml", "decisions.yaml",
-                                                          "pack.yaml", "guide/kaggle.md"]))
+@given(
+    seed=st.integers(0, 10**9),
+    name=st.sampled_from(["questions.yaml", "services.yaml", "decisions.yaml", "pack.yaml", "guide/kaggle.md"]),
+)
 def test_mutated_packs_load_or_fail_cleanly(tmp_path_factory, seed, name):
     pack = _copy(tmp_path_factory.mktemp("m"))
     path = pack / name
@@ -162,8 +172,14 @@ def test_mutated_packs_load_or_fail_cleanly(tmp_path_factory, seed, name):
 
 
 @settings(max_examples=150, deadline=None)
-@given(ops=st.lists(st.tuples(st.sampled_from(["answer", "back", "change", "clear", "restart"]),
-                              st.integers(0, 50), st.integers(0, 50)), max_size=40))
+@given(
+    ops=st.lists(
+        st.tuples(
+            st.sampled_from(["answer", "back", "change", "clear", "restart"]), st.integers(0, 50), st.integers(0, 50)
+        ),
+        max_size=40,
+    )
+)
 def test_any_sequence_of_answers_back_and_changes(pack, ops):
     session = Session(pack)
     for op, a, b in ops:
@@ -188,6 +204,7 @@ def test_any_sequence_of_answers_back_and_changes(pack, ops):
 def test_no_traceback_reaches_a_user(tmp_path):
     bad = tmp_path / "rules"
     bad.mkdir()
-    proc = subprocess.run([sys.executable, "-m", "advisor", "--rules", str(bad), "recommend"],
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "advisor", "--rules", str(bad), "recommend"], capture_output=True, text=True, timeout=60
+    )
     assert proc.returncode == 2 and "Traceback" not in proc.stderr and proc.stderr.count("\n") == 1

@@ -68,8 +68,11 @@ def test_misspelt_option_id_is_located_with_a_suggestion(broken):
 
 
 def test_edited_quote_is_rejected(broken):
-    line = _edit(broken / "decisions.yaml", "quote: Colab's free tier and Kaggle Notebooks cost nothing.",
-                 "quote: Colab's free tier and Kaggle Notebooks cost very little.")
+    line = _edit(
+        broken / "decisions.yaml",
+        "quote: Colab's free tier and Kaggle Notebooks cost nothing.",
+        "quote: Colab's free tier and Kaggle Notebooks cost very little.",
+    )
     with pytest.raises(PackError) as err:
         load_pack(broken)
     [problem] = err.value.problems
@@ -81,8 +84,9 @@ def test_unknown_key_suggests_the_right_one(broken):
     with pytest.raises(PackError) as err:
         load_pack(broken)
     messages = [str(p) for p in err.value.problems]
-    assert any(f"questions.yaml:{line}:" in m and "unknown key 'whyy'" in m and "did you mean 'why'" in m
-               for m in messages), messages
+    assert any(
+        f"questions.yaml:{line}:" in m and "unknown key 'whyy'" in m and "did you mean 'why'" in m for m in messages
+    ), messages
 
 
 def test_duplicate_keys_are_an_error_not_a_silent_overwrite():

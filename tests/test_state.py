@@ -64,13 +64,22 @@ def test_corrupt_file_is_reported_and_kept_aside(tmp_path):
 
 def test_other_version_and_changed_rules_keep_what_still_fits(tmp_path):
     path = tmp_path / "session-20260101-000000-1.json"
-    path.write_text(json.dumps({
-        "format": 99, "finished": False,
-        "answers": {"budget": {"option": "free"}, "hardware": {"option": "quantum"}, "colour": {"option": "red"},
-                    "runtime": "garbage"},
-        "steps": [{"nonsense": True}],
-        "transcript": [{"role": "user", "text": "hi"}, {"bad": 1}],
-    }))
+    path.write_text(
+        json.dumps(
+            {
+                "format": 99,
+                "finished": False,
+                "answers": {
+                    "budget": {"option": "free"},
+                    "hardware": {"option": "quantum"},
+                    "colour": {"option": "red"},
+                    "runtime": "garbage",
+                },
+                "steps": [{"nonsense": True}],
+                "transcript": [{"role": "user", "text": "hi"}, {"bad": 1}],
+            }
+        )
+    )
     store = SessionStore(tmp_path)
     saved = store.load(path, PACK)
     talk = Conversation(PACK)
@@ -178,7 +187,12 @@ def test_kill_dash_nine_then_resume(tmp_path):
 
 
 def test_resume_without_a_session_says_so(tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "advisor", "--resume"], capture_output=True, text=True,
-                          stdin=subprocess.DEVNULL, env={**os.environ, "ADVISOR_STATE_DIR": str(tmp_path)},
-                          timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "advisor", "--resume"],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        env={**os.environ, "ADVISOR_STATE_DIR": str(tmp_path)},
+        timeout=60,
+    )
     assert proc.returncode == 2 and "advisor recommend" in proc.stderr  # no terminal: pointed to scripts

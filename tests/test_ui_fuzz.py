@@ -9,12 +9,39 @@ from textual import events
 
 from .ui_helpers import new_app
 
-KEYS = (list("0123456789") * 3 + list("abcdefghijklmnopqrstuvwxyz ?[]/$-") +
-        ["enter"] * 8 + ["escape"] * 4 + ["up", "down", "tab", "shift+tab", "backspace", "left", "right",
-                                          "ctrl+o", "f1", "ctrl+r", "ctrl+s", "ctrl+t", "home", "end", "delete"])
+KEYS = (
+    list("0123456789") * 3
+    + list("abcdefghijklmnopqrstuvwxyz ?[]/$-")
+    + ["enter"] * 8
+    + ["escape"] * 4
+    + [
+        "up",
+        "down",
+        "tab",
+        "shift+tab",
+        "backspace",
+        "left",
+        "right",
+        "ctrl+o",
+        "f1",
+        "ctrl+r",
+        "ctrl+s",
+        "ctrl+t",
+        "home",
+        "end",
+        "delete",
+    ]
+)
 SIZES = [(100, 32), (60, 20), (40, 12), (80, 24)]
-NAMES = {" ": "space", "?": "question_mark", "[": "left_square_bracket", "]": "right_square_bracket",
-         "/": "slash", "$": "dollar_sign", "-": "minus"}
+NAMES = {
+    " ": "space",
+    "?": "question_mark",
+    "[": "left_square_bracket",
+    "]": "right_square_bracket",
+    "/": "slash",
+    "$": "dollar_sign",
+    "-": "minus",
+}
 
 
 def burst(app, keys: list[str]) -> None:
@@ -37,7 +64,7 @@ async def test_random_keys(seed):
     app = new_app()
     app.animation_level = "none"
     async with app.run_test(size=SIZES[seed % len(SIZES)]) as pilot:
-        for chunk in range(10):
+        for _chunk in range(10):
             burst(app, [rng.choice(KEYS) for _ in range(30)])
             if rng.random() < 0.3:
                 await pilot.resize_terminal(*rng.choice(SIZES))

@@ -46,13 +46,24 @@ def test_held_out_phrasings_generalise(pack):
     assert overall.rate("wrong") <= 0.05, result.table()
 
 
-@pytest.mark.parametrize("text,value,kind", [
-    ("$9.99/mo", 9.99, "money"), ("20 bucks", 20, "money"), ("€45", 45, "money"), ("90 min", 1.5, "duration"),
-    ("2.5h", 2.5, "duration"), ("3 days", 72, "duration"), ("a week", 168, "duration"),
-    ("half an hour", 0.5, "duration"), ("a couple of hours", 2, "duration"), ("ten", 10, "plain"),
-    ("2 hours a day", 14, "weekly"), ("a couple hundred a month", 200, "money"),
-    ("two and a half hours", 2.5, "duration"),
-])
+@pytest.mark.parametrize(
+    "text,value,kind",
+    [
+        ("$9.99/mo", 9.99, "money"),
+        ("20 bucks", 20, "money"),
+        ("€45", 45, "money"),
+        ("90 min", 1.5, "duration"),
+        ("2.5h", 2.5, "duration"),
+        ("3 days", 72, "duration"),
+        ("a week", 168, "duration"),
+        ("half an hour", 0.5, "duration"),
+        ("a couple of hours", 2, "duration"),
+        ("ten", 10, "plain"),
+        ("2 hours a day", 14, "weekly"),
+        ("a couple hundred a month", 200, "money"),
+        ("two and a half hours", 2.5, "duration"),
+    ],
+)
 def test_amounts(text, value, kind):
     [amount] = find_amounts(text)
     assert amount.kind == kind and amount.value == pytest.approx(value)
@@ -63,10 +74,17 @@ def test_ranges_are_read_as_their_upper_end_and_say_so(pack):
     assert isinstance(reading, Reading) and reading.value == 6 and "upper end" in reading.note
 
 
-@pytest.mark.parametrize("question,text,option", [
-    ("hardware", "no GPU", "cpu"), ("hardware", "don't need a GPU", "cpu"), ("data", "kagle", "kaggle"),
-    ("budget", "dunno", "not-sure"), ("budget", "no idea", "not-sure"), ("runtime", "overnight", "9-to-12"),
-])
+@pytest.mark.parametrize(
+    "question,text,option",
+    [
+        ("hardware", "no GPU", "cpu"),
+        ("hardware", "don't need a GPU", "cpu"),
+        ("data", "kagle", "kaggle"),
+        ("budget", "dunno", "not-sure"),
+        ("budget", "no idea", "not-sure"),
+        ("runtime", "overnight", "9-to-12"),
+    ],
+)
 def test_negation_typos_and_not_sure(pack, question, text, option):
     reading = read_answer(pack.question(question), text)
     assert isinstance(reading, Reading) and reading.option == option
@@ -96,8 +114,9 @@ def test_guide_question_then_back_to_the_pending_question(pack):
     assert lines[-1].role == "question" and talk.current.id == "budget"
 
 
-@pytest.mark.parametrize("text,command", [("back", "back"), ("start over", "restart"), ("why?", "why"),
-                                          ("help", "help")])
+@pytest.mark.parametrize(
+    "text,command", [("back", "back"), ("start over", "restart"), ("why?", "why"), ("help", "help")]
+)
 def test_commands_in_words(pack, text, command):
     assert interpret(pack, pack.question("budget"), {}, text).command == command
 
@@ -117,8 +136,10 @@ def test_any_text_is_understood_or_questioned_never_raises(pack, text):
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.sampled_from(["a", "9", "\x1b[2J", "\u0000", "🚀", "\U0010fffd", "gpu ", "$", "-", " or "]),
-       st.integers(min_value=1000, max_value=100_000))
+@given(
+    st.sampled_from(["a", "9", "\x1b[2J", "\u0000", "🚀", "\U0010fffd", "gpu ", "$", "-", " or "]),
+    st.integers(min_value=1000, max_value=100_000),
+)
 def test_huge_and_control_text_never_raises(pack, piece, size):
     text = (piece * (size // len(piece) + 1))[:size]
     meaning = interpret(pack, pack.questions[0], {}, text)

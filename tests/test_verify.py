@@ -22,6 +22,7 @@ from .conftest import RULES
 
 def reachable_combinations(pack):
     """Every combination of concrete answers, with follow-ups asked exactly when their ask_if holds."""
+
     def go(i, chosen):
         if i == len(pack.questions):
             yield dict(chosen)
@@ -34,6 +35,7 @@ def reachable_combinations(pack):
             chosen[q.id] = opt.id
             yield from go(i + 1, chosen)
             del chosen[q.id]
+
     yield from go(0, {})
 
 
@@ -45,21 +47,26 @@ def brute_force(pack):
     combos = list(reachable_combinations(pack))
     services = [s.id for s in pack.services]
     unreachable = {r.id for r in pack.rules if not any(fires(r, c) for c in combos)}
-    gap = any(all(any(r.effect is Effect.exclude and s in r.services and fires(r, c) for r in pack.rules)
-                  for s in services) for c in combos)
+    gap = any(
+        all(any(r.effect is Effect.exclude and s in r.services and fires(r, c) for r in pack.rules) for s in services)
+        for c in combos
+    )
     shadowed = set()
     for r in pack.rules:
         if r.id in unreachable or r.effect is Effect.caveat:
             continue
         for s in r.services:
-            if all(any(o is not r and o.effect is Effect.exclude and s in o.services and fires(o, c)
-                       for o in pack.rules) for c in combos if fires(r, c)):
+            if all(
+                any(o is not r and o.effect is Effect.exclude and s in o.services and fires(o, c) for o in pack.rules)
+                for c in combos
+                if fires(r, c)
+            ):
                 shadowed.add((r.id, s))
     conflicts = set()
     opposite = [{Effect.for_, Effect.against}, {Effect.exclude, Effect.for_}]
     live = [r for r in pack.rules if r.id not in unreachable and r.effect is not Effect.caveat]
     for i, a in enumerate(live):
-        for b in live[i + 1:]:
+        for b in live[i + 1 :]:
             if {a.effect, b.effect} not in opposite or set(a.when) != set(b.when):
                 continue
             for s in set(a.services) & set(b.services):
@@ -82,11 +89,22 @@ def by_boxes(pack):
 
 
 @settings(max_examples=60, deadline=None)
-@given(seed=st.integers(0, 10**6), questions=st.integers(1, 4), options=st.integers(1, 3),
-       services=st.integers(1, 3), rules=st.integers(1, 12))
+@given(
+    seed=st.integers(0, 10**6),
+    questions=st.integers(1, 4),
+    options=st.integers(1, 3),
+    services=st.integers(1, 3),
+    rules=st.integers(1, 12),
+)
 def test_box_verification_equals_brute_force(seed, questions, options, services, rules):
-    pack = make_pack(random.Random(seed), questions, options, services, rules,
-                     effects=(("exclude", 0.4), ("for", 0.3), ("against", 0.3)))
+    pack = make_pack(
+        random.Random(seed),
+        questions,
+        options,
+        services,
+        rules,
+        effects=(("exclude", 0.4), ("for", 0.3), ("against", 0.3)),
+    )
     assert by_boxes(pack) == brute_force(pack)
 
 
@@ -97,8 +115,9 @@ def test_gap_example_really_rules_out_everything():
             if f.kind == "gap":
                 combo = dict(f.example)
                 for s in pack.services:
-                    assert any(r.effect is Effect.exclude and s.id in r.services and fires(r, combo)
-                               for r in pack.rules)
+                    assert any(
+                        r.effect is Effect.exclude and s.id in r.services and fires(r, combo) for r in pack.rules
+                    )
 
 
 def test_shipped_pack_has_no_errors(pack):
@@ -117,13 +136,16 @@ def test_broken_pack_one_clear_line_per_problem(tmp_path, capsys):
     broken = tmp_path / "rules"
     shutil.copytree(RULES, broken)
     decisions = broken / "decisions.yaml"
-    decisions.write_text(decisions.read_text() + """
+    decisions.write_text(
+        decisions.read_text()
+        + """
   - id: kaggle-bad-for-competitions
     when: {work: [competition, train]}
     effect: against
     services: [kaggle]
     reason: Made up, to contradict competition-on-kaggle.
-""")
+"""
+    )
     code = main(["check", "--rules", str(broken)])
     out = capsys.readouterr().out
     assert code == 1
@@ -141,12 +163,23 @@ def test_check_json_lists_findings(capsys):
     assert all(f["severity"] == "warning" for f in data["findings"])
 
 
-@pytest.mark.parametrize("edit,needle", [
-    (("questions.yaml", "    why: Only some services", "    why: Only some services\n    why: twice"),
-     "duplicate key 'why'"),
-    (("decisions.yaml", "services: [colab-pro, colab-pro-plus, sagemaker]", "services: [colab-pro, colab-pro-plus, sagemakr]"),
-     "unknown service 'sagemakr' (did you mean 'sagemaker'?)"),
-])
+@pytest.mark.parametrize(
+    "edit,needle",
+    [
+        (
+            ("questions.yaml", "    why: Only some services", "    why: Only some services\n    why: twice"),
+            "duplicate key 'why'",
+        ),
+        (
+            (
+                "decisions.yaml",
+                "services: [colab-pro, colab-pro-plus, sagemaker]",
+                "services: [colab-pro, colab-pro-plus, sagemakr]",
+            ),
+            "unknown service 'sagemakr' (did you mean 'sagemaker'?)",
+        ),
+    ],
+)
 def test_check_reports_invalid_packs_with_exit_2(tmp_path, capsys, edit, needle):
     broken = tmp_path / "rules"
     shutil.copytree(RULES, broken)
@@ -174,9 +207,20 @@ def test_example_pack_recommends_its_service_for_tpus_at_scale():
     pack = load_pack(RULES.parent / "examples" / "vertex-ai")
     from advisor.engine.decide import decide
 
-    result = decide(pack, {"budget": "pay-per-use", "hardware": "tpu", "runtime": "over-24", "background": "yes",
-                           "weekly-hours": "over-30", "work": "train", "data": "local", "team": "team",
-                           "privacy": "public"})
+    result = decide(
+        pack,
+        {
+            "budget": "pay-per-use",
+            "hardware": "tpu",
+            "runtime": "over-24",
+            "background": "yes",
+            "weekly-hours": "over-30",
+            "work": "train",
+            "data": "local",
+            "team": "team",
+            "privacy": "public",
+        },
+    )
     assert result.recommendation.id == "vertex-ai"
 
 
@@ -197,7 +241,8 @@ def test_shipped_schemas_are_current():
 
     for name in ("pack", "questions", "services", "decisions"):
         assert (RULES / "schema" / f"{name}.json").read_text() == schema_text(name), (
-            f"run: advisor schema {name} > rules/schema/{name}.json")
+            f"run: advisor schema {name} > rules/schema/{name}.json"
+        )
     for name in ("pack", "questions", "services", "decisions"):
         first = (RULES / f"{name}.yaml").read_text().splitlines()[0]
         assert first == f"# yaml-language-server: $schema=schema/{name}.json"

@@ -38,12 +38,18 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"advisor {__version__}")
-    parser.add_argument("--rules", metavar="DIR", type=Path,
-                        help="use the rule pack in DIR instead of the shipped one (e.g. --rules ./rules)")
+    parser.add_argument(
+        "--rules",
+        metavar="DIR",
+        type=Path,
+        help="use the rule pack in DIR instead of the shipped one (e.g. --rules ./rules)",
+    )
     parser.add_argument("--debug", action="store_true", help="show a full traceback when something fails")
-    parser.add_argument("--resume", action="store_true",
-                        help="continue the last unfinished chat session where it stopped (every answer is saved "
-                        "as it is given)")
+    parser.add_argument(
+        "--resume",
+        action="store_true",
+        help="continue the last unfinished chat session where it stopped (every answer is saved as it is given)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     rec = sub.add_parser(
@@ -54,17 +60,32 @@ def build_parser() -> argparse.ArgumentParser:
         "  advisor recommend --answer budget=pay-per-use --answer work=deploy\n",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    rec.add_argument("--answer", "-a", metavar="ID=TEXT", action="append", default=[],
-                     help="answer question ID with an option id, a label or a number, e.g. budget=10, "
-                     "runtime=3h, hardware=gpu (repeatable)")
-    rec.add_argument("--say", "-s", metavar="TEXT", action="append", default=[],
-                     help="describe your situation in words, as in the chat, e.g. --say \"I'm a student with "
-                     "no money who needs a GPU for 3 hours\" (repeatable; --answer wins over --say)")
+    rec.add_argument(
+        "--answer",
+        "-a",
+        metavar="ID=TEXT",
+        action="append",
+        default=[],
+        help="answer question ID with an option id, a label or a number, e.g. budget=10, "
+        "runtime=3h, hardware=gpu (repeatable)",
+    )
+    rec.add_argument(
+        "--say",
+        "-s",
+        metavar="TEXT",
+        action="append",
+        default=[],
+        help="describe your situation in words, as in the chat, e.g. --say \"I'm a student with "
+        'no money who needs a GPU for 3 hours" (repeatable; --answer wins over --say)',
+    )
     rec.add_argument("--json", action="store_true", help="print one JSON object (the scripting interface)")
-    rec.add_argument("--format", choices=["text", "json", "markdown"], default=None,
-                     help="output format (default text; --json is the same as --format json)")
-    rec.add_argument("--rules", metavar="DIR", type=Path, default=argparse.SUPPRESS,
-                     help="use the rule pack in DIR")
+    rec.add_argument(
+        "--format",
+        choices=["text", "json", "markdown"],
+        default=None,
+        help="output format (default text; --json is the same as --format json)",
+    )
+    rec.add_argument("--rules", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="use the rule pack in DIR")
 
     chk = sub.add_parser(
         "check",
@@ -78,8 +99,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     chk.add_argument("--rules", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="the rule pack to check")
     chk.add_argument("--json", action="store_true", help="print the findings as JSON")
-    chk.add_argument("--stale-days", type=int, default=365, metavar="N",
-                     help="warn about facts checked more than N days ago (default 365)")
+    chk.add_argument(
+        "--stale-days",
+        type=int,
+        default=365,
+        metavar="N",
+        help="warn about facts checked more than N days ago (default 365)",
+    )
     sch = sub.add_parser(
         "schema",
         help="print the JSON Schema of a rule file (for editors and validators)",
@@ -87,8 +113,13 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="examples:\n  advisor schema questions > questions.schema.json\n  advisor schema --list\n",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    sch.add_argument("file", nargs="?", default="questions", choices=["pack", "questions", "services", "decisions"],
-                     help="which file's schema (default: questions)")
+    sch.add_argument(
+        "file",
+        nargs="?",
+        default="questions",
+        choices=["pack", "questions", "services", "decisions"],
+        help="which file's schema (default: questions)",
+    )
     sch.add_argument("--list", action="store_true", help="list the rule files that have a schema")
 
     gra = sub.add_parser(
@@ -125,8 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if args.debug:
             raise
-        print(f"advisor: unexpected error: {type(exc).__name__}: {exc} (run with --debug for details)",
-              file=sys.stderr)
+        print(f"advisor: unexpected error: {type(exc).__name__}: {exc} (run with --debug for details)", file=sys.stderr)
         return 70
 
 
@@ -155,7 +185,9 @@ def parse_answers(pack, pairs: list[str]):  # type: ignore[no-untyped-def]
         if not sep or not qid:
             raise UsageError(f"--answer {pair!r}: write it as ID=TEXT, e.g. --answer budget=10")
         if not pack.has_question(qid):
-            raise UsageError(f"--answer {pair!r}: unknown question '{qid}'{suggest(qid, [q.id for q in pack.questions])}")
+            raise UsageError(
+                f"--answer {pair!r}: unknown question '{qid}'{suggest(qid, [q.id for q in pack.questions])}"
+            )
         question = pack.question(qid)
         reading = read_answer(question, text)
         if isinstance(reading, Unclear):
@@ -164,8 +196,9 @@ def parse_answers(pack, pairs: list[str]):  # type: ignore[no-untyped-def]
                 maybe = " or ".join(f"'{c.option}'" for c in reading.candidates)
                 raise UsageError(f"--answer {pair!r}: did you mean {maybe}? (options: {options})")
             raise UsageError(f"--answer {pair!r}: question '{qid}' has no option '{text}' (options: {options})")
-        answers[qid] = Answer(reading.option, reading.value, text if reading.via in {"text", "number"} else None,
-                              reading.via)  # type: ignore[arg-type]
+        answers[qid] = Answer(
+            reading.option, reading.value, text if reading.via in {"text", "number"} else None, reading.via
+        )  # type: ignore[arg-type]
     return answers
 
 
@@ -177,15 +210,20 @@ def read_description(pack, session, text: str):  # type: ignore[no-untyped-def]
     question = session.next_question()
     meaning = interpret(pack, question, session.chosen, text)
     if meaning.kind == "answers":
-        return {r.question: Answer(r.option, r.value, text, r.via if r.via != "option" else "text")
-                for r in meaning.readings}
+        return {
+            r.question: Answer(r.option, r.value, text, r.via if r.via != "option" else "text")
+            for r in meaning.readings
+        }
     if meaning.kind == "clarify" and question is not None:
         names = " or ".join(f"'{c.option}'" for c in meaning.candidates)
-        raise UsageError(f"--say {text!r}: for '{question.id}' did you mean {names}? "
-                         f"(use --answer {question.id}=OPTION)")
+        raise UsageError(
+            f"--say {text!r}: for '{question.id}' did you mean {names}? (use --answer {question.id}=OPTION)"
+        )
     if meaning.kind == "guide":
-        raise UsageError(f"--say {text!r} asks about the guide rather than answering; "
-                         "run 'advisor' to ask questions, or describe your situation")
+        raise UsageError(
+            f"--say {text!r} asks about the guide rather than answering; "
+            "run 'advisor' to ask questions, or describe your situation"
+        )
     raise UsageError(f"--say {text!r}: could not read any answer from it")
 
 
@@ -208,8 +246,9 @@ def cmd_recommend(args: argparse.Namespace) -> int:
     rep = report(pack, session.answers, result)
     fmt = "json" if args.json else (args.format or "text")
     if fmt == "json":
-        from .export.record import to_data
         import json
+
+        from .export.record import to_data
 
         data = to_data(rep)
         data["ignored"] = ignored
@@ -235,9 +274,17 @@ def cmd_check(args: argparse.Namespace) -> int:
         pack = load_pack(root)
     except PackError as exc:
         if args.json:
-            print(json.dumps({"status": "invalid", "problems": [
-                {"file": p.file, "line": p.line, "col": p.col, "message": p.message} for p in exc.problems
-            ]}, indent=2))
+            print(
+                json.dumps(
+                    {
+                        "status": "invalid",
+                        "problems": [
+                            {"file": p.file, "line": p.line, "col": p.col, "message": p.message} for p in exc.problems
+                        ],
+                    },
+                    indent=2,
+                )
+            )
         else:
             from .text import inert
 
@@ -249,16 +296,32 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     findings = verify(pack, stale_days=args.stale_days)
     errors = [f for f in findings if f.severity == "error"]
-    summary = (f"{pack.info.name} {pack.info.version}: {len(pack.questions)} questions, "
-               f"{len(pack.services)} services, {len(pack.rules)} rules, {len(pack.sections)} guide sections")
+    summary = (
+        f"{pack.info.name} {pack.info.version}: {len(pack.questions)} questions, "
+        f"{len(pack.services)} services, {len(pack.rules)} rules, {len(pack.sections)} guide sections"
+    )
     if args.json:
-        print(json.dumps({
-            "status": "findings" if errors else "ok",
-            "summary": summary,
-            "problems": [],
-            "findings": [{"kind": f.kind, "severity": f.severity, "file": f.file, "line": f.line,
-                          "message": f.message, "example": dict(f.example)} for f in findings],
-        }, indent=2))
+        print(
+            json.dumps(
+                {
+                    "status": "findings" if errors else "ok",
+                    "summary": summary,
+                    "problems": [],
+                    "findings": [
+                        {
+                            "kind": f.kind,
+                            "severity": f.severity,
+                            "file": f.file,
+                            "line": f.line,
+                            "message": f.message,
+                            "example": dict(f.example),
+                        }
+                        for f in findings
+                    ],
+                },
+                indent=2,
+            )
+        )
     else:
         from .export.record import inert
 
@@ -291,8 +354,11 @@ def cmd_graph(args: argparse.Namespace) -> int:
 
 def cmd_ui(args: argparse.Namespace) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        print("advisor: the chat UI needs a terminal. For scripts use 'advisor recommend' "
-              "(see 'advisor recommend --help').", file=sys.stderr)
+        print(
+            "advisor: the chat UI needs a terminal. For scripts use 'advisor recommend' "
+            "(see 'advisor recommend --help').",
+            file=sys.stderr,
+        )
         return 2
     pack = _load(args)
     from .state import SessionStore

@@ -7,8 +7,7 @@ arrows from the answers that count for it (solid) and that rule it out (dotted, 
 
 from __future__ import annotations
 
-from .pack.core import Pack
-from .pack.core import Effect
+from .pack.core import Effect, Pack
 
 
 def _label(text: str) -> str:

@@ -112,16 +112,22 @@ class SessionStore:
         session = conversation.session
         data = {
             "format": FORMAT,
-            "pack": {"name": conversation.pack.info.name, "version": conversation.pack.info.version,
-                     "fingerprint": pack_fingerprint(conversation.pack)},
+            "pack": {
+                "name": conversation.pack.info.name,
+                "version": conversation.pack.info.version,
+                "fingerprint": pack_fingerprint(conversation.pack),
+            },
             "updated": time.time(),
             "finished": finished,
             "editing": conversation.editing,
             "answers": {q: _answer(a) for q, a in session.answers.items()},
-            "steps": [{"before": [[q, _answer(a)] for q, a in st.before],
-                       "after": [[q, _answer(a)] for q, a in st.after]} for st in session.steps],
-            "transcript": [{"role": ln.role, "text": ln.text, "title": ln.title, "source": ln.source}
-                           for ln in transcript[-400:]],
+            "steps": [
+                {"before": [[q, _answer(a)] for q, a in st.before], "after": [[q, _answer(a)] for q, a in st.after]}
+                for st in session.steps
+            ],
+            "transcript": [
+                {"role": ln.role, "text": ln.text, "title": ln.title, "source": ln.source} for ln in transcript[-400:]
+            ],
         }
         write_atomic(self.path, json.dumps(data, ensure_ascii=True))
         self._prune()
@@ -158,13 +164,24 @@ class SessionStore:
                 path.replace(broken)
             except OSError:
                 broken = path
-            return Saved(path, 0.0, {}, [], [], None,
-                         [f"The saved session could not be read ({type(exc).__name__}); it was kept as "
-                          f"{broken.name} and a new session starts."])
+            return Saved(
+                path,
+                0.0,
+                {},
+                [],
+                [],
+                None,
+                [
+                    f"The saved session could not be read ({type(exc).__name__}); it was kept as "
+                    f"{broken.name} and a new session starts."
+                ],
+            )
         fmt = data.get("format")
         if fmt != FORMAT:
-            notes.append(f"The saved session has format {fmt!r} and this advisor reads format {FORMAT}; "
-                         "only the answers that still make sense were kept.")
+            notes.append(
+                f"The saved session has format {fmt!r} and this advisor reads format {FORMAT}; "
+                "only the answers that still make sense were kept."
+            )
         answers: dict[str, Answer] = {}
         raw_answers = data.get("answers") if isinstance(data.get("answers"), dict) else {}
         for qid, raw in raw_answers.items():
@@ -176,8 +193,10 @@ class SessionStore:
             if answer is None:
                 continue
             if not pack.has_question(qid) or pack.question(qid).option(answer.option) is None:
-                notes.append(f"The rules changed: the saved answer '{answer.option}' to '{qid}' no longer exists "
-                             "and was dropped.")
+                notes.append(
+                    f"The rules changed: the saved answer '{answer.option}' to '{qid}' no longer exists "
+                    "and was dropped."
+                )
                 continue
             answers[qid] = answer
         steps: list[Step] = []
@@ -185,19 +204,25 @@ class SessionStore:
         if same_pack:
             try:
                 for st in data.get("steps", []):
-                    steps.append(Step(tuple((q, _unanswer(a)) for q, a in st["before"]),
-                                      tuple((q, _unanswer(a)) for q, a in st["after"])))
+                    steps.append(
+                        Step(
+                            tuple((q, _unanswer(a)) for q, a in st["before"]),
+                            tuple((q, _unanswer(a)) for q, a in st["after"]),
+                        )
+                    )
             except (KeyError, TypeError, ValueError):
                 steps = []
                 notes.append("The saved history was damaged; you can go on, but not go back past this point.")
         elif data.get("steps"):
-            notes.append("The rules changed since this session was saved; you can go on, but not go back past "
-                         "this point.")
+            notes.append(
+                "The rules changed since this session was saved; you can go on, but not go back past this point."
+            )
         transcript: list[Line] = []
         for item in data.get("transcript", []) if isinstance(data.get("transcript"), list) else []:
             try:
-                transcript.append(Line(item["role"], str(item["text"]), str(item.get("title", "")),
-                                       str(item.get("source", ""))))
+                transcript.append(
+                    Line(item["role"], str(item["text"]), str(item.get("title", "")), str(item.get("source", "")))
+                )
             except (KeyError, TypeError):
                 continue
         editing = data.get("editing") if isinstance(data.get("editing"), str) else None
@@ -215,8 +240,9 @@ def restore(conversation: Conversation, saved: Saved) -> list[str]:
         change = session.answer_many(dict(sorted(saved.answers.items(), key=lambda kv: order[kv[0]])))
         if change.dropped or len(session.answers) < len(saved.answers):
             lost = [q for q in saved.answers if q not in session.answers]
-            notes.append("These saved answers no longer apply with the current rules and were dropped: "
-                         + ", ".join(lost))
+            notes.append(
+                "These saved answers no longer apply with the current rules and were dropped: " + ", ".join(lost)
+            )
     if saved.steps and replay(conversation.pack, saved.steps) == session.answers:
         session.steps = list(saved.steps)
     else:

@@ -28,8 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import combinations
 
-from .pack.core import Pack
-from .pack.core import NOT_SURE, Effect, QuestionKind
+from .pack.core import NOT_SURE, Effect, Pack, QuestionKind
 
 NOT_ASKED = "(not asked)"
 
@@ -266,8 +265,11 @@ def _compile(pack: Pack, space: Space) -> list[CompiledRule]:
     out = []
     for i, rule in enumerate(pack.rules):
         file, line = pack.origins.get(f"rule:{rule.id}", ("decisions.yaml", 1))
-        out.append(CompiledRule(i, rule.id, rule.effect, tuple(rule.services), frozenset(rule.when),
-                                space.box(rule.when), file, line))
+        out.append(
+            CompiledRule(
+                i, rule.id, rule.effect, tuple(rule.services), frozenset(rule.when), space.box(rule.when), file, line
+            )
+        )
     return out
 
 
@@ -325,17 +327,29 @@ def verify(pack: Pack, today: dt.date | None = None, stale_days: int = 365) -> l
                     break
             if not reachable and not any(NOT_SURE in opts for cond in q.conditions for opts in cond.values()):
                 file, line = qfile[q.id]
-                findings.append(Finding("unreachable-question", "error",
-                                        f"question '{q.id}' can never be asked: no answers satisfy its ask_if",
-                                        file, line))
+                findings.append(
+                    Finding(
+                        "unreachable-question",
+                        "error",
+                        f"question '{q.id}' can never be asked: no answers satisfy its ask_if",
+                        file,
+                        line,
+                    )
+                )
         del box
     used = {qid for r in pack.rules for qid in r.when} | {k for q in pack.questions for c in q.conditions for k in c}
     for q in pack.questions:
         if q.id not in used:
             file, line = qfile[q.id]
-            findings.append(Finding("unused-question", "warning",
-                                    f"question '{q.id}' is used by no rule and no ask_if; its answer changes nothing",
-                                    file, line))
+            findings.append(
+                Finding(
+                    "unused-question",
+                    "warning",
+                    f"question '{q.id}' is used by no rule and no ask_if; its answer changes nothing",
+                    file,
+                    line,
+                )
+            )
         if q.kind is QuestionKind.numeric:
             findings.extend(_numeric_ranges(q, *qfile[q.id]))
 
@@ -343,9 +357,15 @@ def verify(pack: Pack, today: dt.date | None = None, stale_days: int = 365) -> l
     live: list[CompiledRule] = []
     for r in rules:
         if space.witness(r.box) is None:
-            findings.append(Finding("unreachable-rule", "error",
-                                    f"rule '{r.id}' can never fire: no reachable answers meet its conditions",
-                                    r.file, r.line))
+            findings.append(
+                Finding(
+                    "unreachable-rule",
+                    "error",
+                    f"rule '{r.id}' can never fire: no reachable answers meet its conditions",
+                    r.file,
+                    r.line,
+                )
+            )
         else:
             live.append(r)
 
@@ -363,8 +383,11 @@ def verify(pack: Pack, today: dt.date | None = None, stale_days: int = 365) -> l
             candidates = [e.box for e in excludes[s] if e is not r and intersect(e.box, r.box) is not None]
             if not candidates or uncovered(space, r.box, candidates) is not None:
                 continue
-            what = ("is redundant: other exclude rules already rule out" if r.effect is Effect.exclude
-                    else "never counts: whenever it fires, other rules have already ruled out")
+            what = (
+                "is redundant: other exclude rules already rule out"
+                if r.effect is Effect.exclude
+                else "never counts: whenever it fires, other rules have already ruled out"
+            )
             findings.append(Finding("shadowed", "warning", f"rule '{r.id}' {what} '{s}'", r.file, r.line))
 
     # conflicts: same service, opposite directions, same questions, overlapping answers
@@ -384,22 +407,35 @@ def verify(pack: Pack, today: dt.date | None = None, stale_days: int = 365) -> l
             if combo is None:
                 continue
             example = space.describe(combo, {space.pos[q] for q in a.questions})
-            findings.append(Finding(
-                "conflict", "error",
-                f"rules '{a.id}' ({a.effect.value}) and '{b.id}' ({b.effect.value}) contradict each other "
-                f"on '{service}' (see line {b.line})", a.file, a.line, example))
+            findings.append(
+                Finding(
+                    "conflict",
+                    "error",
+                    f"rules '{a.id}' ({a.effect.value}) and '{b.id}' ({b.effect.value}) contradict each other "
+                    f"on '{service}' (see line {b.line})",
+                    a.file,
+                    a.line,
+                    example,
+                )
+            )
 
     # gaps: answers that rule out every service
     gap = find_gap(space, {s: [r.box for r in excludes[s]] for s in services}, services)
     if gap is not None:
-        firing = [r for r in live if r.effect is Effect.exclude
-                  and all(r.box[i] & bit for i, bit in enumerate(gap))]
+        firing = [r for r in live if r.effect is Effect.exclude and all(r.box[i] & bit for i, bit in enumerate(gap))]
         widest = max(firing, key=lambda r: (len(r.services), r.index))
-        findings.append(Finding(
-            "gap", "error",
-            "these answers rule out every service, so there is no recommendation (ruled out by "
-            + ", ".join(f"'{r.id}'" for r in firing) + "); add a rule or narrow an exclude",
-            widest.file, widest.line, space.describe(gap)))
+        findings.append(
+            Finding(
+                "gap",
+                "error",
+                "these answers rule out every service, so there is no recommendation (ruled out by "
+                + ", ".join(f"'{r.id}'" for r in firing)
+                + "); add a rule or narrow an exclude",
+                widest.file,
+                widest.line,
+                space.describe(gap),
+            )
+        )
 
     # facts
     today = today or dt.date.today()
@@ -408,10 +444,16 @@ def verify(pack: Pack, today: dt.date | None = None, stale_days: int = 365) -> l
             age = (today - f.checked_date).days
             if age > stale_days:
                 file, line = pack.origins.get(f"fact:{s.id}.{f.id}", ("services.yaml", 1))
-                findings.append(Finding("stale-fact", "warning",
-                                        f"fact '{s.id}.{f.id}' was checked {f.checked}, more than "
-                                        f"{stale_days // 30} months ago; check {f.source} again",
-                                        file, line))
+                findings.append(
+                    Finding(
+                        "stale-fact",
+                        "warning",
+                        f"fact '{s.id}.{f.id}' was checked {f.checked}, more than "
+                        f"{stale_days // 30} months ago; check {f.source} again",
+                        file,
+                        line,
+                    )
+                )
     return findings
 
 
@@ -426,12 +468,20 @@ def _numeric_ranges(q, file: str, line: int) -> Iterator[Finding]:  # type: igno
     for x in sorted(points):
         owners = [o.id for o in q.concrete_options if o.contains(x)]
         if len(owners) > 1:
-            yield Finding("numeric-range", "error",
-                          f"question '{q.id}': {x:g} {q.unit} falls in several options ({', '.join(owners)})",
-                          file, line)
+            yield Finding(
+                "numeric-range",
+                "error",
+                f"question '{q.id}': {x:g} {q.unit} falls in several options ({', '.join(owners)})",
+                file,
+                line,
+            )
             return
         if not owners:
-            yield Finding("numeric-range", "warning",
-                          f"question '{q.id}': {x:g} {q.unit} falls in no option; typed numbers there are not understood",
-                          file, line)
+            yield Finding(
+                "numeric-range",
+                "warning",
+                f"question '{q.id}': {x:g} {q.unit} falls in no option; typed numbers there are not understood",
+                file,
+                line,
+            )
             return

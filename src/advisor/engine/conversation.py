@@ -7,9 +7,7 @@ and show the ``Line`` objects that come back, in order. Nothing here knows about
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from ..pack.core import NOT_SURE, Pack, Question, QuestionKind
 from .session import Answer, Session
@@ -104,9 +102,14 @@ class Conversation:
         return report(self.pack, self.session.answers)
 
     def opening(self) -> list[Line]:
-        return [Line("advisor", "Hi! A few questions and I will suggest where to run your work. "
-                     "Pick an option, press its number, or just type, e.g. 'I'm a student with no money "
-                     "who needs a GPU for 3 hours'.")] + self._ask()
+        return [
+            Line(
+                "advisor",
+                "Hi! A few questions and I will suggest where to run your work. "
+                "Pick an option, press its number, or just type, e.g. 'I'm a student with no money "
+                "who needs a GPU for 3 hours'.",
+            )
+        ] + self._ask()
 
     def _ask(self) -> list[Line]:
         question = self.current
@@ -159,8 +162,12 @@ class Conversation:
         if meaning.kind == "clarify" and question is not None:
             self.clarifying = meaning.candidates
             names = " or ".join(f"'{self._label(question, r.option)}'" for r in meaning.candidates)
-            return lines + [Line("advisor", f"I am not sure what you meant. Did you mean {names}? "
-                                 "Pick one below, or say it another way.")]
+            return lines + [
+                Line(
+                    "advisor",
+                    f"I am not sure what you meant. Did you mean {names}? Pick one below, or say it another way.",
+                )
+            ]
         if meaning.kind == "answers" and meaning.readings:
             answers = {r.question: self._answer(r) for r in meaning.readings}
             if self.editing is not None and self.editing not in answers:
@@ -168,7 +175,8 @@ class Conversation:
                 answers = {q: a for q, a in answers.items() if q == self.editing} or answers
             got = "; ".join(
                 f"{r.question.replace('-', ' ')}: {_value_text(self.pack.question(r.question), r)}"
-                for r in meaning.readings if r.question in answers
+                for r in meaning.readings
+                if r.question in answers
             )
             notes = [r.note for r in meaning.readings if r.note]
             summary = f"Got it: {got}." + (f" ({'; '.join(notes)})" if notes else "")
@@ -189,9 +197,12 @@ class Conversation:
         words = [f"'{o.synonyms[0]}'" for o in question.concrete_options if o.synonyms][:2]
         if question.kind is QuestionKind.numeric:
             words = {"USD/month": ["'20 dollars'", "'free'"], "hours": ["'3 hours'", "'overnight'"]}.get(
-                question.unit, ["'10 hours a week'"]) 
-        return (f"You could answer with a number from the list ({', '.join(samples)}), or words like "
-                f"{' or '.join(words)}; 'not sure' is fine too, and 'why' tells you why I ask.")
+                question.unit, ["'10 hours a week'"]
+            )
+        return (
+            f"You could answer with a number from the list ({', '.join(samples)}), or words like "
+            f"{' or '.join(words)}; 'not sure' is fine too, and 'why' tells you why I ask."
+        )
 
     def _apply(self, answers: dict[str, Answer], echo: bool = True) -> list[Line]:
         before = dict(self.session.chosen)
@@ -201,8 +212,9 @@ class Conversation:
         lines: list[Line] = []
         changed = [q for q in answers if q in before and before[q] != answers[q].option]
         if changed and echo:
-            lines.append(Line("notice", "Changed your answer to: "
-                              + ", ".join(self.pack.question(q).prompt for q in changed)))
+            lines.append(
+                Line("notice", "Changed your answer to: " + ", ".join(self.pack.question(q).prompt for q in changed))
+            )
         if change.dropped:
             dropped = ", ".join(f"'{self.pack.question(q).prompt}'" for q in change.dropped)
             lines.append(Line("notice", f"These answers no longer apply and were removed: {dropped}"))
@@ -215,11 +227,16 @@ class Conversation:
             return self.restart()
         if name == "why":
             return self.why()
-        return [Line("advisor", "Answer each question by picking an option (click, number key, or arrows and "
-                     "Enter) or by typing in your own words: '20 dollars a month', 'about 3 hours', 'no GPU'. "
-                     "You can describe your whole situation in one go. Ask about the services any time "
-                     "('kaggle gpu limit'). Escape or 'back' goes back; choose an answer on the right to "
-                     "change it; 'why' explains a question; Ctrl+S saves the decision.")]
+        return [
+            Line(
+                "advisor",
+                "Answer each question by picking an option (click, number key, or arrows and "
+                "Enter) or by typing in your own words: '20 dollars a month', 'about 3 hours', 'no GPU'. "
+                "You can describe your whole situation in one go. Ask about the services any time "
+                "('kaggle gpu limit'). Escape or 'back' goes back; choose an answer on the right to "
+                "change it; 'why' explains a question; Ctrl+S saves the decision.",
+            )
+        ]
 
     def back(self) -> list[Line]:
         if self.clarifying:

@@ -17,9 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import product
 
-from ..pack.core import Pack
+from ..pack.core import NOT_SURE, Effect, Pack, Rule, Service
 from .reach import is_reached
-from ..pack.core import NOT_SURE, Effect, Question, Rule, Service
 
 # A condition is False, True, or None for "depends on an answer the person is not sure of".
 Tri = bool | None
@@ -78,9 +77,7 @@ class CompiledRule:
 def compile_rules(pack: Pack) -> list[CompiledRule]:
     cached = getattr(pack, "_compiled", None)
     if cached is None:
-        cached = [
-            CompiledRule(r, tuple((q, frozenset(opts)) for q, opts in r.when.items())) for r in pack.rules
-        ]
+        cached = [CompiledRule(r, tuple((q, frozenset(opts)) for q, opts in r.when.items())) for r in pack.rules]
         pack._compiled = cached  # type: ignore[attr-defined]
     return cached
 
@@ -115,8 +112,7 @@ class _Search:
             if rule.effect is Effect.caveat:
                 continue
             conds = tuple(
-                (self.qpos[q], sum(self.bits[self.qpos[q]][o] for o in allowed))
-                for q, allowed in compiled.conditions
+                (self.qpos[q], sum(self.bits[self.qpos[q]][o] for o in allowed)) for q, allowed in compiled.conditions
             )
             self.rules.append((conds, rule.effect, tuple(spos[s] for s in rule.services), rule.weight))
         self.memo: dict[tuple[object, ...], list[tuple[tuple[tuple[int, int], ...], int, int]]] = {}
@@ -199,8 +195,9 @@ class _Search:
     def statuses(self, masks: list[int]) -> list[Tri]:
         return [self.status_of(conds, masks) for conds, _, _, _ in self.rules]
 
-    def run(self, masks: list[int], statuses: list[Tri] | None = None,
-            changed: int | None = None) -> list[tuple[tuple[tuple[int, int], ...], int, int]]:
+    def run(
+        self, masks: list[int], statuses: list[Tri] | None = None, changed: int | None = None
+    ) -> list[tuple[tuple[tuple[int, int], ...], int, int]]:
         """Leaves as (assumed (question, option bit) pairs, winner index, worlds)."""
         if statuses is None or changed is None:
             statuses = self.statuses(masks)
@@ -250,9 +247,7 @@ def search(pack: Pack, known: Knowledge) -> list[Leaf]:
         engine.memo.clear()
     leaves = []
     for assumed, winner, worlds in engine.run(engine.masks(known)):
-        named = tuple(
-            (engine.qids[qi], next(o for o, b in engine.bits[qi].items() if b == bit)) for qi, bit in assumed
-        )
+        named = tuple((engine.qids[qi], next(o for o, b in engine.bits[qi].items() if b == bit)) for qi, bit in assumed)
         leaves.append(Leaf(named, engine.sids[winner] if winner >= 0 else "", worlds))
     return leaves
 
@@ -351,9 +346,7 @@ def _depends(pack: Pack, leaves: list[Leaf], known: Knowledge) -> Depends:
     for qid in involved:
         outcomes: list[tuple[str, str]] = []
         for option_id in known.open[qid]:
-            winners = {
-                leaf.winner for leaf in leaves if dict(leaf.assumed).get(qid, option_id) == option_id
-            }
+            winners = {leaf.winner for leaf in leaves if dict(leaf.assumed).get(qid, option_id) == option_id}
             if len(winners) != 1:
                 break
             outcomes.append((option_id, winners.pop()))
@@ -429,7 +422,8 @@ def decide(pack: Pack, chosen: Mapping[str, str], *, what_if: bool = True) -> Re
     depends = None if settled else _depends(pack, leaves, known)
 
     caveats = [
-        f for f in caveat_firings
+        f
+        for f in caveat_firings
         if not f.rule.services or (recommendation is not None and recommendation.id in f.rule.services)
     ]
     result = Result(
@@ -474,7 +468,7 @@ def what_ifs(pack: Pack, chosen: Mapping[str, str], current: str, limit: int = 8
                 found.append(WhatIf(((question.id, option.id),), winner))
     if found:
         return _spread(found, limit)
-    for qa, qb in ((a, b) for i, a in enumerate(answered) for b in answered[i + 1:]):
+    for qa, qb in ((a, b) for i, a in enumerate(answered) for b in answered[i + 1 :]):
         for oa, ob in product(qa.concrete_options, qb.concrete_options):
             if oa.id == chosen[qa.id] or ob.id == chosen[qb.id]:
                 continue
@@ -513,8 +507,10 @@ def separates(pack: Pack, question_id: str, chosen: Mapping[str, str]) -> list[s
         if not any(q == question_id for q, _ in compiled.conditions):
             continue
         # a rule still matters unless another of its conditions is already answered otherwise
-        if all(q == question_id or chosen.get(q) in (None, NOT_SURE) or chosen[q] in allowed
-               for q, allowed in compiled.conditions):
+        if all(
+            q == question_id or chosen.get(q) in (None, NOT_SURE) or chosen[q] in allowed
+            for q, allowed in compiled.conditions
+        ):
             affected.update(compiled.rule.services)
     # a service ruled out already cannot be separated any more
     still_in = {st.service.id for st in decide(pack, chosen, what_if=False).ranking if not st.excluded}

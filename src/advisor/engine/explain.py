@@ -8,8 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..pack.core import Pack
-from ..pack.core import NOT_SURE, Effect, Fact, QuestionKind
+from ..pack.core import NOT_SURE, Effect, Fact, Pack, QuestionKind
 from .decide import Firing, Result, Standing, decide
 from .session import Answer
 
@@ -175,8 +174,10 @@ def _why_not(pack: Pack, st: Standing, winner: Standing | None) -> WhyNot:
             else:
                 lines.append(f"Less in its favour overall ({st.score:+d} against {winner.score:+d}).")
         elif winner is not None:
-            lines.append(f"Wins in {st.share:.0%} of the cases you were not sure about, "
-                         f"against {winner.share:.0%} for {winner.service.name}.")
+            lines.append(
+                f"Wins in {st.share:.0%} of the cases you were not sure about, "
+                f"against {winner.share:.0%} for {winner.service.name}."
+            )
     unsure = [f.rule.reason for f in st.excluded_by + st.against if not f.certain]
     lines += [f"Depending on an answer you were not sure of: {text}" for text in unsure]
     return WhyNot(st.service.id, st.service.name, st.excluded, tuple(dict.fromkeys(lines)))
@@ -191,8 +192,7 @@ def _fit(pack: Pack, result: Result) -> tuple[list[str], list[tuple[str, list[st
             continue
         marks = []
         for st in result.ranking:
-            about = [f for f in st.for_ + st.against + st.excluded_by
-                     if question.id in dict(f.rule.when) and f.certain]
+            about = [f for f in st.for_ + st.against + st.excluded_by if question.id in dict(f.rule.when) and f.certain]
             if any(f.rule.effect is Effect.exclude for f in about):
                 marks.append("does not fit")
             elif any(f.rule.effect is Effect.against for f in about):
@@ -210,13 +210,13 @@ def _fit(pack: Pack, result: Result) -> tuple[list[str], list[tuple[str, list[st
 def _what_if_text(pack: Pack, result: Result) -> list[str]:
     lines = []
     for w in result.what_if:
-        changes = " and ".join(
-            f"{short(pack, q)} were '{_label(pack, q, o)}'" for q, o in w.changes
-        )
+        changes = " and ".join(f"{short(pack, q)} were '{_label(pack, q, o)}'" for q, o in w.changes)
         lines.append(f"If {changes}: {pack.service(w.recommendation).name}.")
     if result.what_if_waiting:
-        lines.append("Answer the questions you were not sure of first; then I can say which single answer "
-                     "would change the recommendation.")
+        lines.append(
+            "Answer the questions you were not sure of first; then I can say which single answer "
+            "would change the recommendation."
+        )
     elif not lines and result.recommendation is not None:
         lines.append("No single change of one answer would change the recommendation.")
     return lines
@@ -228,16 +228,16 @@ def _depends_text(pack: Pack, result: Result) -> str:
         return ""
     if d.question is not None:
         parts = "; ".join(
-            f"'{_label(pack, d.question, o)}' → {pack.service(s).name if s else 'nothing fits'}"
-            for o, s in d.outcomes
+            f"'{_label(pack, d.question, o)}' → {pack.service(s).name if s else 'nothing fits'}" for o, s in d.outcomes
         )
         return f"It depends on your answer to '{pack.question(d.question).prompt}': {parts}."
     names = ", ".join(f"'{short(pack, q)}'" for q in d.questions)
     return f"It depends on answers you were not sure of ({names}); answering them would settle it."
 
 
-def report(pack: Pack, answers: dict[str, Answer], result: Result | None = None,
-           today: dt.date | None = None) -> Report:
+def report(
+    pack: Pack, answers: dict[str, Answer], result: Result | None = None, today: dt.date | None = None
+) -> Report:
     """The whole explanation of a decision for ``answers``."""
     if result is None:
         result = decide(pack, {q: a.option for q, a in answers.items()})
@@ -294,25 +294,33 @@ def report(pack: Pack, answers: dict[str, Answer], result: Result | None = None,
                 caveats.append(Caveat(f"Sources disagree on {rec.name}'s {fl.label.lower()}: {fl.disagreement}", (fl,)))
         stale = [fl for fl in facts if fl.stale]
         if stale:
-            caveats.append(Caveat(
-                f"Some figures for {rec.name} were last checked more than a year ago; confirm them before paying.",
-                tuple(stale),
-            ))
+            caveats.append(
+                Caveat(
+                    f"Some figures for {rec.name} were last checked more than a year ago; confirm them before paying.",
+                    tuple(stale),
+                )
+            )
 
     if rec is None:
         verdict = "No service fits every answer; see what would change that below."
     elif result.settled:
         verdict = rec.summary
-        top = max((r for r in reasons if r.effect == "for" and rec.id in r.services),
-                  key=lambda r: r.weight, default=None)
+        top = max(
+            (r for r in reasons if r.effect == "for" and rec.id in r.services), key=lambda r: r.weight, default=None
+        )
         if top is not None:
             verdict += f" Above all: {top.text}"
     else:
         verdict = f"Most likely {rec.name}, but not settled. {_depends_text(pack, result)}"
     columns, rows = _fit(pack, result)
     ranking = [
-        {"id": st.service.id, "name": st.service.name, "score": st.score,
-         "excluded": st.excluded, "share": round(st.share, 4)}
+        {
+            "id": st.service.id,
+            "name": st.service.name,
+            "score": st.score,
+            "excluded": st.excluded,
+            "share": round(st.share, 4),
+        }
         for st in result.ranking
     ]
     return Report(

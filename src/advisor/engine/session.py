@@ -11,8 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from ..pack.core import Pack
-from ..pack.core import Question
+from ..pack.core import Pack, Question
 from .reach import is_reached
 
 if TYPE_CHECKING:
@@ -122,8 +121,10 @@ class Session:
                 self.answers[qid] = before
         self._reorder()
         # set: answers restored to what they were; dropped: questions left open again
-        return Change(set=[qid for qid, before in step.before if before is not None],
-                      dropped=[qid for qid, before in step.before if before is None])
+        return Change(
+            set=[qid for qid, before in step.before if before is not None],
+            dropped=[qid for qid, before in step.before if before is None],
+        )
 
     def restart(self) -> None:
         self.answers.clear()
@@ -139,8 +140,7 @@ class Session:
         for question in self.pack.questions:
             if question.id in new and is_reached(question, {k: v.option for k, v in kept.items()}):
                 kept[question.id] = new[question.id]
-        touched = [q.id for q in self.pack.questions
-                   if self.answers.get(q.id) != kept.get(q.id) or q.id in changed]
+        touched = [q.id for q in self.pack.questions if self.answers.get(q.id) != kept.get(q.id) or q.id in changed]
         dropped = [qid for qid in self.answers if qid not in kept and qid not in changed]
         step = Step(
             before=tuple((qid, self.answers.get(qid)) for qid in touched),

@@ -17,6 +17,7 @@ from ..text import inert
 
 JSON_VERSION = 1
 
+
 def to_data(report: Report) -> dict[str, Any]:
     """The stable scripting interface (see README, "Scripting")."""
     return {
@@ -96,8 +97,12 @@ def to_markdown(report: Report, title: str = "Where to run the work: decision re
         lines.append(f"- **{_md(w.name)}**{' (ruled out)' if w.excluded else ''}: " + " ".join(_md(x) for x in w.lines))
     lines.append("")
     if report.fit_rows:
-        lines += ["## Fit", "", "| Criterion | " + " | ".join(_md(c) for c in report.fit_columns) + " |",
-                  "|---|" + "---|" * len(report.fit_columns)]
+        lines += [
+            "## Fit",
+            "",
+            "| Criterion | " + " | ".join(_md(c) for c in report.fit_columns) + " |",
+            "|---|" + "---|" * len(report.fit_columns),
+        ]
         for crit, marks in report.fit_rows:
             lines.append(f"| {_md(crit)} | " + " | ".join(marks) + " |")
         lines.append("")
@@ -117,7 +122,9 @@ def to_markdown(report: Report, title: str = "Where to run the work: decision re
         lines += ["## Facts", "", "| Fact | Value | Source | Checked |", "|---|---|---|---|"]
         for f in report.facts:
             note = f" (sources disagree: {_md(f.disagreement)})" if f.disagreement else ""
-            lines.append(f"| {_md(f.label)} | {_md(f.value)}{note} | <{f.source}> | {f.checked}{' (old)' if f.stale else ''} |")
+            lines.append(
+                f"| {_md(f.label)} | {_md(f.value)}{note} | <{f.source}> | {f.checked}{' (old)' if f.stale else ''} |"
+            )
         lines.append("")
     lines += [f"_Rule pack: {_md(report.pack_name)} {_md(report.pack_version)}._", ""]
     return "\n".join(lines)

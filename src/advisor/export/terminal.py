@@ -44,8 +44,9 @@ def t(text: str, style: str = "") -> Text:
     return Text(inert(text), style=style)
 
 
-def render(report: Report, ignored: list[str] | None = None, palette: Palette | None = None,
-           show_answers: bool = True) -> Group:
+def render(
+    report: Report, ignored: list[str] | None = None, palette: Palette | None = None, show_answers: bool = True
+) -> Group:
     """The whole report; the UI leaves out the answers (its side panel lists them)."""
     p = palette or Palette()
     parts: list[object] = []

@@ -103,8 +103,17 @@ def to_data(pack: core.Pack) -> dict[str, Any]:
         "questions": obj(pack.questions),
         "services": obj(pack.services),
         "rules": obj(pack.rules),
-        "sections": [{"id": s.id, "title": s.title, "file": s.file, "line": s.line, "body": s.body,
-                      "sources": [[src.url, src.checked] for src in s.sources]} for s in pack.sections.values()],
+        "sections": [
+            {
+                "id": s.id,
+                "title": s.title,
+                "file": s.file,
+                "line": s.line,
+                "body": s.body,
+                "sources": [[src.url, src.checked] for src in s.sources],
+            }
+            for s in pack.sections.values()
+        ],
         "origins": {k: list(v) for k, v in pack.origins.items()},
     }
 
@@ -113,23 +122,38 @@ def from_data(data: dict[str, Any]) -> core.Pack:
     info = data["info"]
     questions = [
         core.Question(
-            id=q["id"], prompt=q["prompt"], why=q["why"], kind=core.QuestionKind(q["kind"]), unit=q["unit"],
-            unit_label=q["unit_label"], ask_if=q["ask_if"],
+            id=q["id"],
+            prompt=q["prompt"],
+            why=q["why"],
+            kind=core.QuestionKind(q["kind"]),
+            unit=q["unit"],
+            unit_label=q["unit_label"],
+            ask_if=q["ask_if"],
             options=tuple(core.Option(**{**o, "synonyms": tuple(o["synonyms"])}) for o in q["options"]),
         )
         for q in data["questions"]
     ]
     services = [
-        core.Service(id=s["id"], name=s["name"], summary=s["summary"], guide=s["guide"],
-                     facts=tuple(core.Fact(**{**f, "confidence": core.Confidence(f["confidence"])})
-                                 for f in s["facts"]))
+        core.Service(
+            id=s["id"],
+            name=s["name"],
+            summary=s["summary"],
+            guide=s["guide"],
+            facts=tuple(core.Fact(**{**f, "confidence": core.Confidence(f["confidence"])}) for f in s["facts"]),
+        )
         for s in data["services"]
     ]
     rules = [
-        core.Rule(id=r["id"], effect=core.Effect(r["effect"]), reason=r["reason"], when=r["when"],
-                  services=tuple(r["services"]), weight=r["weight"],
-                  cite=tuple(core.Citation(**c) for c in r["cite"]),
-                  facts=tuple(core.FactRef(**f) for f in r["facts"]))
+        core.Rule(
+            id=r["id"],
+            effect=core.Effect(r["effect"]),
+            reason=r["reason"],
+            when=r["when"],
+            services=tuple(r["services"]),
+            weight=r["weight"],
+            cite=tuple(core.Citation(**c) for c in r["cite"]),
+            facts=tuple(core.FactRef(**f) for f in r["facts"]),
+        )
         for r in data["rules"]
     ]
     sections = {
@@ -138,9 +162,18 @@ def from_data(data: dict[str, Any]) -> core.Pack:
     }
     return core.Pack(
         Path(data["root"]),
-        core.PackInfo(name=info["name"], version=info["version"], description=info["description"],
-                      extends=info["extends"], credits=tuple(core.Credit(**c) for c in info["credits"])),
-        questions, services, rules, sections, {k: (v[0], int(v[1])) for k, v in data["origins"].items()},
+        core.PackInfo(
+            name=info["name"],
+            version=info["version"],
+            description=info["description"],
+            extends=info["extends"],
+            credits=tuple(core.Credit(**c) for c in info["credits"]),
+        ),
+        questions,
+        services,
+        rules,
+        sections,
+        {k: (v[0], int(v[1])) for k, v in data["origins"].items()},
     )
 
 

@@ -273,8 +273,17 @@ class Pack:
 
 def plain(model: Any) -> Any:
     """Turn a validated pydantic object (or list of them) into the plain class of the same name."""
-    kinds = {"Credit": Credit, "PackInfo": PackInfo, "Option": Option, "Question": Question, "Fact": Fact,
-             "Service": Service, "Citation": Citation, "FactRef": FactRef, "Rule": Rule}
+    kinds = {
+        "Credit": Credit,
+        "PackInfo": PackInfo,
+        "Option": Option,
+        "Question": Question,
+        "Fact": Fact,
+        "Service": Service,
+        "Citation": Citation,
+        "FactRef": FactRef,
+        "Rule": Rule,
+    }
     if isinstance(model, list):
         return tuple(plain(m) for m in model)
     cls = kinds.get(type(model).__name__)

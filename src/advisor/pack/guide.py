@@ -66,9 +66,13 @@ def parse_guide(text: str, file: str) -> tuple[list[Section], list[Problem]]:
             current.body = "\n".join(lines).strip()
             if not current.sources:
                 problems.append(
-                    Problem(file, current.line, 1,
-                            f"section '{current.id}' names no sources; add a line "
-                            "'Sources: https://… (checked YYYY-MM-DD)' under its heading")
+                    Problem(
+                        file,
+                        current.line,
+                        1,
+                        f"section '{current.id}' names no sources; add a line "
+                        "'Sources: https://… (checked YYYY-MM-DD)' under its heading",
+                    )
                 )
             sections.append(current)
 
@@ -80,9 +84,7 @@ def parse_guide(text: str, file: str) -> tuple[list[Section], list[Problem]]:
             lines = []
             match = _HEADING.match(raw)
             if match is None:
-                problems.append(
-                    Problem(file, number, 1, "a section heading needs an id: '## Title {#section-id}'")
-                )
+                problems.append(Problem(file, number, 1, "a section heading needs an id: '## Title {#section-id}'"))
                 current = None
                 continue
             current = Section(match["id"], match["title"], file, number, "")

@@ -8,10 +8,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .guide import Section, parse_guide
 from . import core
 from .cache import default_rules_dir
 from .core import NOT_SURE, Pack, PackError, QuestionKind, suggest
+from .guide import Section, parse_guide
 from .models import FILE_MODELS, Condition, PackInfo, Question, Rule, Service
 from .yamlsafe import Located, Problem, YamlError, parse_yaml, read_text
 
@@ -154,8 +154,9 @@ def _layers(root: Path, problems: list[Problem]) -> list[_Layer]:
     seen: set[Path] = set()
     while current is not None:
         if current.resolve() in seen or len(layers) >= MAX_EXTENDS:
-            problems.append(Problem(_display(current, current / "pack.yaml"), 1, 1,
-                                    "'extends' goes round in a circle or too deep"))
+            problems.append(
+                Problem(_display(current, current / "pack.yaml"), 1, 1, "'extends' goes round in a circle or too deep")
+            )
             break
         seen.add(current.resolve())
         if not current.is_dir():
@@ -208,8 +209,14 @@ def load_pack(root: Path | str | None = None) -> Pack:
         for section in layer.sections:
             if section.id in sections:
                 other = sections[section.id]
-                problems.append(Problem(section.file, section.line, 1,
-                                        f"section id '{section.id}' is already used at {other.file}:{other.line}"))
+                problems.append(
+                    Problem(
+                        section.file,
+                        section.line,
+                        1,
+                        f"section id '{section.id}' is already used at {other.file}:{other.line}",
+                    )
+                )
             else:
                 sections[section.id] = section
     problems.extend(_cross_check(questions, q_items, services, s_items, rules, r_items, sections))
@@ -227,8 +234,15 @@ def load_pack(root: Path | str | None = None) -> Pack:
     info = layers[-1].info
     assert info is not None
     # valid: from here on the engine works with plain objects (see core.py)
-    return Pack(root, core.plain(info), list(core.plain(questions)), list(core.plain(services)),
-                list(core.plain(rules)), sections, origins)
+    return Pack(
+        root,
+        core.plain(info),
+        list(core.plain(questions)),
+        list(core.plain(services)),
+        list(core.plain(rules)),
+        sections,
+        origins,
+    )
 
 
 def _cross_check(
@@ -252,39 +266,53 @@ def _cross_check(
         if q.kind is QuestionKind.numeric:
             for j, opt in enumerate(q.options):
                 if opt.id != NOT_SURE and not opt.has_range and opt.value is None and not opt.synonyms:
-                    problems.append(item.problem(("options", j),
-                                                 f"option '{opt.id}' of numeric question '{q.id}' needs a range "
-                                                 "(ge/gt/le/lt)"))
+                    problems.append(
+                        item.problem(
+                            ("options", j),
+                            f"option '{opt.id}' of numeric question '{q.id}' needs a range (ge/gt/le/lt)",
+                        )
+                    )
     service_ids = [s.id for s in services]
     for i, (svc, item) in enumerate(zip(services, s_items)):
         if service_ids.index(svc.id) != i:
             problems.append(item.problem(("id",), f"service id '{svc.id}' is used twice"))
         if svc.guide not in sections:
-            problems.append(item.problem(("guide",),
-                                         f"unknown guide section '{svc.guide}'{suggest(svc.guide, list(sections))}"))
+            problems.append(
+                item.problem(("guide",), f"unknown guide section '{svc.guide}'{suggest(svc.guide, list(sections))}")
+            )
         if not svc.facts:
             problems.append(item.problem((), f"service '{svc.id}' has no facts"))
 
-    def check_condition(item: _Item, path: tuple[Any, ...], cond: Condition, before: int | None,
-                        allow_not_sure: bool) -> None:
+    def check_condition(
+        item: _Item, path: tuple[Any, ...], cond: Condition, before: int | None, allow_not_sure: bool
+    ) -> None:
         for qid, option_ids in cond.items():
             if qid not in by_id:
                 problems.append(item.problem(path + (qid,), f"unknown question '{qid}'{suggest(qid, list(by_id))}"))
                 continue
             if before is not None and position[qid] >= before:
-                problems.append(item.problem(path + (qid,),
-                                             f"condition on '{qid}', which is not asked before this question "
-                                             "(a cycle or a forward reference); move the question earlier or "
-                                             "drop the condition"))
+                problems.append(
+                    item.problem(
+                        path + (qid,),
+                        f"condition on '{qid}', which is not asked before this question "
+                        "(a cycle or a forward reference); move the question earlier or "
+                        "drop the condition",
+                    )
+                )
             known = [o.id for o in by_id[qid].options]
             for k, oid in enumerate(option_ids):
                 if oid not in known:
-                    problems.append(item.problem(path + (qid, k),
-                                                 f"question '{qid}' has no option '{oid}'{suggest(oid, known)}"))
+                    problems.append(
+                        item.problem(path + (qid, k), f"question '{qid}' has no option '{oid}'{suggest(oid, known)}")
+                    )
                 elif oid == NOT_SURE and not allow_not_sure:
-                    problems.append(item.problem(path + (qid, k),
-                                                 f"rules cannot test '{NOT_SURE}': the engine already tries every "
-                                                 "option a person who is not sure might mean; remove it"))
+                    problems.append(
+                        item.problem(
+                            path + (qid, k),
+                            f"rules cannot test '{NOT_SURE}': the engine already tries every "
+                            "option a person who is not sure might mean; remove it",
+                        )
+                    )
 
     for i, (q, item) in enumerate(zip(questions, q_items)):
         for c, cond in enumerate(q.conditions):
@@ -303,22 +331,35 @@ def _cross_check(
         for k, cite in enumerate(rule.cite):
             section = sections.get(cite.section)
             if section is None:
-                problems.append(item.problem(("cite", k, "section"),
-                                             f"unknown guide section '{cite.section}'"
-                                             f"{suggest(cite.section, list(sections))}"))
+                problems.append(
+                    item.problem(
+                        ("cite", k, "section"),
+                        f"unknown guide section '{cite.section}'{suggest(cite.section, list(sections))}",
+                    )
+                )
             elif not section.contains(cite.quote):
-                problems.append(item.problem(("cite", k, "quote"),
-                                             f"quote is not in section '{cite.section}' ({section.file}:"
-                                             f"{section.line}) word for word: {cite.quote[:60]!r}"))
+                problems.append(
+                    item.problem(
+                        ("cite", k, "quote"),
+                        f"quote is not in section '{cite.section}' ({section.file}:"
+                        f"{section.line}) word for word: {cite.quote[:60]!r}",
+                    )
+                )
         for k, ref in enumerate(rule.facts):
             if ref.service not in service_ids:
-                problems.append(item.problem(("facts", k, "service"),
-                                             f"unknown service '{ref.service}'{suggest(ref.service, service_ids)}"))
+                problems.append(
+                    item.problem(
+                        ("facts", k, "service"), f"unknown service '{ref.service}'{suggest(ref.service, service_ids)}"
+                    )
+                )
                 continue
             service = services[service_ids.index(ref.service)]
             if service.fact(ref.fact) is None:
                 fact_ids = [f.id for f in service.facts]
-                problems.append(item.problem(("facts", k, "fact"),
-                                             f"service '{ref.service}' has no fact '{ref.fact}'"
-                                             f"{suggest(ref.fact, fact_ids)}"))
+                problems.append(
+                    item.problem(
+                        ("facts", k, "fact"),
+                        f"service '{ref.service}' has no fact '{ref.fact}'{suggest(ref.fact, fact_ids)}",
+                    )
+                )
     return problems

@@ -13,7 +13,16 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .core import NOT_SURE, Confidence, Effect, FactMethods, OptionMethods, QuestionKind, QuestionMethods, ServiceMethods
+from .core import (
+    NOT_SURE,
+    Confidence,
+    Effect,
+    FactMethods,
+    OptionMethods,
+    QuestionKind,
+    QuestionMethods,
+    ServiceMethods,
+)
 
 Id = Annotated[
     str,

@@ -73,9 +73,7 @@ def read_text(path: Path, display: str) -> str:
     except OSError as exc:
         raise YamlError([Problem(display, 1, 1, f"cannot read file: {exc.strerror}")]) from None
     if size > MAX_FILE_BYTES:
-        raise YamlError(
-            [Problem(display, 1, 1, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")]
-        )
+        raise YamlError([Problem(display, 1, 1, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")])
     raw = path.read_bytes()
     try:
         return raw.decode("utf-8")

@@ -18,9 +18,9 @@ from textual.widgets.option_list import Option
 
 from ..engine.conversation import Conversation, Line
 from ..export.files import ExportError, write_atomic
-from ..text import inert
 from ..pack.core import Pack
 from ..state import Saved, SessionStore, restore
+from ..text import inert
 from .screens.dialogs import ConfirmScreen, ExportScreen
 from .widgets.answer_input import AnswerInput
 from .widgets.result import ResultView
@@ -46,9 +46,16 @@ class AdvisorApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
     ]
 
-    def __init__(self, pack: Pack, *, cursor_blink: bool = True, export_dir: Path | None = None,
-                 store: SessionStore | None = None, resume: Saved | None = None,
-                 waiting: Path | None = None) -> None:
+    def __init__(
+        self,
+        pack: Pack,
+        *,
+        cursor_blink: bool = True,
+        export_dir: Path | None = None,
+        store: SessionStore | None = None,
+        resume: Saved | None = None,
+        waiting: Path | None = None,
+    ) -> None:
         super().__init__()
         self.pack = pack
         self.conversation = Conversation(pack)
@@ -69,13 +76,25 @@ class AdvisorApp(App[None]):
             if self.store is not None and self.resume.answers:
                 self.store.path = self.resume.path  # go on writing the same session
             lines = earlier + [Line("notice", note) for note in notes]
-            lines.append(Line("notice", f"Welcome back: {len(self.conversation.session.answers)} answer(s) "
-                              "restored." if self.resume.answers else "Nothing to restore; starting fresh."))
+            lines.append(
+                Line(
+                    "notice",
+                    f"Welcome back: {len(self.conversation.session.answers)} answer(s) restored."
+                    if self.resume.answers
+                    else "Nothing to restore; starting fresh.",
+                )
+            )
             return lines + (self.conversation.opening()[1:] if not self.conversation.done else [])
         opening = self.conversation.opening()
         if self.waiting is not None:
-            opening.insert(1, Line("notice", "An unfinished session is waiting. To continue it, quit (Ctrl+Q) and "
-                                   "run 'advisor --resume'. Answering here starts a new one; the old one is kept."))
+            opening.insert(
+                1,
+                Line(
+                    "notice",
+                    "An unfinished session is waiting. To continue it, quit (Ctrl+Q) and "
+                    "run 'advisor --resume'. Answering here starts a new one; the old one is kept.",
+                ),
+            )
         return opening
 
     def compose(self) -> ComposeResult:
@@ -87,8 +106,7 @@ class AdvisorApp(App[None]):
             with Vertical(id="chat"):
                 yield Transcript(*[Bubble(line) for line in first], id="transcript")
                 yield OptionList(id="options")
-                yield AnswerInput(placeholder="Type an answer, or press an option's number…", id="say",
-                                  max_length=4000)
+                yield AnswerInput(placeholder="Type an answer, or press an option's number…", id="say", max_length=4000)
             yield SidePanel(id="side")
         yield Footer()
 
@@ -113,12 +131,22 @@ class AdvisorApp(App[None]):
             key = tuple(sorted(self.conversation.session.chosen.items()))
             if key != self._result_for:
                 self._result_for = key
-                transcript.add([Line("advisor", "Here is my recommendation. Choose an answer on the right "
-                                     "to change it, or press Ctrl+S to save the decision.")])
+                transcript.add(
+                    [
+                        Line(
+                            "advisor",
+                            "Here is my recommendation. Choose an answer on the right "
+                            "to change it, or press Ctrl+S to save the decision.",
+                        )
+                    ]
+                )
                 transcript.add_widget(ResultView(self.conversation.report(), self._palette()))
         say = self.query_one("#say", AnswerInput)
-        say.placeholder = ("Ask about the services, or type 'restart'…" if self.conversation.done
-                           else "Type an answer, or press an option's number…")
+        say.placeholder = (
+            "Ask about the services, or type 'restart'…"
+            if self.conversation.done
+            else "Type an answer, or press an option's number…"
+        )
         self._save()
 
     def _save(self) -> None:
@@ -129,8 +157,11 @@ class AdvisorApp(App[None]):
             self.store.save(self.conversation, self.lines, finished=self.conversation.done)
         except OSError as exc:
             self.store = None  # keep working; say once that saving stopped
-            self.notify(f"Could not save the session ({exc.strerror or exc}); it will not be resumable.",
-                        severity="warning", markup=False)
+            self.notify(
+                f"Could not save the session ({exc.strerror or exc}); it will not be resumable.",
+                severity="warning",
+                markup=False,
+            )
 
     def _refresh_options(self) -> None:
         options = self.query_one("#options", OptionList)
@@ -152,8 +183,13 @@ class AdvisorApp(App[None]):
         from ..export.terminal import Palette
 
         theme = self.current_theme
-        return Palette(good=theme.success or "green", bad=theme.error or "red", warn=theme.warning or "yellow",
-                       quiet="dim", frame=theme.success or "green")
+        return Palette(
+            good=theme.success or "green",
+            bad=theme.error or "red",
+            warn=theme.warning or "yellow",
+            quiet="dim",
+            frame=theme.success or "green",
+        )
 
     # -- input -----------------------------------------------------------------------------------
     @on(AnswerInput.Submitted, "#say")
@@ -238,6 +274,7 @@ class AdvisorApp(App[None]):
         try:
             write_atomic(path, text, overwrite=overwrite)
         except FileExistsError:
+
             def confirmed(replace: bool | None) -> None:
                 if replace:
                     self._export_to(path, overwrite=True)

@@ -46,11 +46,13 @@ class Evaluation:
     def table(self) -> str:
         lines = [f"{'group':28} {'items':>5} {'accuracy':>9} {'clarify':>8} {'wrong':>7}"]
         for name, t in sorted(self.by_group.items()):
-            lines.append(f"{name:28} {t.total:5d} {t.rate('correct'):9.1%} {t.rate('clarify'):8.1%} "
-                         f"{t.rate('wrong'):7.1%}")
+            lines.append(
+                f"{name:28} {t.total:5d} {t.rate('correct'):9.1%} {t.rate('clarify'):8.1%} {t.rate('wrong'):7.1%}"
+            )
         t = self.overall()
-        lines.append(f"{'all':28} {t.total:5d} {t.rate('correct'):9.1%} {t.rate('clarify'):8.1%} "
-                     f"{t.rate('wrong'):7.1%}")
+        lines.append(
+            f"{'all':28} {t.total:5d} {t.rate('correct'):9.1%} {t.rate('clarify'):8.1%} {t.rate('wrong'):7.1%}"
+        )
         return "\n".join(lines)
 
 

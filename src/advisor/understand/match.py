@@ -19,11 +19,40 @@ ACCEPT = 86.0  # a fuzzy score at or above this is a confident reading
 CONSIDER = 70.0  # between CONSIDER and ACCEPT: ask which was meant
 MARGIN = 8.0  # the best reading must beat the next option by this much
 
-NEGATIONS = {"no", "not", "dont", "don't", "without", "never", "nope", "doesnt", "isnt", "wont", "cant", "cannot",
-             "zero"}
-NOT_SURE_PHRASES = ("not sure", "dont know", "don't know", "dunno", "no idea", "idk", "unsure", "it depends",
-                    "depends", "it varies", "varies",
-                    "no clue", "not certain", "hard to say", "who knows", "cant say", "can't say")
+NEGATIONS = {
+    "no",
+    "not",
+    "dont",
+    "don't",
+    "without",
+    "never",
+    "nope",
+    "doesnt",
+    "isnt",
+    "wont",
+    "cant",
+    "cannot",
+    "zero",
+}
+NOT_SURE_PHRASES = (
+    "not sure",
+    "dont know",
+    "don't know",
+    "dunno",
+    "no idea",
+    "idk",
+    "unsure",
+    "it depends",
+    "depends",
+    "it varies",
+    "varies",
+    "no clue",
+    "not certain",
+    "hard to say",
+    "who knows",
+    "cant say",
+    "can't say",
+)
 
 
 @dataclass
@@ -111,7 +140,7 @@ def stem_words(words: list[str]) -> tuple[str, ...]:
 
 
 def _negated(words: list[str], start: int) -> bool:
-    return any(w in NEGATIONS for w in words[max(0, start - 3):start])
+    return any(w in NEGATIONS for w in words[max(0, start - 3) : start])
 
 
 def phrase_hits(question: Question, text: str) -> dict[str, tuple[float, str]]:
@@ -126,11 +155,15 @@ def phrase_hits(question: Question, text: str) -> dict[str, tuple[float, str]]:
             n = len(phrase.words)
             target = " ".join(phrase.words)
             for i in range(0, len(words) - n + 1):
-                window = " ".join(words[i:i + n])
-                if window == target or stem_words(words[i:i + n]) == stem_words(list(phrase.words)):
+                window = " ".join(words[i : i + n])
+                if window == target or stem_words(words[i : i + n]) == stem_words(list(phrase.words)):
                     score = 100.0
-                elif (len(target) >= 5 and target[0] == window[0] and not any(c.isdigit() for c in target)
-                      and not NEGATIONS & set(phrase.words)):
+                elif (
+                    len(target) >= 5
+                    and target[0] == window[0]
+                    and not any(c.isdigit() for c in target)
+                    and not NEGATIONS & set(phrase.words)
+                ):
                     # typos are forgiven, but never in numbers or negations ("with" vs "without")
                     score = fuzz.ratio(window, target)
                     if score < ACCEPT:
@@ -152,7 +185,7 @@ def negated_options(question: Question, text: str) -> set[str]:
         for phrase in _phrases(question):
             n = len(phrase.words)
             for i in range(0, len(words) - n + 1):
-                if stem_words(words[i:i + n]) == stem_words(list(phrase.words)) and _negated(words, i):
+                if stem_words(words[i : i + n]) == stem_words(list(phrase.words)) and _negated(words, i):
                     out.add(phrase.option)
     return out
 
@@ -193,8 +226,20 @@ def read_number(question: Question, text: str, amounts: list[Amount] | None = No
     return Reading(question.id, opt.id, best.value, 100.0, "number", text, best.note)
 
 
-_NUMBER_WORDS = {str(i) for i in range(100)} | {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                                              "ten", "a", "an"}
+_NUMBER_WORDS = {str(i) for i in range(100)} | {
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "a",
+    "an",
+}
 VAGUE = {"some", "somewhat", "moderate", "reasonable", "bit", "little", "much", "while", "modest", "decent"}
 _OR = re.compile(r"\s+(?:or|vs|versus|either)\s+|\s*/\s*(?=[^\W\d])", re.I)
 
@@ -204,10 +249,14 @@ def _candidates(question: Question, option_ids: list[str], text: str, score: flo
     for oid in option_ids:
         if oid not in seen and question.option(oid) is not None:
             seen.append(oid)
-    return Unclear(question.id, text, tuple(
-        Reading(question.id, oid, question.option(oid).value, score, "text", text)  # type: ignore[union-attr]
-        for oid in seen
-    )[:5])
+    return Unclear(
+        question.id,
+        text,
+        tuple(
+            Reading(question.id, oid, question.option(oid).value, score, "text", text)  # type: ignore[union-attr]
+            for oid in seen
+        )[:5],
+    )
 
 
 def read_answer(question: Question, text: str) -> Reading | Unclear:
@@ -309,9 +358,7 @@ def _fuzzy(question: Question, norm: str, text: str) -> Reading | Unclear:
     if best >= ACCEPT and best - second >= MARGIN:
         return Reading(question.id, best_id, opt.value, best, "text", text)
     close = [(oid, s) for oid, s in ranked if s >= CONSIDER and s >= best - MARGIN][:4]
-    return Unclear(question.id, text, tuple(
-        Reading(question.id, oid, None, s, "text", text) for oid, s in close
-    ))
+    return Unclear(question.id, text, tuple(Reading(question.id, oid, None, s, "text", text) for oid, s in close))
 
 
 def read_strict(question: Question, text: str) -> Reading | None:

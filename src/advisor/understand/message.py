@@ -16,8 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..pack.core import Pack
-from ..pack.core import NOT_SURE, Question, QuestionKind
+from ..pack.core import NOT_SURE, Pack, Question, QuestionKind
 from .guide_search import Hit, index_for
 from .match import Reading, Unclear, normalize, phrase_hits, read_answer, read_number, specific_kind
 from .numbers import find_amounts
@@ -25,10 +24,24 @@ from .numbers import find_amounts
 Kind = Literal["answers", "clarify", "command", "guide", "unknown"]
 
 COMMANDS = {
-    "back": "back", "go back": "back", "undo": "back", "previous": "back", "previous question": "back",
-    "restart": "restart", "start over": "restart", "start again": "restart", "reset": "restart",
-    "why": "why", "why?": "why", "why do you ask": "why", "why ask": "why", "why does it matter": "why",
-    "help": "help", "?": "help", "what can i say": "help", "how does this work": "help",
+    "back": "back",
+    "go back": "back",
+    "undo": "back",
+    "previous": "back",
+    "previous question": "back",
+    "restart": "restart",
+    "start over": "restart",
+    "start again": "restart",
+    "reset": "restart",
+    "why": "why",
+    "why?": "why",
+    "why do you ask": "why",
+    "why ask": "why",
+    "why does it matter": "why",
+    "help": "help",
+    "?": "help",
+    "what can i say": "help",
+    "how does this work": "help",
 }
 QUESTION_START = re.compile(
     r"^(what|whats|what's|how|which|where|when|is|are|does|do|can|could|should|tell me|explain|"
@@ -38,10 +51,38 @@ CORRECTION = re.compile(r"^(no|nope|actually|sorry|wait|correction|i meant|make 
 MAX_CHARS = 2000
 SERVICE_WORDS = {"colab", "kaggle", "kagle", "sagemaker", "aws", "pro", "pro+", "tensorboard", "studio", "lambda"}
 # words that ask about the services rather than answer a question
-TOPIC_WORDS = {"limit", "limits", "quota", "quotas", "price", "prices", "pricing", "cost", "costs", "timeout",
-               "mount", "snippet", "tensorboard", "difference", "compare", "vs", "versus", "spot", "serverless",
-               "lambda", "idle", "signup", "sign-up", "verification", "units", "guide", "tier", "session",
-               "sessions", "hardware", "quota"}
+TOPIC_WORDS = {
+    "limit",
+    "limits",
+    "quota",
+    "quotas",
+    "price",
+    "prices",
+    "pricing",
+    "cost",
+    "costs",
+    "timeout",
+    "mount",
+    "snippet",
+    "tensorboard",
+    "difference",
+    "compare",
+    "vs",
+    "versus",
+    "spot",
+    "serverless",
+    "lambda",
+    "idle",
+    "signup",
+    "sign-up",
+    "verification",
+    "units",
+    "guide",
+    "tier",
+    "session",
+    "sessions",
+    "hardware",
+}
 
 
 @dataclass
@@ -74,7 +115,7 @@ def _others(pack: Pack, text: str, skip: str | None) -> list[Reading]:
     for a in amounts:
         if a.kind == "count":
             continue
-        rest = rest[:a.start] + " " * (a.end - a.start) + rest[a.end:]
+        rest = rest[: a.start] + " " * (a.end - a.start) + rest[a.end :]
     out: list[Reading] = []
     strong: dict[str, tuple[str, str]] = {}  # question -> (option, words)
     for question in pack.questions:
@@ -89,14 +130,20 @@ def _others(pack: Pack, text: str, skip: str | None) -> list[Reading]:
                     out.append(reading)
                     continue
         hits = phrase_hits(question, rest)
-        sure = {oid: words for oid, (score, words) in hits.items()
-                if score >= 100 and (len(words) >= 3 or any(c.isdigit() for c in words)) and oid != NOT_SURE}
+        sure = {
+            oid: words
+            for oid, (score, words) in hits.items()
+            if score >= 100 and (len(words) >= 3 or any(c.isdigit() for c in words)) and oid != NOT_SURE
+        }
         if len(sure) == 1:
             [(oid, words)] = sure.items()
             strong[question.id] = (oid, words)
     # a phrase that another question also matched ("kaggle" in "kaggle competition") proves nothing
-    all_hits = {q.id: {w for _, (_, w) in phrase_hits(q, rest).items()} for q in pack.questions
-                if q.id in strong or q.id == skip}
+    all_hits = {
+        q.id: {w for _, (_, w) in phrase_hits(q, rest).items()}
+        for q in pack.questions
+        if q.id in strong or q.id == skip
+    }
     for qid, (oid, words) in strong.items():
         if any(_overlaps(words, other) for q2, found in all_hits.items() if q2 != qid for other in found):
             continue

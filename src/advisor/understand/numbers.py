@@ -13,30 +13,106 @@ from typing import Literal
 Kind = Literal["money", "duration", "weekly", "plain", "count"]
 
 WORDS = {
-    "zero": 0, "nil": 0, "nothing": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4,
-    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
-    "a couple of": 2, "a couple": 2, "couple of": 2, "a few": 3, "few": 3, "several": 4,
-    "half an": 0.5, "half a": 0.5, "a half": 0.5, "half": 0.5, "a dozen": 12, "dozen": 12,
+    "zero": 0,
+    "nil": 0,
+    "nothing": 0,
+    "one": 1,
+    "a": 1,
+    "an": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "a hundred": 100,
+    "a couple of": 2,
+    "a couple": 2,
+    "couple of": 2,
+    "a few": 3,
+    "few": 3,
+    "several": 4,
+    "half an": 0.5,
+    "half a": 0.5,
+    "a half": 0.5,
+    "half": 0.5,
+    "a dozen": 12,
+    "dozen": 12,
     "one and a half": 1.5,
 }
 
 # number words that mean a number even with no unit ("ten"), unlike "a" or "a few"
-_PLAIN_WORDS = {w for w in WORDS if " " not in w and w not in {"a", "an", "few", "several", "half", "dozen", "nothing", "nil"}}
+_PLAIN_WORDS = {
+    w for w in WORDS if " " not in w and w not in {"a", "an", "few", "several", "half", "dozen", "nothing", "nil"}
+}
 
 # hours per unit
 DURATION_UNITS = {
-    "s": 1 / 3600, "sec": 1 / 3600, "secs": 1 / 3600, "second": 1 / 3600, "seconds": 1 / 3600,
-    "m": 1 / 60, "min": 1 / 60, "mins": 1 / 60, "minute": 1 / 60, "minutes": 1 / 60,
-    "h": 1, "hr": 1, "hrs": 1, "hour": 1, "hours": 1, "hs": 1,
-    "d": 24, "day": 24, "days": 24,
-    "wk": 168, "week": 168, "weeks": 168,
+    "s": 1 / 3600,
+    "sec": 1 / 3600,
+    "secs": 1 / 3600,
+    "second": 1 / 3600,
+    "seconds": 1 / 3600,
+    "m": 1 / 60,
+    "min": 1 / 60,
+    "mins": 1 / 60,
+    "minute": 1 / 60,
+    "minutes": 1 / 60,
+    "h": 1,
+    "hr": 1,
+    "hrs": 1,
+    "hour": 1,
+    "hours": 1,
+    "hs": 1,
+    "d": 24,
+    "day": 24,
+    "days": 24,
+    "wk": 168,
+    "week": 168,
+    "weeks": 168,
 }
 
-CURRENCY_WORDS = {"$", "usd", "dollar", "dollars", "bucks", "buck", "€", "eur", "euro", "euros",
-                  "£", "gbp", "pound", "pounds", "quid", "us$", "cad", "aud"}
+CURRENCY_WORDS = {
+    "$",
+    "usd",
+    "dollar",
+    "dollars",
+    "bucks",
+    "buck",
+    "€",
+    "eur",
+    "euro",
+    "euros",
+    "£",
+    "gbp",
+    "pound",
+    "pounds",
+    "quid",
+    "us$",
+    "cad",
+    "aud",
+}
 
 PER_MONTH = r"(?:\s*(?:/|per|a|an|each|every)\s*(?:mo|mon|month|mth|m)\b|\s*monthly)"
 PER_WEEK = r"(?:\s*(?:/|per|a|an|each|every)\s*(?:wk|week)\b|\s*weekly)"
@@ -48,8 +124,7 @@ _unit_alt = "|".join(sorted((re.escape(u) for u in DURATION_UNITS), key=len, rev
 _cur_alt = r"\$|us\$|€|£"
 _cur_word_alt = "usd|dollars?|bucks?|eur|euros?|gbp|pounds?|quid|cad|aud"
 
-_AMOUNT_PATTERN = (
-    rf"""
+_AMOUNT_PATTERN = rf"""
     (?<![\w.])
     (?:(?P<cmp>less\s+than|fewer\s+than|under|below|more\s+than|over|above|at\s+least)\s+)?
     (?P<pre>{_cur_alt})?\s*
@@ -62,7 +137,6 @@ _AMOUNT_PATTERN = (
     (?P<half>\s+and\s+a\s+half\b)?
     (?P<rate>{PER_MONTH}|{PER_WEEK}|{PER_DAY})?
     """
-)
 _amount: re.Pattern[str] | None = None
 
 
@@ -117,7 +191,7 @@ def find_amounts(text: str) -> list[Amount]:
             below = m["cmp"].split()[0] in {"less", "fewer", "under", "below"}
             if m["cmp"] != "at least":
                 value *= 0.99 if below else 1.01
-                said = text[m.start():m.end()].strip()
+                said = text[m.start() : m.end()].strip()
                 note = f"read '{said}' as just {'below' if below else 'above'} that amount"
         if m["half"] or m["half1"]:
             value += 0.5
@@ -137,11 +211,13 @@ def find_amounts(text: str) -> list[Amount]:
                 kind, value = "duration", hours
         elif rate and re.search(r"mo|month", rate):
             kind = "money"
-        elif re.match(r"\s*[^\W\d_]", lowered[m.end():]) and not re.match(r"\s*(?:or|to|and|at|max|tops)\b", lowered[m.end():]):
+        elif re.match(r"\s*[^\W\d_]", lowered[m.end() :]) and not re.match(
+            r"\s*(?:or|to|and|at|max|tops)\b", lowered[m.end() :]
+        ):
             kind = "count"  # "2 gpus", "3 models": a number of things, not an amount
         else:
             kind = "plain"
-        found.append(Amount(value, kind, m.start(), m.end(), text[m.start():m.end()].strip(), note))
+        found.append(Amount(value, kind, m.start(), m.end(), text[m.start() : m.end()].strip(), note))
     return found
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from textual.widgets import Static
-
 from typing import TYPE_CHECKING
+
+from textual.widgets import Static
 
 if TYPE_CHECKING:
     from ...engine.explain import Report
