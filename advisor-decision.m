@@ -35,7 +35,7 @@ Runner-up: Kaggle Notebooks.
 
 ## What would change it
 
-- If budget were 'Nothing, it has to be free': Kaggle Notebooks.
+- Answer the questions you were not sure of first; then I can say which single answer would change the recommendation.
 
 ## Caveats
 

@@ -172,3 +172,43 @@ def test_core_does_not_import_textual():
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "False"
+
+
+async def test_export_as_json_is_the_scripting_object(tmp_path):
+    import json
+
+    app = new_app()
+    app.export_dir = tmp_path
+    async with app.run_test(size=(100, 32)) as pilot:
+        await answer_by_number(pilot, FOR_SERVICE["kaggle"])
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        field = app.screen.query_one("#path")
+        field.value = "decision.json"
+        await pilot.press("enter")
+        await pilot.pause()
+    data = json.loads((tmp_path / "decision.json").read_text())
+    assert data["status"] == "ok" and data["recommendation"]["id"] == "kaggle"
+
+
+async def test_theme_is_remembered(tmp_path, monkeypatch):
+    from advisor import settings
+    from advisor.state import SessionStore
+
+    monkeypatch.setenv("ADVISOR_CONFIG_DIR", str(tmp_path / "config"))
+    app = new_app()
+    app.store = SessionStore(tmp_path / "state")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        chosen = app.theme
+    assert settings.load()["theme"] == chosen
+
+
+def test_unknown_theme_is_a_clear_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("ADVISOR_STATE_DIR", str(tmp_path))
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    from advisor.cli import main
+
+    assert main(["--theme", "nrod"]) == 2

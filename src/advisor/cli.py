@@ -46,6 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--debug", action="store_true", help="show a full traceback when something fails")
     parser.add_argument(
+        "--theme",
+        metavar="NAME",
+        help="colour theme for the chat, e.g. --theme nord or --theme textual-light; remembered for next "
+        "time (Ctrl+T cycles themes, Ctrl+P > Theme picks one)",
+    )
+    parser.add_argument(
         "--resume",
         action="store_true",
         help="continue the last unfinished chat session where it stopped (every answer is saved as it is given)",
@@ -373,7 +379,17 @@ def cmd_ui(args: argparse.Namespace) -> int:
         else:
             resume = store.load(waiting, pack)
         waiting = None
-    make_app(pack, store=store, resume=resume, waiting=waiting).run()
+    from . import settings
+
+    theme = args.theme or settings.load().get("theme")
+    app = make_app(pack, store=store, resume=resume, waiting=waiting)
+    if theme:
+        if theme not in app.available_themes:
+            from .pack.core import suggest
+
+            raise UsageError(f"unknown theme '{theme}'{suggest(theme, sorted(app.available_themes))}")
+        app.theme = theme
+    app.run()
     return 0
 
 

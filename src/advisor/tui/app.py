@@ -116,6 +116,17 @@ class AdvisorApp(App[None]):
         say.focus()
         self._show([])
 
+    def watch_theme(self, theme: str) -> None:
+        """Remember the theme a person picks (Ctrl+T, the palette or --theme) for next time."""
+        if self.store is None:
+            return  # tests and demos leave the person's settings alone
+        from .. import settings
+
+        try:
+            settings.save(theme=theme)
+        except OSError:
+            pass  # not remembering a theme is no reason to interrupt anyone
+
     def on_resize(self, event: events.Resize) -> None:
         self.screen.set_class(event.size.width < NARROW, "-narrow")
 
@@ -268,9 +279,10 @@ class AdvisorApp(App[None]):
         self.push_screen(ExportScreen(DEFAULT_EXPORT, self.export_dir), callback=chosen)
 
     def _export_to(self, path: Path, overwrite: bool = False) -> None:
-        from ..export.record import to_markdown
+        from ..export.record import to_json, to_markdown
 
-        text = to_markdown(self.conversation.report())
+        decision = self.conversation.report()
+        text = to_json(decision) + "\n" if path.suffix.lower() == ".json" else to_markdown(decision)
         try:
             write_atomic(path, text, overwrite=overwrite)
         except FileExistsError:

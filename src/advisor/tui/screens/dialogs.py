@@ -64,8 +64,14 @@ class ExportScreen(_Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static("Save the decision as Markdown", classes="title", markup=False)
-            yield Static(Text("File (relative to the current folder):"), markup=False)
+            yield Static("Save the decision", classes="title", markup=False)
+            yield Static(
+                Text(
+                    "File, relative to the current folder; .md for a Markdown record, .json for the "
+                    "same object as 'advisor recommend --json':"
+                ),
+                markup=False,
+            )
             yield Input(self.default, id="path", select_on_focus=False)
             yield Static("", id="problem", markup=False)
             with Horizontal(classes="buttons"):
@@ -73,7 +79,9 @@ class ExportScreen(_Dialog):
                 yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#path", Input).focus()
+        field = self.query_one("#path", Input)
+        field.cursor_blink = getattr(self.app, "cursor_blink", True)
+        field.focus()
 
     @on(Input.Submitted, "#path")
     @on(Button.Pressed, "#save")
