@@ -10,6 +10,7 @@ Exit codes (every command):
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -128,6 +129,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sch.add_argument("--list", action="store_true", help="list the rule files that have a schema")
 
+    srv = sub.add_parser(
+        "serve",
+        help="serve the chat as a web page (textual-serve), on this computer only unless told otherwise",
+        description="Serve the same chat in a browser. Binds to 127.0.0.1 unless --host says otherwise; every "
+        "browser tab gets its own advisor.",
+        epilog="examples:\n  advisor serve                      then open http://127.0.0.1:8000\n"
+        "  advisor serve --port 9000 --rules ./my-rules\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    srv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this computer)")
+    srv.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    srv.add_argument("--rules", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="the rule pack to serve")
+
     gra = sub.add_parser(
         "graph",
         help="draw the question tree and where each service can win (Mermaid or dot)",
@@ -153,6 +167,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_schema(args)
         if args.command == "graph":
             return cmd_graph(args)
+        if args.command == "serve":
+            return cmd_serve(args)
         return cmd_ui(args)
     except UsageError as exc:
         print(f"advisor: {exc}", file=sys.stderr)
@@ -358,8 +374,26 @@ def cmd_graph(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    import shlex
+
+    _load(args)  # a broken pack is reported here, once, not in every browser tab
+    try:
+        from textual_serve.server import Server
+    except ImportError:
+        raise UsageError("'advisor serve' needs textual-serve: pip install 'advisor[serve]'") from None
+    command = [sys.executable, "-m", "advisor"]
+    if args.rules is not None:
+        command += ["--rules", str(Path(args.rules).resolve())]
+    where = "this computer only" if args.host in {"127.0.0.1", "localhost", "::1"} else "the network"
+    print(f"advisor: serving on http://{args.host}:{args.port} ({where}); Ctrl+C stops", file=sys.stderr)
+    Server(shlex.join(command), host=args.host, port=args.port, title="advisor").serve()
+    return 0
+
+
 def cmd_ui(args: argparse.Namespace) -> int:
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    served = "web_driver" in os.environ.get("TEXTUAL_DRIVER", "")  # a browser tab of 'advisor serve'
+    if not served and not (sys.stdin.isatty() and sys.stdout.isatty()):
         print(
             "advisor: the chat UI needs a terminal. For scripts use 'advisor recommend' "
             "(see 'advisor recommend --help').",

@@ -1,0 +1,109 @@
+"""`advisor serve` in a real browser: Debian's Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+pytestmark = pytest.mark.skipif(
+    not os.path.exists(CHROMIUM) and not os.environ.get("CI"), reason="Chromium is not installed (CI installs it)"
+)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def server(tmp_path):
+    port = free_port()
+    env = {**os.environ, "ADVISOR_STATE_DIR": str(tmp_path / "state"), "ADVISOR_CONFIG_DIR": str(tmp_path)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "advisor", "serve", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env=env,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            with socket.socket() as sock:
+                if sock.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.2)
+        else:
+            raise AssertionError("advisor serve did not listen")
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+def test_serve_binds_to_localhost_and_says_so(server):
+    # the fixture's server was started without --host: only 127.0.0.1 answers
+    assert server.startswith("http://127.0.0.1:")
+
+
+def _saved(state_dir):
+    import json
+
+    for path in state_dir.glob("session-*.json"):
+        try:
+            return json.loads(path.read_text())
+        except ValueError:
+            continue  # being written: read it again next time
+    return None
+
+
+def test_first_question_then_number_key_in_a_browser(server, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    state = tmp_path / "state"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-quic",
+            ],
+        )
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 800})
+            page.goto(server)
+            page.mouse.click(600, 400)  # the start card: a click starts the app
+            # the terminal is drawn on a canvas, so the test reads what the app itself saved: every
+            # answer is written to the state folder with the transcript, the moment it is shown
+            deadline = time.monotonic() + 90
+            saved = None
+            while time.monotonic() < deadline and saved is None:
+                page.mouse.click(400, 200)  # focus the terminal: an empty part of the transcript
+                page.keyboard.press("1")  # until the app has started, the key goes nowhere
+                time.sleep(2)
+                saved = _saved(state)
+            page.screenshot(path=str(tmp_path / "browser.png"))
+        finally:
+            browser.close()
+    assert saved is not None, "no answer reached the app"
+    assert saved["answers"]["budget"]["option"] == "free"
+    texts = [line["text"] for line in saved["transcript"]]
+    assert "How much can you spend on compute each month?" in texts
+    assert "What hardware does the job need?" in texts
