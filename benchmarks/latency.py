@@ -5,7 +5,8 @@
 For each answer the clock runs from the key press being handled to a finished frame: the
 conversation's reply, the transcript, options and side panel updated, the screen laid out and
 rendered (measured with Textual's screenshot render, less the time the same render takes on the
-unchanged screen, which is what encoding the picture costs). Bars: median under 20 ms for a next question, under 50 ms for the result.
+unchanged screen, which is what encoding the picture costs).
+Bars: median under 20 ms for a next question, under 50 ms for the result.
 """
 
 from __future__ import annotations

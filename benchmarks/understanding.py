@@ -63,7 +63,8 @@ def main() -> int:
                 searches.append(time.perf_counter() - start)
         g = statistics.median(searches) * 1000
         print(
-            f"guide search: median {g:.2f} ms over {len(searches)} searches (bar: under 5 ms) {'PASS' if g < 5 else 'FAIL'}"
+            f"guide search: median {g:.2f} ms over {len(searches)} searches "
+            f"(bar: under 5 ms) {'PASS' if g < 5 else 'FAIL'}"
         )
     return 0
 

@@ -95,7 +95,7 @@ def test_first_question_then_number_key_in_a_browser(server, tmp_path):
             deadline = time.monotonic() + 90
             saved = None
             while time.monotonic() < deadline and saved is None:
-                page.mouse.click(400, 200)  # focus the terminal: an empty part of the transcript
+                page.mouse.click(400, 745)  # focus the terminal, on the input line
                 page.keyboard.press("1")  # until the app has started, the key goes nowhere
                 time.sleep(2)
                 saved = _saved(state)
