@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
-import sys
 from pathlib import Path
+
+from .files import user_dir, write_atomic
 
 
 def config_dir() -> Path:
-    override = os.environ.get("ADVISOR_CONFIG_DIR")
-    if override:
-        return Path(override)
-    if sys.platform.startswith("linux"):
-        base = os.environ.get("XDG_CONFIG_HOME") or os.path.expanduser("~/.config")
-        return Path(base) / "advisor"
-    import platformdirs
-
-    return Path(platformdirs.user_config_dir("advisor"))
+    return user_dir("config")
 
 
 def _path() -> Path:
@@ -36,8 +28,6 @@ def load() -> dict[str, str]:
 
 
 def save(**values: str) -> None:
-    from .state import write_atomic
-
     data = load()
     data.update(values)
     write_atomic(_path(), json.dumps(data, indent=2))

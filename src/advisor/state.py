@@ -13,8 +13,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +20,7 @@ from typing import Any
 
 from .engine.conversation import Conversation, Line
 from .engine.session import Answer, Step, replay
+from .files import user_dir, write_atomic
 from .pack.core import Pack
 
 FORMAT = 1
@@ -29,44 +28,13 @@ KEEP = 10  # sessions kept on disk
 
 
 def state_dir() -> Path:
-    override = os.environ.get("ADVISOR_STATE_DIR")
-    if override:
-        return Path(override)
-    if sys.platform.startswith("linux"):
-        # what platformdirs answers on Linux, without its import (about 5 ms) on every start
-        base = os.environ.get("XDG_STATE_HOME") or os.path.expanduser("~/.local/state")
-        return Path(base) / "advisor"
-    import platformdirs
-
-    return Path(platformdirs.user_state_dir("advisor"))
+    return user_dir("state")
 
 
 def pack_fingerprint(pack: Pack) -> str:
     """A short hash of what the answers refer to: questions and their options."""
     text = json.dumps([[q.id, [o.id for o in q.options]] for q in pack.questions])
     return hashlib.sha256(text.encode()).hexdigest()[:16]
-
-
-def write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    try:  # make the rename itself durable
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-    except OSError:
-        pass  # some file systems cannot fsync a folder; the file itself is already on disk
 
 
 def _answer(a: Answer | None) -> dict[str, Any] | None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
+
+from ..files import write_atomic as atomic
 
 
 class ExportError(Exception):
@@ -29,16 +29,10 @@ def check_target(path_text: str, cwd: Path | None = None) -> Path:
 
 
 def write_atomic(path: Path, text: str, overwrite: bool = False) -> None:
-    """Write via a temporary file, fsync and rename; refuse to replace a file unless told."""
+    """Write atomically (see advisor.files); refuse to replace an existing file unless told."""
     if path.exists() and not overwrite:
         raise FileExistsError(str(path))
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        atomic(path, text)
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise ExportError(f"Could not write {path}: {exc.strerror or exc}") from exc

@@ -9,14 +9,13 @@ from another advisor version. It holds plain data (JSON), never code.
 from __future__ import annotations
 
 import json
-import os
 import re
-import sys
 import zlib
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..files import user_dir, write_atomic
 from . import core
 from .guide import Section, Source
 
@@ -25,16 +24,7 @@ _EXTENDS = re.compile(r"^\s+extends:\s*['\"]?([^'\"\s#]+)", re.M)
 
 
 def cache_dir() -> Path:
-    override = os.environ.get("ADVISOR_CACHE_DIR")
-    if override:
-        return Path(override)
-    if sys.platform.startswith("linux"):
-        # what platformdirs answers on Linux, without its 9 ms import on every start
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
-        return Path(base) / "advisor"
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("advisor"))
+    return user_dir("cache")
 
 
 def default_rules_dir() -> Path:
@@ -199,8 +189,6 @@ def load_pack(root: Path | str | None = None) -> core.Pack:
     pack = load_and_validate(root)
     if path is not None:
         try:
-            from ..state import write_atomic
-
             write_atomic(path, json.dumps({"format": FORMAT, "key": key, "pack": to_data(pack)}))
         except OSError:
             pass  # a cache that cannot be written only costs time
