@@ -212,3 +212,25 @@ def test_unknown_theme_is_a_clear_error(tmp_path, monkeypatch):
     from advisor.cli import main
 
     assert main(["--theme", "nrod"]) == 2
+
+
+async def test_typing_an_amount_that_starts_with_a_digit():
+    from advisor.tui.app import make_app
+
+    from .ui_helpers import PACK
+
+    app = make_app(PACK, cursor_blink=False)  # the real delay: a digit waits for the next key
+    async with app.run_test(size=(100, 32)) as pilot:
+        await type_text(pilot, "20 bucks a month")
+        assert app.conversation.session.answers["budget"].value == 20
+        await pilot.press("1")  # a lone digit on a choice question picks at once
+        assert app.conversation.session.chosen["hardware"] == "cpu"
+        await type_text(pilot, "2.5h")
+        assert app.conversation.session.answers["runtime"].value == 2.5
+        await pilot.press("1")  # must it run unattended? yes
+        await pilot.pause()
+        app.conversation.restart()
+        app._show([])
+        await pilot.press("3")  # alone, it picks after a moment
+        await pilot.pause(0.6)
+        assert app.conversation.session.chosen == {"budget": "up-to-50"}

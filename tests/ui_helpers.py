@@ -66,7 +66,7 @@ FOR_SERVICE = {
 
 
 def new_app() -> AdvisorApp:
-    return make_app(PACK, cursor_blink=False)
+    return make_app(PACK, cursor_blink=False, number_delay=0)
 
 
 async def answer_by_number(pilot, answers: dict[str, str]) -> None:

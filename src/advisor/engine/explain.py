@@ -291,7 +291,9 @@ def report(
         shown = {(f.service, f.fact) for c in caveats for f in c.facts}
         for fl in facts:
             if fl.disagreement and (fl.service, fl.fact) not in shown:
-                caveats.append(Caveat(f"Sources disagree on {rec.name}'s {fl.label.lower()}: {fl.disagreement}", (fl,)))
+                caveats.append(
+                    Caveat(f"Sources disagree about the {fl.label.lower()} of {rec.name}: {fl.disagreement}", (fl,))
+                )
         stale = [fl for fl in facts if fl.stale]
         if stale:
             caveats.append(

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 
 from ..engine.conversation import Conversation, Line
 from ..export.files import ExportError, write_atomic
-from ..pack.core import Pack
+from ..pack.core import Pack, QuestionKind
 from ..state import Saved, SessionStore, restore
 from ..text import inert
 from .screens.dialogs import ConfirmScreen, ExportScreen
@@ -50,6 +50,7 @@ class AdvisorApp(App[None]):
         self,
         pack: Pack,
         *,
+        number_delay: float = 0.35,
         cursor_blink: bool = True,
         export_dir: Path | None = None,
         store: SessionStore | None = None,
@@ -60,6 +61,7 @@ class AdvisorApp(App[None]):
         self.pack = pack
         self.conversation = Conversation(pack)
         self.cursor_blink = cursor_blink
+        self.number_delay = number_delay  # 0: digits pick at once (tests); see AnswerInput
         self.export_dir = export_dir
         self.store = store  # None: nothing is saved (tests, demos)
         self.resume = resume
@@ -113,6 +115,7 @@ class AdvisorApp(App[None]):
     def on_mount(self) -> None:
         say = self.query_one("#say", AnswerInput)
         say.cursor_blink = self.cursor_blink
+        say.number_delay = self.number_delay
         say.focus()
         self._show([])
 
@@ -153,6 +156,8 @@ class AdvisorApp(App[None]):
                 )
                 transcript.add_widget(ResultView(self.conversation.report(), self._palette()))
         say = self.query_one("#say", AnswerInput)
+        question = self.conversation.current
+        say.numbers_may_be_amounts = question is not None and question.kind is QuestionKind.numeric
         say.placeholder = (
             "Ask about the services, or type 'restart'…"
             if self.conversation.done

@@ -1,4 +1,10 @@
-"""The input line: typed answers, plus number keys and arrows for the option list when empty."""
+"""The input line: typed answers, plus number keys and arrows for the option list when empty.
+
+A digit pressed on an empty line picks that option. Where the question takes a number (a budget,
+hours), a digit might also begin an amount ("20 bucks"), so the pick waits a moment
+(``number_delay``): another key in that moment means the person is typing, and the digit goes
+into the line instead.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ from dataclasses import dataclass
 
 from textual import events
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import Input
 
 
@@ -26,12 +33,40 @@ class AnswerInput(Input):
     class Why(Message):
         """'?' pressed while the input is empty."""
 
+    numbers_may_be_amounts = False
+    """Set by the app while the question on screen takes a number."""
+
+    number_delay = 0.35
+    """Seconds a digit waits for a following key before it picks an option."""
+
+    _pending: str | None = None
+    _timer: Timer | None = None
+
+    def _pick_pending(self) -> None:
+        digit, self._pending, self._timer = self._pending, None, None
+        if digit is not None:
+            self.post_message(self.Number(int(digit)))
+
+    def _type_pending(self) -> None:
+        """Another key came quickly: the digit was the start of typed text."""
+        if self._timer is not None:
+            self._timer.stop()
+        digit, self._pending, self._timer = self._pending, None, None
+        if digit is not None:
+            self.insert_text_at_cursor(digit)
+
     async def _on_key(self, event: events.Key) -> None:
+        if self._pending is not None:
+            self._type_pending()
         if not self.value:
-            if event.character is not None and event.character in "123456789" and len(event.character) == 1:
+            if event.character is not None and len(event.character) == 1 and event.character in "123456789":
                 event.prevent_default()
                 event.stop()
-                self.post_message(self.Number(int(event.character)))
+                if self.numbers_may_be_amounts and self.number_delay > 0:
+                    self._pending = event.character
+                    self._timer = self.set_timer(self.number_delay, self._pick_pending)
+                else:
+                    self.post_message(self.Number(int(event.character)))
                 return
             if event.character == "?":
                 event.prevent_default()
