@@ -513,8 +513,8 @@ def separates(pack: Pack, question_id: str, chosen: Mapping[str, str]) -> list[s
         ):
             affected.update(compiled.rule.services)
     # a service ruled out already cannot be separated any more
-    still_in = {st.service.id for st in decide(pack, chosen, what_if=False).ranking if not st.excluded}
-    return [s.id for s in pack.services if s.id in affected and s.id in still_in]
+    out = ruled_out(pack, chosen)  # surely ruled out already: nothing left to separate
+    return [s.id for s in pack.services if s.id in affected and s.id not in out]
 
 
 def ruled_out(pack: Pack, chosen: Mapping[str, str]) -> dict[str, str]:
