@@ -2,7 +2,7 @@
 
 Every question is either answered with one of its concrete options or not asked. A rule's
 conditions describe a *box*: for each question it names, the set of options that make it fire.
-Verification works on these boxes (intersections, differences, coverage) instead of enumerating
+Verification works on these boxes (intersections and coverage) instead of enumerating
 every combination of answers, and turns each finding into a concrete example answer set.
 
 A combination is *reachable* when each follow-up question is asked exactly when its ``ask_if``
@@ -170,22 +170,6 @@ def intersect(a: Box, b: Box) -> Box | None:
     return None if 0 in out else out
 
 
-def subtract(a: Box, b: Box) -> list[Box]:
-    """a minus b, as disjoint boxes."""
-    if intersect(a, b) is None:
-        return [a]
-    pieces = []
-    current = list(a)
-    for d, (x, y) in enumerate(zip(a, b)):
-        outside = x & ~y
-        if outside:
-            piece = list(current)
-            piece[d] = outside
-            pieces.append(tuple(piece))
-            current[d] = x & y
-    return pieces
-
-
 def uncovered(space: Space, box: Box, cover: list[Box]) -> list[int] | None:
     """A reachable combination in ``box`` that no box of ``cover`` contains, or None.
 
@@ -224,29 +208,6 @@ def _uncovered(space: Space, box: int, cover: list[int]) -> list[int] | None:
         if found is not None:
             return found
     return None
-
-
-def complement(space: Space, boxes: list[Box], limit: int = 200_000) -> list[int] | None:
-    """The answers outside every box, as disjoint packed boxes (None if it grows past ``limit``)."""
-    pieces = [space.packed(space.full)]
-    for b in boxes:
-        e = space.packed(b)
-        nxt: list[int] = []
-        for p in pieces:
-            if space.empty(p & e):
-                nxt.append(p)
-                continue
-            current = p
-            for f in space.field:
-                outside = current & f & ~e
-                if outside:
-                    nxt.append((current & ~f) | outside)
-                    current &= ~f | e
-            # what is left of p lies inside e: dropped
-        pieces = nxt
-        if len(pieces) > limit:
-            return None
-    return pieces
 
 
 @dataclass

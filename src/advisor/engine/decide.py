@@ -44,12 +44,6 @@ class Knowledge:
             return False
         return None
 
-    def narrowed(self, question_id: str, option_id: str) -> Knowledge:
-        fixed = dict(self.fixed)
-        fixed[question_id] = option_id
-        rest = {q: opts for q, opts in self.open.items() if q != question_id}
-        return Knowledge(fixed, rest)
-
     @property
     def worlds(self) -> int:
         count = 1

@@ -76,10 +76,6 @@ class Session:
     def answered(self) -> list[tuple[Question, Answer]]:
         return [(q, self.answers[q.id]) for q in self.pack.questions if q.id in self.answers]
 
-    def remaining_estimate(self) -> int:
-        """About how many questions are left: those reached now, not answered."""
-        return len(self.pending())
-
     def result(self) -> Result:
         from .decide import decide
 

@@ -359,11 +359,3 @@ def _fuzzy(question: Question, norm: str, text: str) -> Reading | Unclear:
         return Reading(question.id, best_id, opt.value, best, "text", text)
     close = [(oid, s) for oid, s in ranked if s >= CONSIDER and s >= best - MARGIN][:4]
     return Unclear(question.id, text, tuple(Reading(question.id, oid, None, s, "text", text) for oid, s in close))
-
-
-def read_strict(question: Question, text: str) -> Reading | None:
-    """For scripts: an option id, a label, or a number (with or without unit); nothing fuzzy."""
-    result = read_answer(question, text)
-    if isinstance(result, Reading):
-        return result
-    return None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from ..pack.core import NOT_SURE, Pack, Question, QuestionKind
@@ -93,7 +93,6 @@ class Interpretation:
     command: str = ""
     guide: Hit | None = None
     corrected: tuple[str, ...] = ()  # question ids whose earlier answer this message changes
-    notes: tuple[str, ...] = field(default=())
 
 
 def _is_question(norm: str, raw: str) -> bool:
