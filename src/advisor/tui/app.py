@@ -154,7 +154,8 @@ class AdvisorApp(App[None]):
                         )
                     ]
                 )
-                transcript.add_widget(ResultView(self.conversation.report(), self._palette()))
+                view = ResultView(self.conversation.report(), self._palette())
+                transcript.add_at_top(view)  # the recommendation first, not the last citation
         say = self.query_one("#say", AnswerInput)
         question = self.conversation.current
         say.numbers_may_be_amounts = question is not None and question.kind is QuestionKind.numeric

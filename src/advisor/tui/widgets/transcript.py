@@ -57,6 +57,12 @@ class Transcript(VerticalScroll):
     def add(self, lines: list[Line]) -> None:
         if lines:
             self.mount_all([Bubble(line) for line in lines])
+            # new lines are always shown, even after the person scrolled up or a result was
+            # opened at its top: stay at the newest line again
+            self.anchor()
 
-    def add_widget(self, widget: Static) -> None:
+    def add_at_top(self, widget: Static) -> None:
+        """Add a long widget (the result) and show it from its first line, not its last."""
         self.mount(widget)
+        self.anchor(False)
+        self.call_after_refresh(self.scroll_to_widget, widget, top=True, animate=False)
