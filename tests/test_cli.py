@@ -200,3 +200,10 @@ def test_answer_accepts_any_phrasing_and_wins_over_say(capsys):
 def test_unclear_say_is_a_clear_error(capsys):
     code, _, err = run(capsys, "recommend", "-a", "budget=free", "--say", "gpus")
     assert code == 2 and "did you mean" in err and "--answer hardware=" in err
+
+
+def test_bare_advisor_means_the_parsers_defaults():
+    """`advisor` alone skips argparse for speed; it must mean exactly what the parser would."""
+    from advisor.cli import CHAT_DEFAULTS, build_parser
+
+    assert vars(build_parser().parse_args([])) == CHAT_DEFAULTS

@@ -18,6 +18,11 @@ def test_first_question_small(snap_compare):
     assert snap_compare(new_app(), terminal_size=SMALL)
 
 
+def test_side_panel_over_a_small_screen(snap_compare):
+    """Ctrl+O shows the folded side panel between the header and the footer, scrolling if long."""
+    assert snap_compare(new_app(), press=["1", "ctrl+o"], terminal_size=SMALL)
+
+
 def test_answered_by_number(snap_compare):
     assert snap_compare(new_app(), press=["1"], terminal_size=WIDE)
 

@@ -10,11 +10,9 @@ rule pack no longer knows are reported in words and skipped, never a crash.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +20,7 @@ from .engine.conversation import Conversation, Line
 from .engine.session import Answer, Step, replay
 from .files import user_dir, write_atomic
 from .pack.core import Pack
+from .record import Record, field
 
 FORMAT = 1
 KEEP = 10  # sessions kept on disk
@@ -33,6 +32,8 @@ def state_dir() -> Path:
 
 def pack_fingerprint(pack: Pack) -> str:
     """A short hash of what the answers refer to: questions and their options."""
+    import hashlib  # OpenSSL's import (about 1.5 ms) waits for the first save, after the first frame
+
     text = json.dumps([[q.id, [o.id for o in q.options]] for q in pack.questions])
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
@@ -49,8 +50,7 @@ def _unanswer(data: Any) -> Answer | None:
     return Answer(str(data["option"]), data.get("value"), data.get("text"), data.get("via", "option"))
 
 
-@dataclass
-class Saved:
+class Saved(Record):
     """A session read back from disk, with anything that could not be kept explained."""
 
     path: Path

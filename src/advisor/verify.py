@@ -25,16 +25,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
 from itertools import combinations
 
 from .pack.core import NOT_SURE, Effect, Pack, QuestionKind
+from .record import Record
 
 NOT_ASKED = "(not asked)"
 
 
-@dataclass
-class Finding:
+class Finding(Record):
     kind: str
     severity: str  # "error" | "warning"
     message: str
@@ -210,8 +209,7 @@ def _uncovered(space: Space, box: int, cover: list[int]) -> list[int] | None:
     return None
 
 
-@dataclass
-class CompiledRule:
+class CompiledRule(Record):
     index: int
     id: str
     effect: Effect

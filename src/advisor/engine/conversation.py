@@ -6,10 +6,10 @@ and show the ``Line`` objects that come back, in order. Nothing here knows about
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from ..pack.core import NOT_SURE, Pack, Question, QuestionKind
+from ..record import Record
 from .session import Answer, Session
 
 if TYPE_CHECKING:
@@ -22,16 +22,14 @@ if TYPE_CHECKING:
 Role = Literal["question", "user", "advisor", "notice", "error", "guide", "result"]
 
 
-@dataclass
-class Line:
+class Line(Record):
     role: Role
     text: str
     title: str = ""  # guide: the section title
     source: str = ""  # guide: the source address and checked date
 
 
-@dataclass
-class Choice:
+class Choice(Record):
     key: str  # option id
     label: str
 

@@ -14,18 +14,17 @@ the recommendation holds regardless; otherwise the result says which answer woul
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from itertools import product
 
 from ..pack.core import NOT_SURE, Effect, Pack, Rule, Service
+from ..record import Record, field
 from .reach import is_reached
 
 # A condition is False, True, or None for "depends on an answer the person is not sure of".
 Tri = bool | None
 
 
-@dataclass
-class Knowledge:
+class Knowledge(Record):
     """What is known of each question: a fixed option, a set of possible options, or not asked."""
 
     fixed: Mapping[str, str]
@@ -52,8 +51,7 @@ class Knowledge:
         return count
 
 
-@dataclass
-class CompiledRule:
+class CompiledRule(Record):
     rule: Rule
     conditions: tuple[tuple[str, frozenset[str]], ...]
 
@@ -76,8 +74,7 @@ def compile_rules(pack: Pack) -> list[CompiledRule]:
     return cached
 
 
-@dataclass
-class Leaf:
+class Leaf(Record):
     """A region of possible worlds with one winner ('' when every service is ruled out)."""
 
     assumed: tuple[tuple[str, str], ...]
@@ -271,8 +268,7 @@ def knowledge_from(pack: Pack, chosen: Mapping[str, str]) -> Knowledge:
 # The result
 
 
-@dataclass
-class Firing:
+class Firing(Record):
     """A rule that fires (``certain``) or may fire depending on answers the person is not sure of."""
 
     rule: Rule
@@ -281,8 +277,7 @@ class Firing:
     unsure: tuple[str, ...]  # question ids it depends on that the person was not sure of
 
 
-@dataclass
-class Standing:
+class Standing(Record):
     service: Service
     score: int
     excluded: bool
@@ -292,8 +287,7 @@ class Standing:
     excluded_by: list[Firing] = field(default_factory=list)
 
 
-@dataclass
-class Depends:
+class Depends(Record):
     """The recommendation depends on an answer the person was not sure of."""
 
     question: str | None  # the one question that settles it, if there is one
@@ -301,14 +295,12 @@ class Depends:
     questions: tuple[str, ...]  # every uncertain question involved
 
 
-@dataclass
-class WhatIf:
+class WhatIf(Record):
     changes: tuple[tuple[str, str], ...]
     recommendation: str
 
 
-@dataclass
-class Result:
+class Result(Record):
     chosen: dict[str, str]
     ranking: list[Standing]
     recommendation: Service | None

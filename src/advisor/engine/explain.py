@@ -6,17 +6,16 @@ Everything here is plain data and plain text. Front ends decide how it looks, ne
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
 from ..pack.core import NOT_SURE, Effect, Fact, Pack, QuestionKind
+from ..record import Record, field
 from .decide import Firing, Result, Standing, decide
 from .session import Answer
 
 STALE_AFTER_DAYS = 365
 
 
-@dataclass
-class AnswerLine:
+class AnswerLine(Record):
     question: str
     prompt: str
     option: str
@@ -27,8 +26,7 @@ class AnswerLine:
     text: str | None
 
 
-@dataclass
-class FactLine:
+class FactLine(Record):
     service: str
     fact: str
     label: str
@@ -40,8 +38,7 @@ class FactLine:
     stale: bool
 
 
-@dataclass
-class Reason:
+class Reason(Record):
     rule: str
     effect: str
     services: tuple[str, ...]
@@ -52,16 +49,14 @@ class Reason:
     unsure: tuple[str, ...]
 
 
-@dataclass
-class WhyNot:
+class WhyNot(Record):
     service: str
     name: str
     excluded: bool
     lines: tuple[str, ...]
 
 
-@dataclass
-class CitationLine:
+class CitationLine(Record):
     section: str
     title: str
     quote: str
@@ -69,14 +64,12 @@ class CitationLine:
     checked: str
 
 
-@dataclass
-class Caveat:
+class Caveat(Record):
     text: str
     facts: tuple[FactLine, ...]
 
 
-@dataclass
-class Report:
+class Report(Record):
     pack_name: str
     pack_version: str
     recommendation: tuple[str, str] | None  # (id, name)

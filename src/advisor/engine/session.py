@@ -8,10 +8,10 @@ steps from the start always gives the same answers.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from ..pack.core import Pack, Question
+from ..record import Record, field
 from .reach import is_reached
 
 if TYPE_CHECKING:
@@ -20,8 +20,7 @@ if TYPE_CHECKING:
 Via = Literal["option", "label", "number", "text", "default"]
 
 
-@dataclass
-class Answer:
+class Answer(Record):
     """One answer: the option chosen, and what the person actually said."""
 
     option: str
@@ -30,16 +29,14 @@ class Answer:
     via: Via = "option"
 
 
-@dataclass
-class Step:
+class Step(Record):
     """One change to the answers: for each question touched, what it held before (None: nothing)."""
 
     before: tuple[tuple[str, Answer | None], ...]
     after: tuple[tuple[str, Answer | None], ...]
 
 
-@dataclass
-class Change:
+class Change(Record):
     """What a step did, for the person to be told."""
 
     set: list[str] = field(default_factory=list)

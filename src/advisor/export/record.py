@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict
 from typing import Any
 
 from ..engine.explain import Report
+from ..record import asdict
 from ..text import inert
 
 JSON_VERSION = 1

@@ -6,19 +6,17 @@ written in a rule file show as they are.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.console import Console, Group
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
 from ..engine.explain import Report
+from ..record import Record
 from ..text import inert
 
 
-@dataclass
-class Palette:
+class Palette(Record):
     """Styles for good, bad, warning and quiet text (the UI passes its theme's colours)."""
 
     good: str = "green"

@@ -16,6 +16,7 @@ from typing import Any
 
 from .. import __version__
 from ..files import user_dir, write_atomic
+from ..record import Record
 from . import core
 from .guide import Section, Source
 
@@ -81,8 +82,8 @@ def to_data(pack: core.Pack) -> dict[str, Any]:
     def obj(value: Any) -> Any:
         if isinstance(value, tuple | list):
             return [obj(v) for v in value]
-        if hasattr(value, "__dataclass_fields__"):
-            return {k: obj(getattr(value, k)) for k in value.__dataclass_fields__}
+        if isinstance(value, Record):
+            return {k: obj(getattr(value, k)) for k in value._fields}
         if isinstance(value, core.Enum):  # type: ignore[attr-defined]
             return value.value
         return value

@@ -9,10 +9,11 @@ classes costs tens of milliseconds at start-up.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from ..record import Record, field
 
 if TYPE_CHECKING:
     from .guide import Section
@@ -41,8 +42,7 @@ class Effect(str, Enum):
     caveat = "caveat"
 
 
-@dataclass
-class Problem:
+class Problem(Record):
     """One thing wrong with a rule file, located for a person to fix."""
 
     file: str
@@ -161,15 +161,13 @@ class ServiceMethods:
 # -- the plain classes --------------------------------------------------------------------------
 
 
-@dataclass(eq=False)
-class Credit:
+class Credit(Record, eq=False):
     title: str
     url: str
     note: str = ""
 
 
-@dataclass(eq=False)
-class PackInfo:
+class PackInfo(Record, eq=False):
     name: str
     version: str
     description: str = ""
@@ -177,8 +175,7 @@ class PackInfo:
     credits: tuple[Credit, ...] = ()
 
 
-@dataclass(eq=False)
-class Option(OptionMethods):
+class Option(OptionMethods, Record, eq=False):
     id: str
     label: str
     synonyms: tuple[str, ...] = ()
@@ -189,8 +186,7 @@ class Option(OptionMethods):
     value: float | None = None
 
 
-@dataclass(eq=False)
-class Question(QuestionMethods):
+class Question(QuestionMethods, Record, eq=False):
     id: str
     prompt: str
     why: str
@@ -201,8 +197,7 @@ class Question(QuestionMethods):
     ask_if: Condition | list[Condition] | None = None
 
 
-@dataclass(eq=False)
-class Fact(FactMethods):
+class Fact(FactMethods, Record, eq=False):
     id: str
     label: str
     value: str
@@ -212,8 +207,7 @@ class Fact(FactMethods):
     disagreement: str = ""
 
 
-@dataclass(eq=False)
-class Service(ServiceMethods):
+class Service(ServiceMethods, Record, eq=False):
     id: str
     name: str
     summary: str
@@ -221,20 +215,17 @@ class Service(ServiceMethods):
     facts: tuple[Fact, ...]
 
 
-@dataclass(eq=False)
-class Citation:
+class Citation(Record, eq=False):
     section: str
     quote: str
 
 
-@dataclass(eq=False)
-class FactRef:
+class FactRef(Record, eq=False):
     service: str
     fact: str
 
 
-@dataclass(eq=False)
-class Rule:
+class Rule(Record, eq=False):
     id: str
     effect: Effect
     reason: str
@@ -245,8 +236,7 @@ class Rule:
     facts: tuple[FactRef, ...] = ()
 
 
-@dataclass
-class Pack:
+class Pack(Record):
     root: Path
     info: PackInfo
     questions: list[Question]
@@ -289,5 +279,5 @@ def plain(model: Any) -> Any:
     cls = kinds.get(type(model).__name__)
     if cls is None:
         return model
-    values = {name: plain(getattr(model, name)) for name in cls.__dataclass_fields__}
+    values = {name: plain(getattr(model, name)) for name in cls._fields}
     return cls(**values)

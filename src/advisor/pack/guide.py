@@ -12,8 +12,8 @@ Citations quote a passage of a section; the passage must appear in the section w
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+from ..record import Record, field
 from .core import Problem
 
 _HEADING = re.compile(r"^##\s+(?P<title>.+?)\s*\{#(?P<id>[a-z0-9][a-z0-9-]*)\}\s*$")
@@ -26,14 +26,12 @@ def squash(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-@dataclass
-class Source:
+class Source(Record):
     url: str
     checked: str
 
 
-@dataclass
-class Section:
+class Section(Record):
     id: str
     title: str
     file: str

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from ..record import Record, field
 from . import core
 from .cache import default_rules_dir
 from .core import NOT_SURE, Pack, PackError, QuestionKind, suggest
@@ -81,8 +81,7 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-@dataclass
-class _Layer:
+class _Layer(Record):
     """One pack folder's files: the shipped pack, or a pack that extends another."""
 
     root: Path
@@ -92,8 +91,7 @@ class _Layer:
     sections: list[Section] = field(default_factory=list)
 
 
-@dataclass
-class _Item:
+class _Item(Record):
     """Where a merged item came from, to point problems at the right file and line."""
 
     doc: Located

@@ -12,12 +12,12 @@ the YAML node graph and builds plain Python values itself:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from ..record import Record, field
 from .core import Problem
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -44,8 +44,7 @@ class YamlError(Exception):
         self.problems = problems
 
 
-@dataclass
-class Located:
+class Located(Record):
     """A parsed YAML document with the position of every value."""
 
     file: str

@@ -11,19 +11,15 @@ from textual import events, on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList
 from textual.widgets.option_list import Option
 
 from ..engine.conversation import Conversation, Line
-from ..export.files import ExportError, write_atomic
 from ..pack.core import Pack, QuestionKind
 from ..state import Saved, SessionStore, restore
 from ..text import inert
-from .screens.dialogs import ConfirmScreen, ExportScreen
 from .widgets.answer_input import AnswerInput
-from .widgets.result import ResultView
 from .widgets.side import SidePanel
 from .widgets.transcript import Bubble, Transcript
 
@@ -35,6 +31,7 @@ class AdvisorApp(App[None]):
     TITLE = "advisor"
     SUB_TITLE = "where to run your ML and data work"
     CSS_PATH = "app.tcss"
+    AUTO_FOCUS = "#say"  # focused as the screen starts: one focus change, one footer update
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
@@ -103,21 +100,23 @@ class AdvisorApp(App[None]):
         # the opening lines are part of the first frame, not mounted after it
         first = [line for line in self._first_lines() if line.role != "result"]
         self.lines.extend(first)
+        # a flat screen: the side panel docks right, the chat fills the rest (fewer containers,
+        # less layout and compositing before the first frame; benchmarks/startup.py)
         yield Header()
-        with Horizontal(id="main"):
-            with Vertical(id="chat"):
-                yield Transcript(*[Bubble(line) for line in first], id="transcript")
-                yield OptionList(id="options")
-                yield AnswerInput(placeholder="Type an answer, or press an option's number…", id="say", max_length=4000)
-            yield SidePanel(id="side")
+        yield SidePanel(self.conversation, id="side")
+        yield Transcript(*[Bubble(line) for line in first], id="transcript")
+        yield self._fill_options(OptionList(id="options"))
+        say = AnswerInput(id="say", max_length=4000)
+        say.cursor_blink = self.cursor_blink
+        say.number_delay = self.number_delay
+        yield self._fit_input(say)
         yield Footer()
 
     def on_mount(self) -> None:
-        say = self.query_one("#say", AnswerInput)
-        say.cursor_blink = self.cursor_blink
-        say.number_delay = self.number_delay
-        say.focus()
-        self._show([])
+        # Everything the first question needs was composed above: mounting more widgets here
+        # would cost a second layout pass before the first frame (benchmarks/startup.py).
+        if self.conversation.done:
+            self._show([])  # a finished session, resumed: its result
 
     def watch_theme(self, theme: str) -> None:
         """Remember the theme a person picks (Ctrl+T, the palette or --theme) for next time."""
@@ -139,8 +138,8 @@ class AdvisorApp(App[None]):
         shown = [line for line in lines if line.role != "result"]
         transcript.add(shown)
         self.lines.extend(shown)
-        self._refresh_options()
-        self.query_one("#side", SidePanel).refresh_from(self.conversation)
+        self._fill_options(self.query_one("#options", OptionList))
+        self.query_one("#side", SidePanel).refresh_from()
         if self.conversation.done:
             key = tuple(sorted(self.conversation.session.chosen.items()))
             if key != self._result_for:
@@ -154,9 +153,15 @@ class AdvisorApp(App[None]):
                         )
                     ]
                 )
+                from .widgets.result import ResultView  # with Rich tables: only once there is a result
+
                 view = ResultView(self.conversation.report(), self._palette())
                 transcript.add_at_top(view)  # the recommendation first, not the last citation
-        say = self.query_one("#say", AnswerInput)
+        self._fit_input(self.query_one("#say", AnswerInput))
+        self._save()
+
+    def _fit_input(self, say: AnswerInput) -> AnswerInput:
+        """The input line's hint, and whether a digit may begin an amount, for the question shown."""
         question = self.conversation.current
         say.numbers_may_be_amounts = question is not None and question.kind is QuestionKind.numeric
         say.placeholder = (
@@ -164,7 +169,7 @@ class AdvisorApp(App[None]):
             if self.conversation.done
             else "Type an answer, or press an option's number…"
         )
-        self._save()
+        return say
 
     def _save(self) -> None:
         """Every change is on disk before the person's next key press."""
@@ -180,8 +185,8 @@ class AdvisorApp(App[None]):
                 markup=False,
             )
 
-    def _refresh_options(self) -> None:
-        options = self.query_one("#options", OptionList)
+    def _fill_options(self, options: OptionList) -> OptionList:
+        """The current question's options, numbered, with the question as the list's title."""
         choices = self.conversation.choices
         options.clear_options()
         options.add_options(
@@ -195,6 +200,7 @@ class AdvisorApp(App[None]):
             keys = [c.key for c in choices]
             current = self.conversation.current_answer
             options.highlighted = keys.index(current) if current in keys else 0
+        return options
 
     def _palette(self):  # type: ignore[no-untyped-def]
         from ..export.terminal import Palette
@@ -278,6 +284,8 @@ class AdvisorApp(App[None]):
         self.screen.toggle_class("-show-side")
 
     def action_export(self) -> None:
+        from .screens.dialogs import ExportScreen  # dialogs load when first opened, not at start-up
+
         def chosen(path: Path | None) -> None:
             if path is not None:
                 self._export_to(path)
@@ -285,7 +293,9 @@ class AdvisorApp(App[None]):
         self.push_screen(ExportScreen(DEFAULT_EXPORT, self.export_dir), callback=chosen)
 
     def _export_to(self, path: Path, overwrite: bool = False) -> None:
+        from ..export.files import ExportError, write_atomic
         from ..export.record import to_json, to_markdown
+        from .screens.dialogs import ConfirmScreen
 
         decision = self.conversation.report()
         text = to_json(decision) + "\n" if path.suffix.lower() == ".json" else to_markdown(decision)

@@ -8,18 +8,17 @@ mistake that matters most).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from ..pack.core import Pack
+from ..record import Record, field
 from .message import interpret
 
 
-@dataclass
-class Tally:
+class Tally(Record):
     counts: Counter[str] = field(default_factory=Counter)
     misses: list[str] = field(default_factory=list)
 
@@ -31,8 +30,7 @@ class Tally:
         return self.counts[outcome] / self.total if self.total else 0.0
 
 
-@dataclass
-class Evaluation:
+class Evaluation(Record):
     by_group: dict[str, Tally]
 
     def overall(self, groups: tuple[str, ...] | None = None) -> Tally:

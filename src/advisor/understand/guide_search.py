@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
 from ..pack.core import Pack
 from ..pack.guide import Section, squash
+from ..record import Record
 
 STOP = {
     "a",
@@ -137,8 +137,7 @@ def words(text: str) -> list[str]:
     return out
 
 
-@dataclass
-class Hit:
+class Hit(Record):
     section: Section
     score: float
     passage: str

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from ..pack.core import NOT_SURE, Option, Question, QuestionKind
+from ..record import Record
 from .numbers import Amount, find_amounts
 
 ACCEPT = 86.0  # a fuzzy score at or above this is a confident reading
@@ -55,8 +55,7 @@ NOT_SURE_PHRASES = (
 )
 
 
-@dataclass
-class Reading:
+class Reading(Record):
     question: str
     option: str
     value: float | None
@@ -66,11 +65,10 @@ class Reading:
     note: str = ""
 
 
-@dataclass
-class Unclear:
+class Unclear(Record):
     question: str
     text: str
-    candidates: tuple[Reading, ...] = field(default=())
+    candidates: tuple[Reading, ...] = ()
 
 
 def normalize(text: str) -> str:
@@ -93,8 +91,7 @@ def clauses(text: str) -> list[list[str]]:
     return [words for part in _CLAUSE.split(text[:2000]) if (words := normalize(part).split())]
 
 
-@dataclass
-class _Phrase:
+class _Phrase(Record):
     option: str
     words: tuple[str, ...]
     via: str

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Literal
 
 from ..pack.core import NOT_SURE, Pack, Question, QuestionKind
+from ..record import Record
 from .guide_search import Hit, index_for
 from .match import Reading, Unclear, normalize, phrase_hits, read_answer, read_number, specific_kind
 from .numbers import find_amounts
@@ -85,8 +85,7 @@ TOPIC_WORDS = {
 }
 
 
-@dataclass
-class Interpretation:
+class Interpretation(Record):
     kind: Kind
     readings: tuple[Reading, ...] = ()
     candidates: tuple[Reading, ...] = ()

@@ -7,8 +7,9 @@ is (money, a duration, a weekly rate), so one sentence can answer several numeri
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Literal
+
+from ..record import Record
 
 Kind = Literal["money", "duration", "weekly", "plain", "count"]
 
@@ -148,8 +149,7 @@ def _amount_re() -> re.Pattern[str]:
     return _amount
 
 
-@dataclass
-class Amount:
+class Amount(Record):
     value: float  # dollars for money, hours for durations, hours a week for weekly rates
     kind: Kind
     start: int

@@ -19,6 +19,40 @@ from ...text import inert
 class _Dialog(ModalScreen[object]):
     """A modal that closes once: keys typed faster than it closes do not close it twice."""
 
+    AUTO_FOCUS = "*"  # the app's own is its input line, which a dialog does not have
+    SCOPED_CSS = False
+    # here rather than in app.tcss: parsed when a dialog first opens, not at start-up
+    DEFAULT_CSS = """
+    ExportScreen, ConfirmScreen {
+        align: center middle;
+        background: $background 60%;
+    }
+    .dialog {
+        width: 70;
+        max-width: 95%;
+        height: auto;
+        padding: 1 2;
+        border: thick $primary;
+        background: $surface;
+    }
+    .dialog .title {
+        text-style: bold;
+        margin-bottom: 1;
+    }
+    .dialog #problem {
+        color: $text-error;
+        height: auto;
+    }
+    .dialog .buttons {
+        height: auto;
+        margin-top: 1;
+        align-horizontal: right;
+    }
+    .dialog Button {
+        margin-left: 1;
+    }
+    """
+
     def close(self, value: object) -> None:
         if self.is_attached and self.app.screen is self:
             self.dismiss(value)

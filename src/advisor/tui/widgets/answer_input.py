@@ -8,8 +8,6 @@ into the line instead.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual import events
 from textual.message import Message
 from textual.timer import Timer
@@ -17,19 +15,21 @@ from textual.widgets import Input
 
 
 class AnswerInput(Input):
-    @dataclass
+    # messages are written out rather than made with @dataclass: see advisor/record.py for why
     class Number(Message):
         """A number key pressed while the input is empty: choose that option."""
 
-        number: int
+        def __init__(self, number: int) -> None:
+            super().__init__()
+            self.number = number
 
-    @dataclass
     class Move(Message):
         """Up or down pressed: move the highlight in the option list."""
 
-        delta: int
+        def __init__(self, delta: int) -> None:
+            super().__init__()
+            self.delta = delta
 
-    @dataclass
     class Why(Message):
         """'?' pressed while the input is empty."""
 
