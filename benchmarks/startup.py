@@ -1,11 +1,12 @@
 """Time to the first question, in a real pseudo-terminal, against a bare Textual app.
 
-    python benchmarks/startup.py [--runs 7]
+    python benchmarks/startup.py [--runs 15]
 
 Each run starts a process on a 100x32 pseudo-terminal and stops the clock when the first
 question's text has been drawn. The floor is a bare Textual app with a header, a question, four
-option buttons, an input and a footer. The two alternate run by run; the figure is the ratio of
-the medians. Bar: at most 1.15.
+option buttons, an input and a footer. The two alternate run by run; the figure is the median of
+the paired ratios (see common.py). Bar: at most 1.15. advisor runs as installed: its console
+script, with its modules compiled to bytecode (see common.py).
 """
 
 from __future__ import annotations
@@ -16,13 +17,14 @@ import os
 import pty
 import select
 import signal
-import statistics
 import struct
 import sys
 import tempfile
 import termios
 import textwrap
 import time
+
+from common import advisor_command, as_installed, report
 
 BAR = 1.15
 BARE = textwrap.dedent("""
@@ -66,8 +68,10 @@ def first_paint(argv: list[str], env: dict[str, str]) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=15, help="runs of each (at least 7; default 15)")
     args = parser.parse_args()
+    if args.runs < 7:
+        parser.error("--runs: at least 7")
     folder = tempfile.mkdtemp(prefix="advisor-bench-")
     bare = os.path.join(folder, "bare.py")
     with open(bare, "w") as handle:
@@ -77,7 +81,8 @@ def main() -> int:
         "ADVISOR_CACHE_DIR": os.path.join(folder, "cache"),
         "ADVISOR_STATE_DIR": os.path.join(folder, "state"),
     }
-    ours_cmd = [sys.executable, "-m", "advisor"]
+    as_installed()
+    ours_cmd = advisor_command()
     bare_cmd = [sys.executable, bare]
     first_paint(ours_cmd, env)  # warm the pack cache and the disk
     first_paint(bare_cmd, env)
@@ -85,11 +90,7 @@ def main() -> int:
     for _ in range(args.runs):
         ours.append(first_paint(ours_cmd, env))
         floor.append(first_paint(bare_cmd, env))
-    ratio = statistics.median(ours) / statistics.median(floor)
-    print(f"advisor, first question drawn: median {statistics.median(ours) * 1000:.0f} ms")
-    print(f"bare Textual app, same widgets: median {statistics.median(floor) * 1000:.0f} ms")
-    print(f"ratio {ratio:.2f} (bar: at most {BAR}) {'PASS' if ratio <= BAR else 'FAIL'}")
-    return 0 if ratio <= BAR else 1
+    return report("advisor, first question drawn", ours, "bare Textual app, same widgets", floor, BAR)
 
 
 if __name__ == "__main__":
