@@ -21,6 +21,11 @@ from . import __version__
 if TYPE_CHECKING:
     import argparse
 
+    from .engine.session import Answer, Session
+    from .pack.core import Pack
+
+    Options = argparse.Namespace | SimpleNamespace  # SimpleNamespace: a bare `advisor`, see main()
+
 EXAMPLES = """\
 examples:
   advisor                                   ask the questions in the terminal
@@ -167,6 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    args: Options
     if argv:
         args = build_parser().parse_args(argv)
     else:
@@ -197,7 +203,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 70
 
 
-def _load(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _load(args: Options) -> Pack:
     from .pack.cache import load_pack
     from .pack.core import PackError
 
@@ -209,7 +215,7 @@ def _load(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         raise UsageError(f"invalid rule pack: {first}{more}") from None
 
 
-def parse_answers(pack, pairs: list[str]):  # type: ignore[no-untyped-def]
+def parse_answers(pack: Pack, pairs: list[str]) -> dict[str, Answer]:
     """`ID=TEXT` pairs -> answers, in question order; one clear error for anything unreadable."""
     from .engine.session import Answer
     from .pack.core import suggest
@@ -235,11 +241,11 @@ def parse_answers(pack, pairs: list[str]):  # type: ignore[no-untyped-def]
             raise UsageError(f"--answer {pair!r}: question '{qid}' has no option '{text}' (options: {options})")
         answers[qid] = Answer(
             reading.option, reading.value, text if reading.via in {"text", "number"} else None, reading.via
-        )  # type: ignore[arg-type]
+        )
     return answers
 
 
-def read_description(pack, session, text: str):  # type: ignore[no-untyped-def]
+def read_description(pack: Pack, session: Session, text: str) -> dict[str, Answer]:
     """Answers read from one --say text; anything unclear is a one-line error (exit 2)."""
     from .engine.session import Answer
     from .understand.message import interpret
@@ -264,7 +270,7 @@ def read_description(pack, session, text: str):  # type: ignore[no-untyped-def]
     raise UsageError(f"--say {text!r}: could not read any answer from it")
 
 
-def cmd_recommend(args: argparse.Namespace) -> int:
+def cmd_recommend(args: Options) -> int:
     from .engine.decide import decide
     from .engine.explain import report
     from .engine.session import Session
@@ -301,10 +307,12 @@ def cmd_recommend(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_check(args: argparse.Namespace) -> int:
+def cmd_check(args: Options) -> int:
     import json
 
-    from .pack.loader import PackError, default_rules_dir, load_pack
+    from .pack.cache import default_rules_dir
+    from .pack.core import PackError
+    from .pack.loader import load_pack
 
     root = args.rules or default_rules_dir()
     try:
@@ -360,7 +368,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             )
         )
     else:
-        from .export.record import inert
+        from .text import inert
 
         for finding in findings:
             print(inert(str(finding)))
@@ -370,7 +378,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
-def cmd_schema(args: argparse.Namespace) -> int:
+def cmd_schema(args: Options) -> int:
     from .pack.schema import schema_text, schemas
 
     if args.list:
@@ -381,7 +389,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_graph(args: argparse.Namespace) -> int:
+def cmd_graph(args: Options) -> int:
     from .graph import dot, mermaid
 
     pack = _load(args)
@@ -389,7 +397,7 @@ def cmd_graph(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_serve(args: argparse.Namespace) -> int:
+def cmd_serve(args: Options) -> int:
     import shlex
 
     _load(args)  # a broken pack is reported here, once, not in every browser tab
@@ -406,7 +414,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_ui(args: argparse.Namespace) -> int:
+def cmd_ui(args: Options) -> int:
     served = "web_driver" in os.environ.get("TEXTUAL_DRIVER", "")  # a browser tab of 'advisor serve'
     if not served and not (sys.stdin.isatty() and sys.stdout.isatty()):
         print(

@@ -44,10 +44,10 @@ def mermaid(pack: Pack) -> str:
         lines.append(f"    {_node(a.id)} --> {_node(b.id)}")
     for src, dst, label in follow:
         lines.append(f'    {_node(src)} -. "{_label(label)}" .-> {_node(dst)}')
-    for q, s, label, kind in service:
+    for question, target, label, kind in service:
         arrow = "==>" if kind == "for" else "-.-x"
         text = label if kind == "for" else f"rules out: {label}"
-        lines.append(f'    {_node(q)} {arrow}|"{_label(text)}"| {_node(s)}')
+        lines.append(f'    {_node(question)} {arrow}|"{_label(text)}"| {_node(target)}')
     return "\n".join(lines) + "\n"
 
 
@@ -62,10 +62,10 @@ def dot(pack: Pack) -> str:
         lines.append(f'  "{a.id}" -> "{b.id}";')
     for src, dst, label in follow:
         lines.append(f'  "{src}" -> "{dst}" [style=dashed, label="{_label(label)}"];')
-    for q, s, label, kind in service:
+    for question, target, label, kind in service:
         style = 'color="#2a7a2a"' if kind == "for" else 'color="#b03030", style=dotted'
         text = label if kind == "for" else f"rules out: {label}"
-        lines.append(f'  "{q}" -> "{s}" [{style}, label="{_label(text)}"];')
+        lines.append(f'  "{question}" -> "{target}" [{style}, label="{_label(text)}"];')
     lines.append("}")
     return "\n".join(lines) + "\n"
 

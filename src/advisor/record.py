@@ -60,7 +60,7 @@ class Record:
         cls._fields = fields
         cls._defaults = defaults
         if not eq:
-            cls.__eq__ = object.__eq__  # type: ignore[method-assign,assignment]
+            cls.__eq__ = object.__eq__  # type: ignore[method-assign]
             cls.__hash__ = object.__hash__  # type: ignore[method-assign,assignment]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -151,7 +151,7 @@ class SessionStore:
                 "only the answers that still make sense were kept."
             )
         answers: dict[str, Answer] = {}
-        raw_answers = data.get("answers") if isinstance(data.get("answers"), dict) else {}
+        raw_answers = data["answers"] if isinstance(data.get("answers"), dict) else {}
         for qid, raw in raw_answers.items():
             try:
                 answer = _unanswer(raw)
@@ -194,7 +194,7 @@ class SessionStore:
             except (KeyError, TypeError):
                 continue
         editing = data.get("editing") if isinstance(data.get("editing"), str) else None
-        updated = data.get("updated") if isinstance(data.get("updated"), (int, float)) else 0.0
+        updated = data["updated"] if isinstance(data.get("updated"), (int, float)) else 0.0
         return Saved(path, float(updated), answers, steps, transcript, editing, notes)
 
 

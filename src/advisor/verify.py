@@ -27,7 +27,7 @@ import datetime as dt
 from collections.abc import Iterator
 from itertools import combinations
 
-from .pack.core import NOT_SURE, Effect, Pack, QuestionKind
+from .pack.core import NOT_SURE, Effect, Pack, Question, QuestionKind
 from .record import Record
 
 NOT_ASKED = "(not asked)"
@@ -358,22 +358,22 @@ def verify(pack: Pack, today: dt.date | None = None, stale_days: int = 365) -> l
             groups.setdefault((s, r.questions), []).append(r)
     opposite = {frozenset({Effect.for_, Effect.against}), frozenset({Effect.exclude, Effect.for_})}
     for (service, _), members in groups.items():
-        for a, b in combinations(members, 2):
-            if frozenset({a.effect, b.effect}) not in opposite:
+        for one, other in combinations(members, 2):
+            if frozenset({one.effect, other.effect}) not in opposite:
                 continue
-            both = intersect(a.box, b.box)
+            both = intersect(one.box, other.box)
             combo = space.witness(both) if both is not None else None
             if combo is None:
                 continue
-            example = space.describe(combo, {space.pos[q] for q in a.questions})
+            example = space.describe(combo, {space.pos[q] for q in one.questions})
             findings.append(
                 Finding(
                     "conflict",
                     "error",
-                    f"rules '{a.id}' ({a.effect.value}) and '{b.id}' ({b.effect.value}) contradict each other "
-                    f"on '{service}' (see line {b.line})",
-                    a.file,
-                    a.line,
+                    f"rules '{one.id}' ({one.effect.value}) and '{other.id}' ({other.effect.value}) contradict "
+                    f"each other on '{service}' (see line {other.line})",
+                    one.file,
+                    one.line,
                     example,
                 )
             )
@@ -398,16 +398,16 @@ def verify(pack: Pack, today: dt.date | None = None, stale_days: int = 365) -> l
 
     # facts
     today = today or dt.date.today()
-    for s in pack.services:
-        for f in s.facts:
+    for svc in pack.services:
+        for f in svc.facts:
             age = (today - f.checked_date).days
             if age > stale_days:
-                file, line = pack.origins.get(f"fact:{s.id}.{f.id}", ("services.yaml", 1))
+                file, line = pack.origins.get(f"fact:{svc.id}.{f.id}", ("services.yaml", 1))
                 findings.append(
                     Finding(
                         "stale-fact",
                         "warning",
-                        f"fact '{s.id}.{f.id}' was checked {f.checked}, more than "
+                        f"fact '{svc.id}.{f.id}' was checked {f.checked}, more than "
                         f"{stale_days // 30} months ago; check {f.source} again",
                         file,
                         line,
@@ -416,7 +416,7 @@ def verify(pack: Pack, today: dt.date | None = None, stale_days: int = 365) -> l
     return findings
 
 
-def _numeric_ranges(q, file: str, line: int) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
+def _numeric_ranges(q: Question, file: str, line: int) -> Iterator[Finding]:
     """Numeric options should cover every number from 0 up exactly once."""
     probes = sorted({v for o in q.concrete_options for v in (o.ge, o.gt, o.le, o.lt) if v is not None} | {0.0})
     points = set(probes)

@@ -186,7 +186,7 @@ class Conversation:
 
     def _answer(self, reading: Reading) -> Answer:
         via = reading.via if reading.via in {"option", "label", "number", "text"} else "text"
-        return Answer(reading.option, reading.value, reading.text, via)  # type: ignore[arg-type]
+        return Answer(reading.option, reading.value, reading.text, via)
 
     def _examples(self, question: Question | None) -> str:
         if question is None:

@@ -67,10 +67,10 @@ class CompiledRule(Record):
 
 
 def compile_rules(pack: Pack) -> list[CompiledRule]:
-    cached = getattr(pack, "_compiled", None)
-    if cached is None:
+    cached = pack.derived.get("compiled-rules")
+    if not isinstance(cached, list):
         cached = [CompiledRule(r, tuple((q, frozenset(opts)) for q, opts in r.when.items())) for r in pack.rules]
-        pack._compiled = cached  # type: ignore[attr-defined]
+        pack.derived["compiled-rules"] = cached
     return cached
 
 
@@ -205,6 +205,7 @@ class _Search:
         for i in open_qs:
             worlds *= bin(masks[i]).count("1")
         winner = self.winner(statuses)
+        result: list[tuple[tuple[tuple[int, int], ...], int, int]]
         if winner is not None:
             result = [((), winner, worlds)]
         else:
@@ -230,10 +231,10 @@ class _Search:
 
 def search(pack: Pack, known: Knowledge) -> list[Leaf]:
     """Split on uncertain answers until each region has one winner (branch and bound)."""
-    engine = getattr(pack, "_search", None)
-    if engine is None:
+    engine = pack.derived.get("search")
+    if not isinstance(engine, _Search):
         engine = _Search(pack)
-        pack._search = engine  # type: ignore[attr-defined]
+        pack.derived["search"] = engine
     if len(engine.memo) > 50_000:
         engine.memo.clear()
     leaves = []

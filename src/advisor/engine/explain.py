@@ -272,12 +272,12 @@ def report(
     for firing in result.caveats:
         if not firing.certain:
             continue
-        facts = tuple(
+        caveat_facts = tuple(
             fact_line(pack, ref.service, f, today)
             for ref in firing.rule.facts
             if (f := pack.service(ref.service).fact(ref.fact)) is not None
         )
-        caveats.append(Caveat(firing.rule.reason, facts))
+        caveats.append(Caveat(firing.rule.reason, caveat_facts))
     facts: list[FactLine] = []
     if rec is not None:
         facts = [fact_line(pack, rec.id, f, today) for f in rec.facts]

@@ -116,8 +116,13 @@ def to_markdown(report: Report, title: str = "Where to run the work: decision re
         lines.append("")
     if report.citations:
         lines += ["## From the guide", ""]
-        for c in report.citations:
-            lines += [f"> {_md(c.quote)}", ">", f"> — {_md(c.title)}, <{c.source}> (checked {c.checked})", ""]
+        for cited in report.citations:
+            lines += [
+                f"> {_md(cited.quote)}",
+                ">",
+                f"> — {_md(cited.title)}, <{cited.source}> (checked {cited.checked})",
+                "",
+            ]
     if report.facts:
         lines += ["## Facts", "", "| Fact | Value | Source | Checked |", "|---|---|---|---|"]
         for f in report.facts:

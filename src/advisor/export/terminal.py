@@ -6,7 +6,7 @@ written in a rule file show as they are.
 
 from __future__ import annotations
 
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
@@ -47,7 +47,7 @@ def render(
 ) -> Group:
     """The whole report; the UI leaves out the answers (its side panel lists them)."""
     p = palette or Palette()
-    parts: list[object] = []
+    parts: list[RenderableType] = []
     rec = report.recommendation
     headline = Text("Recommendation: ", style="bold")
     headline.append_text(t(rec[1] if rec else "none fits every answer", f"bold {p.good}" if rec else f"bold {p.bad}"))
@@ -100,17 +100,17 @@ def render(
 
     if report.caveats:
         parts += [Text(""), Rule(t("Caveats", "bold"), align="left")]
-        for c in report.caveats:
-            parts.append(t("! " + c.text, p.warn))
-            for f in c.facts:
+        for caveat in report.caveats:
+            parts.append(t("! " + caveat.text, p.warn))
+            for f in caveat.facts:
                 parts.append(t(f"    {f.label}: {f.value} — {f.source} (checked {f.checked})", p.quiet))
 
     if report.citations:
         parts += [Text(""), Rule(t("From the guide", "bold"), align="left")]
-        for c in report.citations:
-            parts.append(t(f"“{c.quote}”", "italic"))
-            parts.append(t(f"    — {c.title}, {c.source} (checked {c.checked})", p.quiet))
-    return Group(*parts)  # type: ignore[arg-type]
+        for cited in report.citations:
+            parts.append(t(f"“{cited.quote}”", "italic"))
+            parts.append(t(f"    — {cited.title}, {cited.source} (checked {cited.checked})", p.quiet))
+    return Group(*parts)
 
 
 def print_report(report: Report, ignored: list[str] | None = None) -> None:

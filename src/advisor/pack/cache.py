@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import zlib
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -84,7 +85,7 @@ def to_data(pack: core.Pack) -> dict[str, Any]:
             return [obj(v) for v in value]
         if isinstance(value, Record):
             return {k: obj(getattr(value, k)) for k in value._fields}
-        if isinstance(value, core.Enum):  # type: ignore[attr-defined]
+        if isinstance(value, Enum):
             return value.value
         return value
 

@@ -250,6 +250,8 @@ class Pack(Record):
         self._questions = {q.id: q for q in self.questions}
         self._services = {s.id: s for s in self.services}
         self.order = {q.id: i for i, q in enumerate(self.questions)}
+        # what the engine and the guide search work out from the pack once, kept with it
+        self.derived: dict[str, object] = {}
 
     def question(self, question_id: str) -> Question:
         return self._questions[question_id]
@@ -263,7 +265,7 @@ class Pack(Record):
 
 def plain(model: Any) -> Any:
     """Turn a validated pydantic object (or list of them) into the plain class of the same name."""
-    kinds = {
+    kinds: dict[str, type[Record]] = {
         "Credit": Credit,
         "PackInfo": PackInfo,
         "Option": Option,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import events, on
@@ -23,6 +24,9 @@ from .widgets.answer_input import AnswerInput
 from .widgets.side import SidePanel
 from .widgets.transcript import Bubble, Transcript
 
+if TYPE_CHECKING:
+    from ..export.terminal import Palette
+
 NARROW = 80  # below this width the side panel folds away (Ctrl+O shows it)
 DEFAULT_EXPORT = "advisor-decision.md"
 
@@ -34,7 +38,7 @@ class AdvisorApp(App[None]):
     AUTO_FOCUS = "#say"  # focused as the screen starts: one focus change, one footer update
 
     BINDINGS = [
-        Binding("escape", "back", "Back", id="back"),
+        Binding("escape", "step_back", "Back", id="back"),
         Binding("f1", "why", "Why?", id="why"),
         Binding("ctrl+r", "restart", "Restart", id="restart"),
         Binding("ctrl+s", "export", "Save", id="export"),
@@ -202,7 +206,7 @@ class AdvisorApp(App[None]):
             options.highlighted = keys.index(current) if current in keys else 0
         return options
 
-    def _palette(self):  # type: ignore[no-untyped-def]
+    def _palette(self) -> Palette:
         from ..export.terminal import Palette
 
         theme = self.current_theme
@@ -257,7 +261,8 @@ class AdvisorApp(App[None]):
         self.query_one("#say", AnswerInput).focus()
 
     # -- actions ---------------------------------------------------------------------------------
-    def action_back(self) -> None:
+    def action_step_back(self) -> None:
+        """Undo the last answer (App's own "back" action is about screens, not answers)."""
         self._show(self.conversation.back())
 
     def action_why(self) -> None:
@@ -317,8 +322,8 @@ class AdvisorApp(App[None]):
         self.notify(f"Saved the decision to {path}", markup=False)
         self._show([Line("notice", f"Saved the decision to {path}")])
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield SystemCommand("Back", "Go back one question (Escape)", self.action_back)
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield SystemCommand("Back", "Go back one question (Escape)", self.action_step_back)
         yield SystemCommand("Restart", "Forget every answer and start again (Ctrl+R)", self.action_restart)
         yield SystemCommand("Explain this question", "Why the advisor asks it (F1)", self.action_why)
         yield SystemCommand("Save the decision", "Export a Markdown decision record (Ctrl+S)", self.action_export)

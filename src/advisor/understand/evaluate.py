@@ -55,7 +55,8 @@ class Evaluation(Record):
 
 
 def load_set(path: Path) -> dict[str, Any]:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data
 
 
 def evaluate(pack: Pack, data: dict[str, Any]) -> Evaluation:

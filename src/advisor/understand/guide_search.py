@@ -229,8 +229,8 @@ def best_passage(section: Section, terms: list[str]) -> str:
 
 
 def index_for(pack: Pack) -> GuideIndex:
-    cached = getattr(pack, "_guide_index", None)
-    if cached is None:
+    cached = pack.derived.get("guide-index")
+    if not isinstance(cached, GuideIndex):
         cached = GuideIndex(pack)
-        pack._guide_index = cached  # type: ignore[attr-defined]
+        pack.derived["guide-index"] = cached
     return cached

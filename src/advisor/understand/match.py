@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
 from ..pack.core import NOT_SURE, Option, Question, QuestionKind
 from ..record import Record
 from .numbers import Amount, find_amounts
+
+if TYPE_CHECKING:
+    from ..engine.session import Via
 
 ACCEPT = 86.0  # a fuzzy score at or above this is a confident reading
 CONSIDER = 70.0  # between CONSIDER and ACCEPT: ask which was meant
@@ -60,7 +64,7 @@ class Reading(Record):
     option: str
     value: float | None
     score: float
-    via: str  # option | label | number | text
+    via: Via  # option | label | number | text
     text: str
     note: str = ""
 
@@ -249,10 +253,7 @@ def _candidates(question: Question, option_ids: list[str], text: str, score: flo
     return Unclear(
         question.id,
         text,
-        tuple(
-            Reading(question.id, oid, question.option(oid).value, score, "text", text)  # type: ignore[union-attr]
-            for oid in seen
-        )[:5],
+        tuple(Reading(question.id, oid, question.option(oid).value, score, "text", text) for oid in seen)[:5],
     )
 
 
@@ -297,10 +298,10 @@ def _read_one(question: Question, text: str) -> Reading | Unclear:
         return Unclear(question.id, text)
     if question.kind is QuestionKind.numeric and re.fullmatch(r"[$€£]?\d+(\.\d+)?", norm):
         # "0", "10", "$5": the number the person gave, in the question's unit
-        number = float(norm.lstrip("$€£"))
-        opt = option_for_number(question, number)
+        plain_number = float(norm.lstrip("$€£"))
+        opt = option_for_number(question, plain_number)
         if opt is not None:
-            return Reading(question.id, opt.id, number, 100.0, "number", text)
+            return Reading(question.id, opt.id, plain_number, 100.0, "number", text)
     exact = [opt for opt in question.options if norm in {normalize(s) for s in opt.synonyms}]
     if len(exact) == 1:
         return Reading(question.id, exact[0].id, exact[0].value, 100.0, "text", text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypeVar
 
 from rich.text import Text
 from textual import on
@@ -15,8 +16,10 @@ from textual.widgets import Button, Input, Static
 from ...export.files import ExportError, check_target
 from ...text import inert
 
+T = TypeVar("T")
 
-class _Dialog(ModalScreen[object]):
+
+class _Dialog(ModalScreen[T]):
     """A modal that closes once: keys typed faster than it closes do not close it twice."""
 
     AUTO_FOCUS = "*"  # the app's own is its input line, which a dialog does not have
@@ -53,12 +56,12 @@ class _Dialog(ModalScreen[object]):
     }
     """
 
-    def close(self, value: object) -> None:
+    def close(self, value: T) -> None:
         if self.is_attached and self.app.screen is self:
             self.dismiss(value)
 
 
-class ConfirmScreen(_Dialog):
+class ConfirmScreen(_Dialog[bool]):
     """Yes or no."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
@@ -86,7 +89,7 @@ class ConfirmScreen(_Dialog):
         self.close(False)
 
 
-class ExportScreen(_Dialog):
+class ExportScreen(_Dialog[Path | None]):
     """Ask where to save the decision record (Markdown)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
