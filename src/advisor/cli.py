@@ -32,6 +32,11 @@ examples:
   advisor recommend --answer budget=0 --answer runtime=3 --answer hardware=gpu
   advisor recommend --answer budget="20 bucks" --answer hardware=gpu --json
   advisor check --rules ./my-rules          validate a rule pack
+  advisor serve                             the same chat in a web browser
+
+in the chat: type or press an option's number; Escape goes back, F1 says why a question is
+asked, Ctrl+S saves the decision (.md or .json), Ctrl+O shows your answers on small screens,
+Ctrl+T changes the theme, Ctrl+P lists every command, Ctrl+Q quits.
 """
 
 
@@ -148,7 +153,8 @@ def build_parser() -> argparse.ArgumentParser:
         "serve",
         help="serve the chat as a web page (textual-serve), on this computer only unless told otherwise",
         description="Serve the same chat in a browser. Binds to 127.0.0.1 unless --host says otherwise; every "
-        "browser tab gets its own advisor.",
+        "browser tab gets its own advisor. Needs the serve extra: pip install 'advisor[serve]' (or "
+        "pipx install '.[serve]' from a checkout).",
         epilog="examples:\n  advisor serve                      then open http://127.0.0.1:8000\n"
         "  advisor serve --port 9000 --rules ./my-rules\n",
         formatter_class=argparse.RawDescriptionHelpFormatter,
