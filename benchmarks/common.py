@@ -18,6 +18,7 @@ import compileall
 import shutil
 import statistics
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import advisor
@@ -35,6 +36,20 @@ def advisor_command(*args: str) -> list[str]:
         return [str(script), *args]
     found = shutil.which("advisor")
     return [found, *args] if found else [sys.executable, "-m", "advisor", *args]
+
+
+def alternate(
+    measure: Callable[[list[str]], float], ours: list[str], floor: list[str], runs: int
+) -> tuple[list[float], list[float]]:
+    """Time ``ours`` and ``floor`` alternately ``runs`` times each, after one unmeasured run of each."""
+    measure(ours)  # warms the pack cache and the disk
+    measure(floor)
+    ours_times: list[float] = []
+    floor_times: list[float] = []
+    for _ in range(runs):
+        ours_times.append(measure(ours))
+        floor_times.append(measure(floor))
+    return ours_times, floor_times
 
 
 def report(ours_name: str, ours: list[float], floor_name: str, floor: list[float], bar: float) -> int:

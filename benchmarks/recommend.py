@@ -16,7 +16,7 @@ import sys
 import tempfile
 import time
 
-from common import advisor_command, as_installed, report
+from common import advisor_command, alternate, as_installed, report
 
 BAR = 1.3
 ADVISOR = advisor_command("recommend", "-a", "budget=0", "-a", "runtime=1", "-a", "hardware=gpu", "--json")
@@ -35,11 +35,7 @@ def main() -> int:
     args = parser.parse_args()
     env = {**os.environ, "ADVISOR_CACHE_DIR": tempfile.mkdtemp(prefix="advisor-bench-")}
     as_installed()
-    timed(ADVISOR, env)  # builds the pack cache
-    ours, base = [], []
-    for _ in range(args.runs):
-        ours.append(timed(ADVISOR, env))
-        base.append(timed(BASELINE, env))
+    ours, base = alternate(lambda cmd: timed(cmd, env), ADVISOR, BASELINE, args.runs)
     return report("advisor recommend --json", ours, "import pydantic, yaml, rapidfuzz", base, BAR)
 
 

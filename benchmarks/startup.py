@@ -24,7 +24,7 @@ import termios
 import textwrap
 import time
 
-from common import advisor_command, as_installed, report
+from common import advisor_command, alternate, as_installed, report
 
 BAR = 1.15
 BARE = textwrap.dedent("""
@@ -84,12 +84,7 @@ def main() -> int:
     as_installed()
     ours_cmd = advisor_command()
     bare_cmd = [sys.executable, bare]
-    first_paint(ours_cmd, env)  # warm the pack cache and the disk
-    first_paint(bare_cmd, env)
-    ours, floor = [], []
-    for _ in range(args.runs):
-        ours.append(first_paint(ours_cmd, env))
-        floor.append(first_paint(bare_cmd, env))
+    ours, floor = alternate(lambda cmd: first_paint(cmd, env), ours_cmd, bare_cmd, args.runs)
     return report("advisor, first question drawn", ours, "bare Textual app, same widgets", floor, BAR)
 
 

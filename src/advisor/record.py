@@ -97,10 +97,6 @@ class Record:
     __hash__ = None  # type: ignore[assignment]  # equal by value and mutable: like a dataclass
 
 
-def fields(obj: Record | type[Record]) -> tuple[str, ...]:
-    return obj._fields
-
-
 def asdict(obj: Any) -> Any:
     """Records as dicts, all the way down (lists and tuples stay what they are)."""
     if isinstance(obj, Record):

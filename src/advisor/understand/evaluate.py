@@ -29,6 +29,17 @@ class Tally(Record):
     def rate(self, outcome: str) -> float:
         return self.counts[outcome] / self.total if self.total else 0.0
 
+    def score(self, got: str | None, expected: str, wrong: str, unread: str) -> None:
+        """Count one expected answer: read right, read wrong (``wrong`` noted), or not read (``unread``)."""
+        if got == expected:
+            self.counts["correct"] += 1
+        elif got is not None:
+            self.counts["wrong"] += 1
+            self.misses.append(wrong)
+        else:
+            self.counts["clarify"] += 1
+            self.misses.append(unread)
+
 
 class Evaluation(Record):
     by_group: dict[str, Tally]
@@ -66,29 +77,24 @@ def evaluate(pack: Pack, data: dict[str, Any]) -> Evaluation:
         for text, expected in items:
             meaning = interpret(pack, question, {}, text)
             got = {r.question: r.option for r in meaning.readings}
-            tally = groups[f"single:{qid}"]
-            if got.get(qid) == str(expected):
-                tally.counts["correct"] += 1
-            elif qid in got:
-                tally.counts["wrong"] += 1
-                tally.misses.append(f"{qid}: {text!r} -> {got[qid]} (expected {expected})")
-            else:
-                tally.counts["clarify"] += 1
-                tally.misses.append(f"{qid}: {text!r} -> {meaning.kind} (expected {expected})")
+            groups[f"single:{qid}"].score(
+                got.get(qid),
+                str(expected),
+                f"{qid}: {text!r} -> {got.get(qid)} (expected {expected})",
+                f"{qid}: {text!r} -> {meaning.kind} (expected {expected})",
+            )
     first = pack.questions[0]
     for item in data.get("multi", []):
         meaning = interpret(pack, first, {}, item["text"])
         got = {r.question: r.option for r in meaning.readings}
         tally = groups["multi"]
         for qid, expected in item["answers"].items():
-            if got.get(qid) == expected:
-                tally.counts["correct"] += 1
-            elif qid in got:
-                tally.counts["wrong"] += 1
-                tally.misses.append(f"multi {item['text']!r}: {qid} -> {got[qid]} (expected {expected})")
-            else:
-                tally.counts["clarify"] += 1
-                tally.misses.append(f"multi {item['text']!r}: {qid} missing")
+            tally.score(
+                got.get(qid),
+                expected,
+                f"multi {item['text']!r}: {qid} -> {got.get(qid)} (expected {expected})",
+                f"multi {item['text']!r}: {qid} missing",
+            )
         for qid in got.keys() - item["answers"].keys():
             tally.counts["wrong"] += 1
             tally.misses.append(f"multi {item['text']!r}: unexpected {qid} -> {got[qid]}")

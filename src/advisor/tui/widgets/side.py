@@ -49,7 +49,7 @@ class SidePanel(VerticalScroll):
         # composed with its content, so the first frame needs no second mount and layout pass
         self._shown = self._answer_key()
         items = self._answer_items()
-        yield Static(self._progress(bool(items)), id="progress")
+        yield Static(self._progress(), id="progress")
         if items:  # the list itself waits for the first answer
             yield ListView(*items, id="answers", initial_index=None)
         yield Static(self._services(), id="services")
@@ -69,19 +69,19 @@ class SidePanel(VerticalScroll):
                 answers.display = bool(items)
             elif items:
                 self.mount(ListView(*items, id="answers", initial_index=None), after="#progress")
-        self.query_one("#progress", Static).update(self._progress(bool(self._shown)))
+        self.query_one("#progress", Static).update(self._progress())
 
     def _answer_key(self) -> tuple[tuple[str, str], ...]:
         return tuple((q.id, a.option) for q, a in self.conversation.session.answered())
 
-    def _progress(self, any_answers: bool) -> Content:
+    def _progress(self) -> Content:
         answered, remaining = self.conversation.progress()
         progress = f"{answered} answered · about {remaining} to go" if remaining else f"{answered} answered · done"
         return Content.assemble(
             ("Progress\n", HEADING),
             (progress + "\n\n", "dim"),
             ("Your answers", HEADING),
-            "" if any_answers else ("\n(none yet)", "dim"),
+            "" if answered else ("\n(none yet)", "dim"),
         )
 
     def _answer_items(self) -> list[ListItem]:
