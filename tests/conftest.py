@@ -8,6 +8,29 @@ from advisor.pack.loader import Pack, load_pack
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "rules"
+# the day the suite pretends it is: facts age against it, so results do not change with the calendar
+TODAY = "2026-11-26"
+
+
+@pytest.fixture(autouse=True)
+def hermetic(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test runs in a fresh folder with its own user folders and a fixed date.
+
+    Nothing a test does (saving a decision, caching a pack, remembering a theme) can reach the
+    repository or the developer's home.
+    """
+    home = tmp_path_factory.mktemp("home")
+    for name in ("HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"):
+        folder = home / name.lower()
+        folder.mkdir()
+        monkeypatch.setenv(name, str(folder))
+    for name in ("ADVISOR_STATE_DIR", "ADVISOR_CACHE_DIR", "ADVISOR_CONFIG_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("ADVISOR_TODAY", TODAY)
+    work = home / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    return work
 
 
 @pytest.fixture(scope="session")

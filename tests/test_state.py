@@ -41,7 +41,7 @@ def test_round_trip_keeps_answers_history_and_transcript(tmp_path):
     assert notes == []
     assert again.session.answers == talk.session.answers
     assert again.session.answers["runtime"] == Answer("1-to-9", 5.0, "about 5 hours", "number")
-    assert again.current.id == "background"
+    assert again.current.id == talk.current.id == "gpu"
     assert any(line.text == "about 5 hours" for line in saved.transcript)
     again.back()
     assert "runtime" not in again.session.answers  # history came back too
@@ -143,7 +143,7 @@ def test_kill_dash_nine_then_resume(tmp_path):
     pid, fd = _spawn([], env)
     try:
         _read_until(fd, b"How much can you spend")
-        for key, question in ((b"1", b"What hardware"), (b"2", b"How long does one run")):
+        for key, question in ((b"1", b"What hardware"), (b"2", b"Which GPU does the job need")):
             os.write(fd, key)
             _read_until(fd, question)
         deadline = time.monotonic() + 10
@@ -162,7 +162,7 @@ def test_kill_dash_nine_then_resume(tmp_path):
     pid, fd = _spawn(["--resume"], env)
     try:
         screen = _read_until(fd, b"Welcome back")
-        screen += _read_until(fd, b"How long does one run", timeout=10)
+        screen += _read_until(fd, b"Which GPU does the job need", timeout=10)
         assert b"Welcome back: 2 answer(s) restored." in screen
         os.write(fd, b"\x11")  # Ctrl+Q
         deadline = time.monotonic() + 15

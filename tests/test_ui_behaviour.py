@@ -34,6 +34,7 @@ async def test_number_click_arrows_and_typing_all_answer():
         assert app.conversation.session.chosen == {"budget": "free"}
         await pilot.press("down", "enter")  # arrows and Enter: hardware, second option
         assert app.conversation.session.chosen["hardware"] == "gpu"
+        await pilot.press("1", "1")  # any GPU, up to 12 GB of memory
         await type_text(pilot, "about 3 hours")
         assert app.conversation.session.answers["runtime"].value == 3
         assert app.conversation.current.id == "background"
@@ -49,7 +50,7 @@ async def test_student_sentence_fills_three_answers_and_confirms():
         chosen = app.conversation.session.chosen
         assert chosen == {"budget": "free", "hardware": "gpu", "runtime": "1-to-9"}
         assert any(text.startswith("Got it:") for text in bubbles(app, "advisor"))
-        assert app.conversation.current.id == "background"
+        assert app.conversation.current.id == "gpu"  # the first question the sentence left open
 
 
 async def test_unreadable_answer_gets_a_reply_and_the_question_again():
@@ -83,7 +84,7 @@ async def test_markup_typed_by_a_person_is_shown_literally():
 async def test_escape_goes_back_and_side_panel_changes_an_answer():
     app = new_app()
     async with app.run_test(size=(100, 32)) as pilot:
-        await pilot.press("1", "2", "2")
+        await pilot.press("1", "2", "1", "1", "2")  # free, one GPU, any GPU, up to 12 GB, 1 to 9 hours
         await pilot.press("escape")
         assert "runtime" not in app.conversation.session.chosen
         assert app.conversation.current.id == "runtime"
@@ -157,8 +158,8 @@ async def test_resizing_and_tiny_terminals_never_break():
             await pilot.press("ctrl+o", "1", "ctrl+o")
             await pilot.pause()
             assert app.is_running
-        # always option 1: free, CPU, under an hour, exploring, Drive, public: six answers, then done
-        assert app.conversation.done and len(app.conversation.session.answers) == 6
+        # always option 1: free, CPU, up to 12 GB, under an hour, exploring, Drive, public: seven answers
+        assert app.conversation.done and len(app.conversation.session.answers) == 7
         assert app.query_one("#side").display  # wide again: the panel is back
 
 
@@ -225,6 +226,8 @@ async def test_typing_an_amount_that_starts_with_a_digit():
         assert app.conversation.session.answers["budget"].value == 20
         await pilot.press("1")  # a lone digit on a choice question picks at once
         assert app.conversation.session.chosen["hardware"] == "cpu"
+        await type_text(pilot, "8 GB")
+        assert app.conversation.session.answers["memory"].value == 8
         await type_text(pilot, "2.5h")
         assert app.conversation.session.answers["runtime"].value == 2.5
         await pilot.press("1")  # must it run unattended? yes

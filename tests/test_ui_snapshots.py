@@ -51,7 +51,7 @@ def test_going_back(snap_compare):
 
 def test_change_answer_from_side_panel(snap_compare):
     async def run_before(pilot):
-        for key in ["1", "2", "2"]:
+        for key in ["1", "2", "1", "1", "2"]:
             await pilot.press(key)
         await pilot.click("#answers", offset=(2, 0))  # the first answer: budget
         await pilot.pause()

@@ -129,7 +129,16 @@ def test_scale_pack_is_verified_without_enumeration():
     # benchmarks/verify_scale.py measures it against its bar)
     pack = make_pack(random.Random(7), 12, 6, 10, 600, effects=(("exclude", 0.05), ("for", 0.5), ("against", 0.45)))
     kinds = {f.kind for f in verify(pack)}
-    assert kinds <= {"unreachable-rule", "shadowed", "conflict", "gap", "unused-question", "stale-fact"}
+    assert kinds <= {
+        "unreachable-rule",
+        "shadowed",
+        "conflict",
+        "gap",
+        "unused-question",
+        "stale-fact",
+        "no-priors",
+        "unsourced-fact",
+    }
 
 
 def test_broken_pack_one_clear_line_per_problem(tmp_path, capsys):
@@ -239,11 +248,11 @@ def test_extends_in_a_circle_is_an_error(tmp_path):
 def test_shipped_schemas_are_current():
     from advisor.pack.schema import schema_text
 
-    for name in ("pack", "questions", "services", "decisions"):
+    for name in ("pack", "questions", "services", "decisions", "cases"):
         assert (RULES / "schema" / f"{name}.json").read_text() == schema_text(name), (
             f"run: advisor schema {name} > rules/schema/{name}.json"
         )
-    for name in ("pack", "questions", "services", "decisions"):
+    for name in ("pack", "questions", "services", "decisions", "cases"):
         first = (RULES / f"{name}.yaml").read_text().splitlines()[0]
         assert first == f"# yaml-language-server: $schema=schema/{name}.json"
 

@@ -9,11 +9,15 @@ from .conftest import RULES
 
 PACK = load_pack(RULES)
 
-# one full answer set per service (see test_personas.py for the reasoning)
+# one full answer set per service, as a person answers them in the chat (the reasoning for each is
+# in rules/cases.yaml: student-tutorial, competition-free, hobbyist-heavy, pro-plus-long-background,
+# company-deploy)
 FOR_SERVICE = {
     "colab": {
         "budget": "free",
         "hardware": "gpu",
+        "gpu": "any",
+        "memory": "up-to-12",
         "runtime": "up-to-1",
         "weekly-hours": "up-to-20",
         "work": "explore",
@@ -23,6 +27,8 @@ FOR_SERVICE = {
     "kaggle": {
         "budget": "free",
         "hardware": "gpu",
+        "gpu": "any",
+        "memory": "up-to-12",
         "runtime": "1-to-9",
         "background": "yes",
         "weekly-hours": "up-to-20",
@@ -32,6 +38,8 @@ FOR_SERVICE = {
     "colab-pro": {
         "budget": "up-to-50",
         "hardware": "gpu",
+        "gpu": "any",
+        "memory": "up-to-12",
         "runtime": "1-to-9",
         "background": "no",
         "weekly-hours": "over-30",
@@ -39,21 +47,28 @@ FOR_SERVICE = {
         "data": "drive",
         "team": "personal",
         "privacy": "public",
+        "account": "card-only",
     },
     "colab-pro-plus": {
         "budget": "over-50",
         "hardware": "gpu",
+        "gpu": "any",
+        "memory": "up-to-12",
         "runtime": "12-to-24",
+        "checkpoint": "no",
         "background": "yes",
         "weekly-hours": "20-to-30",
         "work": "train",
         "data": "drive",
         "team": "personal",
         "privacy": "public",
+        "account": "card-only",
     },
     "sagemaker": {
         "budget": "pay-per-use",
         "hardware": "gpu",
+        "gpu": "any",
+        "memory": "up-to-12",
         "runtime": "1-to-9",
         "background": "yes",
         "weekly-hours": "20-to-30",

@@ -144,7 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
         "file",
         nargs="?",
         default="questions",
-        choices=["pack", "questions", "services", "decisions"],
+        choices=["pack", "questions", "services", "decisions", "cases"],
         help="which file's schema (default: questions)",
     )
     sch.add_argument("--list", action="store_true", help="list the rule files that have a schema")
@@ -343,13 +343,24 @@ def cmd_check(args: Options) -> int:
                 print(inert(str(problem)))
             print(f"{len(exc.problems)} problem(s); the pack cannot be used.", file=sys.stderr)
         return 2
-    from .verify import verify
+    from .pack.cases import load_cases
+    from .verify import run_cases, verify
 
-    findings = verify(pack, stale_days=args.stale_days)
+    try:
+        cases = load_cases(root)
+    except PackError as exc:
+        from .text import inert
+
+        for problem in exc.problems:
+            print(inert(str(problem)))
+        print(f"{len(exc.problems)} problem(s) in the test cases.", file=sys.stderr)
+        return 2
+    findings = verify(pack, stale_days=args.stale_days) + run_cases(pack, cases)
     errors = [f for f in findings if f.severity == "error"]
     summary = (
         f"{pack.info.name} {pack.info.version}: {len(pack.questions)} questions, "
-        f"{len(pack.services)} services, {len(pack.rules)} rules, {len(pack.sections)} guide sections"
+        f"{len(pack.services)} services, {len(pack.rules)} rules, {len(pack.sections)} guide sections, "
+        f"{len(cases)} test cases"
     )
     if args.json:
         print(

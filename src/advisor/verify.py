@@ -18,7 +18,10 @@ Findings:
 * ``conflict`` - two rules judge the same answers in opposite directions on the same service
   (``for`` against ``against``, or ``exclude`` against ``for``) under overlapping conditions on the
   same questions;
-* ``unreachable-question``, ``unused-question``, ``numeric-range`` and ``stale-fact`` (a warning).
+* ``unreachable-question``, ``unused-question``, ``numeric-range`` and ``stale-fact`` (a warning);
+* ``no-priors`` (a warning: "not sure" weighs the options alike), ``unsourced-fact`` (a fact that cites
+  a site's home page rather than the page that states it);
+* ``case`` - a test case in ``cases.yaml`` whose recommendation differs from what it expects.
 """
 
 from __future__ import annotations
@@ -27,7 +30,9 @@ import datetime as dt
 from collections.abc import Iterator
 from itertools import combinations
 
-from .pack.core import NOT_SURE, Effect, Pack, Question, QuestionKind
+from . import clock
+from .pack.cases import Case
+from .pack.core import NOT_SURE, Effect, Pack, Question, QuestionKind, suggest
 from .record import Record
 
 NOT_ASKED = "(not asked)"
@@ -232,12 +237,19 @@ def _compile(pack: Pack, space: Space) -> list[CompiledRule]:
     return out
 
 
-def find_gap(space: Space, excludes: dict[str, list[Box]], services: list[str]) -> list[int] | None:
-    """A reachable combination where every service is ruled out, by depth-first search with pruning."""
+def find_gap(
+    space: Space, excludes: dict[str, list[Box]], services: list[str], explained: list[Box] | None = None
+) -> list[int] | None:
+    """A reachable combination where every service is ruled out, by depth-first search with pruning.
+
+    Combinations inside an ``explained`` box (a caveat that says why nothing fits there) are not gaps.
+    """
     if any(not excludes.get(s) for s in services):
         return None
     n = len(space.qids)
+    explained = explained or []
     relevant = {i for boxes in excludes.values() for b in boxes for i in range(n) if b[i] != space.full[i]}
+    relevant |= {i for b in explained for i in range(n) if b[i] != space.full[i]}
     relevant |= space.drives
     assigned = [0] * n
     na = [space.bit[i][NOT_ASKED] for i in range(n)]
@@ -245,22 +257,25 @@ def find_gap(space: Space, excludes: dict[str, list[Box]], services: list[str]) 
     def alive(live: dict[str, list[Box]]) -> bool:
         return all(live[s] for s in services)
 
-    def go(i: int, live: dict[str, list[Box]]) -> bool:
+    def go(i: int, live: dict[str, list[Box]], unexplained: list[Box]) -> bool:
         if i == n:
-            return True
+            return not unexplained
         allowed = space.asked[i] if space.reached(i, assigned) else na[i]
         choices = _bits(allowed) if i in relevant else [allowed & -allowed]
+        # answers that leave an explaining caveat first: they are where an unexplained gap hides
+        choices.sort(key=lambda bit: sum(1 for b in unexplained if b[i] & bit))
         for bit in choices:
             nxt = {s: [b for b in boxes if b[i] & bit] for s, boxes in live.items()}
             if not alive(nxt):
                 continue
             assigned[i] = bit
-            if go(i + 1, nxt):
+            if go(i + 1, nxt, [b for b in unexplained if b[i] & bit]):
                 return True
         assigned[i] = 0
         return False
 
-    return list(assigned) if go(0, {s: list(excludes[s]) for s in services}) else None
+    start = {s: list(excludes[s]) for s in services}
+    return list(assigned) if go(0, start, list(explained)) else None
 
 
 def verify(pack: Pack, today: dt.date | None = None, stale_days: int = 365) -> list[Finding]:
@@ -379,7 +394,8 @@ def verify(pack: Pack, today: dt.date | None = None, stale_days: int = 365) -> l
             )
 
     # gaps: answers that rule out every service
-    gap = find_gap(space, {s: [r.box for r in excludes[s]] for s in services}, services)
+    explained = [space.box(r.when) for r in pack.rules if r.explains_no_fit]
+    gap = find_gap(space, {s: [r.box for r in excludes[s]] for s in services}, services, explained)
     if gap is not None:
         firing = [r for r in live if r.effect is Effect.exclude and all(r.box[i] & bit for i, bit in enumerate(gap))]
         widest = max(firing, key=lambda r: (len(r.services), r.index))
@@ -397,7 +413,7 @@ def verify(pack: Pack, today: dt.date | None = None, stale_days: int = 365) -> l
         )
 
     # facts
-    today = today or dt.date.today()
+    today = today or clock.today()
     for svc in pack.services:
         for f in svc.facts:
             age = (today - f.checked_date).days
@@ -413,7 +429,36 @@ def verify(pack: Pack, today: dt.date | None = None, stale_days: int = 365) -> l
                         line,
                     )
                 )
+    findings.extend(_priors_and_sources(pack))
     return findings
+
+
+def _priors_and_sources(pack: Pack) -> Iterator[Finding]:
+    """Questions whose 'not sure' weighs options alike; facts that cite a site's home page."""
+    from urllib.parse import urlsplit
+
+    for q in pack.questions:
+        if len(q.concrete_options) > 1 and any(o.prior is None for o in q.concrete_options):
+            file, line = pack.origins.get(f"question:{q.id}", ("questions.yaml", 1))
+            yield Finding(
+                "no-priors",
+                "warning",
+                f"question '{q.id}' gives its options no 'prior', so 'not sure' counts every option as equally "
+                "likely; add how common each answer is",
+                file,
+                line,
+            )
+    for svc in pack.services:
+        for f in svc.facts:
+            if urlsplit(f.source).path.strip("/") == "":
+                file, line = pack.origins.get(f"fact:{svc.id}.{f.id}", ("services.yaml", 1))
+                yield Finding(
+                    "unsourced-fact",
+                    "warning",
+                    f"fact '{svc.id}.{f.id}' cites {f.source}, a site's home page; cite the page that states the value",
+                    file,
+                    line,
+                )
 
 
 def _numeric_ranges(q: Question, file: str, line: int) -> Iterator[Finding]:
@@ -444,3 +489,72 @@ def _numeric_ranges(q: Question, file: str, line: int) -> Iterator[Finding]:
                 line,
             )
             return
+
+
+def run_cases(pack: Pack, cases: list[Case]) -> list[Finding]:
+    """Each case decided as written; a case whose recommendation a person would not sign is an error."""
+    from .engine.decide import decide, prune
+
+    findings: list[Finding] = []
+    for case in cases:
+        chosen: dict[str, str] = {}
+        bad: list[str] = []
+        for qid, text in case.answers.items():
+            if not pack.has_question(qid):
+                bad.append(f"unknown question '{qid}'{suggest(qid, [q.id for q in pack.questions])}")
+                continue
+            option = _case_option(pack.question(qid), text)
+            if option is None:
+                known = [o.id for o in pack.question(qid).options]
+                bad.append(f"question '{qid}' has no option '{text}'{suggest(text, known)}")
+                continue
+            chosen[qid] = option
+        unreached = [q for q in chosen if q not in prune(pack, chosen)]
+        bad += [f"answer to '{q}' is never asked with the case's other answers" for q in unreached]
+        if bad:
+            findings.append(Finding("case", "error", f"case '{case.id}': {'; '.join(bad)}", case.file, case.line))
+            continue
+        result = decide(pack, chosen, what_if=False)
+        got = result.recommendation.id if result.recommendation else ""
+        wanted = " or ".join(f"'{s or 'none'}'" for s in case.accept)
+        if got not in case.accept:
+            shares = ", ".join(f"{st.service.id} {st.share:.0%}" for st in result.ranking if st.share >= 0.005)
+            findings.append(
+                Finding(
+                    "case",
+                    "error",
+                    f"case '{case.id}' expects {wanted} but the pack recommends '{got or 'none'}' ({shares}); "
+                    f"why the case expects it: {case.why}",
+                    case.file,
+                    case.line,
+                    tuple(chosen.items()),
+                )
+            )
+        elif case.settled is not None and case.settled != result.settled:
+            state = "settled" if result.settled else "not settled"
+            findings.append(
+                Finding(
+                    "case",
+                    "error",
+                    f"case '{case.id}' expects the result {'' if case.settled else 'not '}settled, but it is {state}",
+                    case.file,
+                    case.line,
+                    tuple(chosen.items()),
+                )
+            )
+    return findings
+
+
+def _case_option(question: Question, text: str) -> str | None:
+    """An option id, or for a numeric question a number inside one option's range."""
+    if question.option(text) is not None:
+        return text
+    if question.kind is QuestionKind.numeric:
+        try:
+            number = float(text)
+        except ValueError:
+            return None
+        for option in question.concrete_options:
+            if option.contains(number):
+                return str(option.id)
+    return None

@@ -5,10 +5,14 @@ whatever else fires; ``for`` and ``against`` add or subtract their weight; servi
 ranked by score, and a tie goes to the service listed first in ``services.yaml``.
 
 "Not sure" is handled honestly. A question answered "not sure" (or reached and left unanswered)
-stands for every option the person might mean. The engine searches those possible worlds with
-branch and bound: it splits on one uncertain question at a time and stops splitting as soon as
-one service wins whatever the remaining uncertain answers are. If one service wins in every world
-the recommendation holds regardless; otherwise the result says which answer would settle it.
+stands for every option the person might mean, each weighted by its ``prior`` in the pack (how
+common it is among people who reach that question). The engine searches those possible worlds
+with branch and bound: it splits on one uncertain question at a time and stops splitting as soon
+as one service wins whatever the remaining uncertain answers are. Each region found carries its
+probability (the product of the priors of the answers it assumes). If one service wins in every
+world the recommendation is *settled*; otherwise the recommendation is the service most likely to
+win, its probability is the *confidence*, and the result names the assumptions that carried it
+and the one question whose answer would help most.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from itertools import product
 from ..pack.core import NOT_SURE, Effect, Pack, Rule, Service
 from ..record import Record, field
 from .reach import is_reached
+from .worlds import Worlds, worlds
 
 # A condition is False, True, or None for "depends on an answer the person is not sure of".
 Tri = bool | None
@@ -72,176 +77,6 @@ def compile_rules(pack: Pack) -> list[CompiledRule]:
         cached = [CompiledRule(r, tuple((q, frozenset(opts)) for q, opts in r.when.items())) for r in pack.rules]
         pack.derived["compiled-rules"] = cached
     return cached
-
-
-class Leaf(Record):
-    """A region of possible worlds with one winner ('' when every service is ruled out)."""
-
-    assumed: tuple[tuple[str, str], ...]
-    winner: str
-    worlds: int
-
-
-class _Search:
-    """Branch and bound over the uncertain answers, on bit masks.
-
-    Each question's knowledge is a bit mask over its options: one bit when answered, several when
-    the person is not sure, zero when the question is not asked. A rule's condition holds surely
-    when the mask lies inside the allowed options, surely not when they do not meet.
-    """
-
-    def __init__(self, pack: Pack):
-        self.pack = pack
-        self.qids = [q.id for q in pack.questions]
-        self.qpos = {qid: i for i, qid in enumerate(self.qids)}
-        self.bits = [{o.id: 1 << j for j, o in enumerate(q.options)} for q in pack.questions]
-        self.sids = [s.id for s in pack.services]
-        spos = {sid: i for i, sid in enumerate(self.sids)}
-        self.rules: list[tuple[tuple[tuple[int, int], ...], Effect, tuple[int, ...], int]] = []
-        for compiled in compile_rules(pack):
-            rule = compiled.rule
-            if rule.effect is Effect.caveat:
-                continue
-            conds = tuple(
-                (self.qpos[q], sum(self.bits[self.qpos[q]][o] for o in allowed)) for q, allowed in compiled.conditions
-            )
-            self.rules.append((conds, rule.effect, tuple(spos[s] for s in rule.services), rule.weight))
-        self.memo: dict[tuple[object, ...], list[tuple[tuple[tuple[int, int], ...], int, int]]] = {}
-        self.by_question: list[list[int]] = [[] for _ in self.qids]
-        for ri, (conds, _, _, _) in enumerate(self.rules):
-            for qi, _ in conds:
-                self.by_question[qi].append(ri)
-
-    def masks(self, known: Knowledge) -> list[int]:
-        masks = [0] * len(self.qids)
-        for qid, option in known.fixed.items():
-            i = self.qpos[qid]
-            masks[i] = self.bits[i][option]
-        for qid, options in known.open.items():
-            i = self.qpos[qid]
-            masks[i] = sum(self.bits[i][o] for o in options)
-        return masks
-
-    def winner(self, statuses: list[Tri]) -> int | None:
-        """Index of the sure winner, -1 when every service is out, None when it depends.
-
-        ``low[s][t]`` is the least that s can lead t by, over every answer still possible: the
-        sure rules count fully, an unsure rule counts only when it hurts s against t.
-        """
-        n = len(self.sids)
-        base = [0] * n
-        surely_out = [False] * n
-        maybe_out = [False] * n
-        low = [[0] * n for _ in range(n)]
-        for (_, effect, services, weight), status in zip(self.rules, statuses):
-            if status is False:
-                continue
-            if effect is Effect.exclude:
-                for i in services:
-                    maybe_out[i] = True
-                    if status:
-                        surely_out[i] = True
-                continue
-            sign = weight if effect is Effect.for_ else -weight
-            if status:
-                for i in services:
-                    base[i] += sign
-            elif sign > 0:  # may lift the services it names above the others
-                for t in services:
-                    for s in range(n):
-                        if s not in services:
-                            low[s][t] -= sign
-            else:  # may pull the services it names down
-                for s in services:
-                    for t in range(n):
-                        if t not in services:
-                            low[s][t] += sign
-        alive = [i for i in range(n) if not surely_out[i]]
-        if not alive:
-            return -1
-        for s in alive:
-            if maybe_out[s]:
-                continue
-            row = low[s]
-            for t in alive:
-                if t == s:
-                    continue
-                lead = base[s] - base[t] + row[t]
-                if lead < 0 or (lead == 0 and t < s):
-                    break
-            else:
-                return s
-        return None
-
-    def status_of(self, conds: tuple[tuple[int, int], ...], masks: list[int]) -> Tri:
-        status: Tri = True
-        for qi, allowed in conds:
-            m = masks[qi]
-            if not m & allowed:
-                return False
-            if m & ~allowed:
-                status = None
-        return status
-
-    def statuses(self, masks: list[int]) -> list[Tri]:
-        return [self.status_of(conds, masks) for conds, _, _, _ in self.rules]
-
-    def run(
-        self, masks: list[int], statuses: list[Tri] | None = None, changed: int | None = None
-    ) -> list[tuple[tuple[tuple[int, int], ...], int, int]]:
-        """Leaves as (assumed (question, option bit) pairs, winner index, worlds)."""
-        if statuses is None or changed is None:
-            statuses = self.statuses(masks)
-        else:  # only the rules that test the question just narrowed can change
-            statuses = list(statuses)
-            for ri in self.by_question[changed]:
-                statuses[ri] = self.status_of(self.rules[ri][0], masks)
-        open_qs = tuple(i for i, m in enumerate(masks) if m & (m - 1))
-        key = (tuple(statuses), tuple(masks[i] for i in open_qs))
-        cached = self.memo.get(key)
-        if cached is not None:
-            return cached
-        worlds = 1
-        for i in open_qs:
-            worlds *= bin(masks[i]).count("1")
-        winner = self.winner(statuses)
-        result: list[tuple[tuple[tuple[int, int], ...], int, int]]
-        if winner is not None:
-            result = [((), winner, worlds)]
-        else:
-            counts: dict[int, int] = {}
-            for (conds, _, _, _), status in zip(self.rules, statuses):
-                if status is None:
-                    for qi, _ in conds:
-                        if masks[qi] & (masks[qi] - 1):
-                            counts[qi] = counts.get(qi, 0) + 1
-            split = max(counts, key=lambda q: (counts[q], -q))
-            result = []
-            m = masks[split]
-            while m:
-                bit = m & -m
-                m ^= bit
-                narrowed = list(masks)
-                narrowed[split] = bit
-                for assumed, w, n in self.run(narrowed, statuses, split):
-                    result.append((((split, bit),) + assumed, w, n))
-        self.memo[key] = result
-        return result
-
-
-def search(pack: Pack, known: Knowledge) -> list[Leaf]:
-    """Split on uncertain answers until each region has one winner (branch and bound)."""
-    engine = pack.derived.get("search")
-    if not isinstance(engine, _Search):
-        engine = _Search(pack)
-        pack.derived["search"] = engine
-    if len(engine.memo) > 50_000:
-        engine.memo.clear()
-    leaves = []
-    for assumed, winner, worlds in engine.run(engine.masks(known)):
-        named = tuple((engine.qids[qi], next(o for o, b in engine.bits[qi].items() if b == bit)) for qi, bit in assumed)
-        leaves.append(Leaf(named, engine.sids[winner] if winner >= 0 else "", worlds))
-    return leaves
 
 
 # --------------------------------------------------------------------------------------------
@@ -312,6 +147,9 @@ class Result(Record):
     what_if: list[WhatIf]
     unsure: list[str]
     what_if_waiting: bool = False  # not worked out: too many answers still open
+    confidence: float = 1.0  # the probability that the recommendation wins, over the open answers
+    settle_by: Settle | None = None  # the open question whose answer would help most
+    assumed: list[Assumption] = field(default_factory=list)  # what the recommendation takes for granted
 
     def standing(self, service_id: str) -> Standing:
         for s in self.ranking:
@@ -320,35 +158,99 @@ class Result(Record):
         raise KeyError(service_id)
 
 
-def _shares(leaves: list[Leaf]) -> dict[str, float]:
-    total = sum(leaf.worlds for leaf in leaves) or 1
-    shares: dict[str, float] = {}
-    for leaf in leaves:
-        shares[leaf.winner] = shares.get(leaf.winner, 0) + leaf.worlds / total
-    return shares
+class Outcome(Record):
+    """What one answer to an open question would make of the recommendation."""
+
+    option: str
+    prior: float  # how likely this answer is, from the pack's priors
+    winner: str  # the service most likely to win then ('' if nothing fits)
+    probability: float  # how likely that service wins, given this answer
 
 
-def _depends(pack: Pack, leaves: list[Leaf], known: Knowledge) -> Depends:
+class Settle(Record):
+    """The open question whose answer would help most, and what each answer would change."""
+
+    question: str
+    outcomes: tuple[Outcome, ...]
+
+
+class Assumption(Record):
+    """An open question, and the answers to it under which the recommendation holds."""
+
+    question: str
+    options: tuple[str, ...]
+    probability: float  # how likely one of these answers is (the pack's priors)
+
+
+def _best(winners: Mapping[str, float], order: list[str]) -> tuple[str, float]:
+    if not winners:
+        return "", 0.0
+    best = max(winners, key=lambda w: (round(winners[w], 9), w != "", -order.index(w) if w in order else 0))
+    return best, winners[best]
+
+
+def _settle_and_assume(pack: Pack, found: Worlds, recommendation: str) -> tuple[Settle | None, list[Assumption]]:
+    """The open question whose answer helps most, and what the recommendation takes for granted.
+
+    The settling question is the one whose answer leaves the best expected chance of being right.
+    An assumption is an open question whose likely answers favour the recommendation: the answers
+    under which its chance is at least what it is overall. Assumptions come most decisive first
+    (the biggest fall in its chance if the assumption is wrong).
+    """
+    order = [s.id for s in pack.services]
+    best: tuple[float, Settle] | None = None
+    ranked: list[tuple[float, Assumption]] = []
+    overall = found.shares.get(recommendation, 0.0)
+    for question in pack.questions:
+        given = found.given.get(question.id)
+        if not given:
+            continue
+        reach = found.reach[question.id]
+        mass = sum(reach.values()) or 1.0
+        outcomes = tuple(Outcome(o, reach[o] / mass, *_best(given[o], order)) for o in given)
+        if len({oc.winner for oc in outcomes}) < 2 and all(oc.probability > 0.999 for oc in outcomes):
+            continue  # this answer changes nothing
+        expected = sum(oc.prior * oc.probability for oc in outcomes)
+        if best is None or expected > best[0] + 1e-9:
+            best = (expected, Settle(question.id, outcomes))
+        chance = {o: given[o].get(recommendation, 0.0) for o in given}
+        holds = tuple(o for o in given if chance[o] >= overall - 1e-9)
+        if not holds or len(holds) == len(given):
+            continue
+        p_holds = sum(reach[o] for o in holds) / mass
+        p_not = 1 - p_holds
+        if p_not <= 0:
+            continue
+        chance_not = sum(reach[o] * chance[o] for o in given if o not in holds) / mass / p_not
+        ranked.append((overall - chance_not, Assumption(question.id, holds, p_holds)))
+    ranked.sort(key=lambda pair: (-pair[0], pack.order[pair[1].question]))
+    return (best[1] if best else None), [a for drop, a in ranked if drop > 0.01]
+
+
+def _depends(pack: Pack, found: Worlds, known: Knowledge) -> Depends:
+    """The one open question whose every answer settles the result, if there is one."""
     involved = tuple(q.id for q in pack.questions if q.id in known.open)
     for qid in involved:
+        given = found.given.get(qid)
+        if not given:
+            continue
         outcomes: list[tuple[str, str]] = []
-        for option_id in known.open[qid]:
-            winners = {leaf.winner for leaf in leaves if dict(leaf.assumed).get(qid, option_id) == option_id}
-            if len(winners) != 1:
+        for option_id, winners in given.items():
+            possible = [w for w, p in winners.items() if p > 0]
+            if len(possible) != 1:
                 break
-            outcomes.append((option_id, winners.pop()))
+            outcomes.append((option_id, possible[0]))
         else:
-            return Depends(qid, tuple(outcomes), involved)
-    split = tuple(q for q in involved if any(q in dict(leaf.assumed) for leaf in leaves))
+            if len({w for _, w in outcomes}) > 1:
+                return Depends(qid, tuple(outcomes), involved)
+    split = tuple(q for q in involved if q in found.given)
     return Depends(None, (), split or involved)
 
 
 def winner_of(pack: Pack, chosen: Mapping[str, str]) -> str:
-    """The service that wins in most possible worlds ('' if none is left)."""
-    leaves = search(pack, knowledge_from(pack, chosen))
-    shares = _shares(leaves)
-    order = [s.id for s in pack.services]
-    return max(shares, key=lambda sid: (shares[sid], sid != "", -order.index(sid) if sid in order else 0))
+    """The service most likely to win ('' if nothing fits in most readings)."""
+    shares = worlds(pack, chosen, conditionals=False).shares
+    return _best(shares, [s.id for s in pack.services])[0]
 
 
 def prune(pack: Pack, chosen: Mapping[str, str]) -> dict[str, str]:
@@ -365,8 +267,8 @@ def decide(pack: Pack, chosen: Mapping[str, str], *, what_if: bool = True) -> Re
     chosen = prune(pack, chosen)
     known = knowledge_from(pack, chosen)
     rules = compile_rules(pack)
-    leaves = search(pack, known)
-    shares = _shares(leaves)
+    found = worlds(pack, chosen)
+    shares = found.shares
     order = [s.id for s in pack.services]
 
     standings = {s.id: Standing(s, 0, False, shares.get(s.id, 0.0)) for s in pack.services}
@@ -401,17 +303,24 @@ def decide(pack: Pack, chosen: Mapping[str, str], *, what_if: bool = True) -> Re
         standings.values(),
         key=lambda st: (st.excluded, -st.share, -st.score, order.index(st.service.id)),
     )
-    winners = {leaf.winner for leaf in leaves}
+    winners = {w for w, p in shares.items() if p > 0}
     top = ranking[0] if ranking and not ranking[0].excluded and ranking[0].share > 0 else None
     recommendation = top.service if top else None
     runner = next((st.service for st in ranking[1:] if not st.excluded), None) if top else None
     settled = len(winners) == 1 and "" not in winners
-    depends = None if settled else _depends(pack, leaves, known)
+    depends = None if settled else _depends(pack, found, known)
+    settle_by, assumed = (
+        (None, []) if settled else _settle_and_assume(pack, found, recommendation.id if recommendation else "")
+    )
 
     caveats = [
         f
         for f in caveat_firings
-        if not f.rule.services or (recommendation is not None and recommendation.id in f.rule.services)
+        if (f.rule.explains_no_fit and recommendation is None)
+        or (
+            not f.rule.explains_no_fit
+            and (not f.rule.services or (recommendation is not None and recommendation.id in f.rule.services))
+        )
     ]
     result = Result(
         chosen=dict(chosen),
@@ -423,6 +332,9 @@ def decide(pack: Pack, chosen: Mapping[str, str], *, what_if: bool = True) -> Re
         caveats=caveats,
         what_if=[],
         unsure=list(known.open),
+        confidence=shares.get(recommendation.id, 0.0) if recommendation else 0.0,
+        settle_by=settle_by,
+        assumed=assumed,
     )
     # what-ifs re-run the search for every other answer; while many answers are open the
     # honest advice is "settle those first" (see Result.depends), so they wait until then
@@ -455,18 +367,49 @@ def what_ifs(pack: Pack, chosen: Mapping[str, str], current: str, limit: int = 8
                 found.append(WhatIf(((question.id, option.id),), winner))
     if found:
         return _spread(found, limit)
-    for qa, qb in ((a, b) for i, a in enumerate(answered) for b in answered[i + 1 :]):
-        for oa, ob in product(qa.concrete_options, qb.concrete_options):
-            if oa.id == chosen[qa.id] or ob.id == chosen[qb.id]:
-                continue
-            changed = dict(chosen)
-            changed[qa.id], changed[qb.id] = oa.id, ob.id
-            winner = winner_of(pack, prune(pack, changed))
-            if winner and winner != current:
-                found.append(WhatIf(((qa.id, oa.id), (qb.id, ob.id)), winner))
-        if len(found) >= limit:
-            break
+    # pairs: the most promising first (answers whose rules favour another service most), and only
+    # so many tries, so a result that no small change can move is still explained in time
+    pull = _pull(pack, current)
+    pairs = [
+        (pull.get((qa.id, oa.id), 0) + pull.get((qb.id, ob.id), 0), (qa.id, oa.id), (qb.id, ob.id))
+        for i, qa in enumerate(answered)
+        for qb in answered[i + 1 :]
+        for oa, ob in product(qa.concrete_options, qb.concrete_options)
+        if oa.id != chosen[qa.id] and ob.id != chosen[qb.id]
+    ]
+    pairs.sort(key=lambda t: -t[0])
+    for _, (qa_id, oa_id), (qb_id, ob_id) in pairs[:PAIR_TRIES]:
+        changed = dict(chosen)
+        changed[qa_id], changed[qb_id] = oa_id, ob_id
+        winner = winner_of(pack, prune(pack, changed))
+        if winner and winner != current:
+            found.append(WhatIf(((qa_id, oa_id), (qb_id, ob_id)), winner))
+            if len(found) >= limit:
+                break
     return _spread(found, limit)
+
+
+PAIR_TRIES = 24  # pairs of changes re-decided at most, most promising first
+
+
+def _pull(pack: Pack, current: str) -> dict[tuple[str, str], int]:
+    """How much choosing each option could move the result away from ``current``: the weight of
+    the rules it takes part in that favour another service or count against, or rule out, this one."""
+    pull: dict[tuple[str, str], int] = {}
+    for rule in pack.rules:
+        if rule.effect is Effect.caveat:
+            continue
+        if rule.effect is Effect.for_:
+            moves = any(s != current for s in rule.services)
+        else:
+            moves = current in rule.services
+        if not moves:
+            continue
+        weight = 10 if rule.effect is Effect.exclude else rule.weight
+        for qid, options in rule.when.items():
+            for option in options:
+                pull[(qid, option)] = pull.get((qid, option), 0) + weight
+    return pull
 
 
 def _spread(found: list[WhatIf], limit: int) -> list[WhatIf]:

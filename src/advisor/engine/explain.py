@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .. import clock
 from ..pack.core import NOT_SURE, Effect, Fact, Pack, QuestionKind
 from ..record import Record, field
 from .decide import Firing, Result, Standing, decide
@@ -36,6 +37,12 @@ class FactLine(Record):
     confidence: str
     disagreement: str
     stale: bool
+    as_of: str = ""
+
+    @property
+    def standing(self) -> str:
+        """How sure the source is, in words, for anything but a vendor's own page."""
+        return {"S": "secondary source", "C": "unconfirmed"}.get(self.confidence, "")
 
 
 class Reason(Record):
@@ -69,6 +76,32 @@ class Caveat(Record):
     facts: tuple[FactLine, ...]
 
 
+class AssumedLine(Record):
+    """An answer the recommendation takes for granted, where the person left the question open."""
+
+    question: str
+    prompt: str
+    options: tuple[str, ...]
+    labels: tuple[str, ...]
+    probability: float  # how common these answers are (the pack's priors)
+    other_labels: tuple[str, ...] = ()  # the answers it does not count on
+
+
+class OutcomeLine(Record):
+    option: str
+    label: str
+    recommendation: tuple[str, str] | None  # (id, name), None when nothing fits
+    probability: float
+
+
+class SettleLine(Record):
+    """The one question whose answer would help most, and what each answer would change."""
+
+    question: str
+    prompt: str
+    outcomes: tuple[OutcomeLine, ...]
+
+
 class Report(Record):
     pack_name: str
     pack_version: str
@@ -87,6 +120,23 @@ class Report(Record):
     caveats: list[Caveat]
     citations: list[CitationLine]
     facts: list[FactLine] = field(default_factory=list)
+    confidence: float = 1.0
+    confidence_words: str = "settled"
+    assumed: list[AssumedLine] = field(default_factory=list)
+    settle_by: SettleLine | None = None
+
+
+def confidence_words(probability: float, settled: bool) -> str:
+    """The chance that the recommendation is right, in words every front end uses."""
+    if settled:
+        return "settled"
+    if probability >= 0.9:
+        return "very likely"
+    if probability >= 0.7:
+        return "likely"
+    if probability >= 0.5:
+        return "more likely than not"
+    return "a toss-up"
 
 
 def _label(pack: Pack, qid: str, oid: str) -> str:
@@ -100,7 +150,7 @@ def short(pack: Pack, qid: str) -> str:
 
 
 def fact_line(pack: Pack, service_id: str, fact: Fact, today: dt.date | None = None) -> FactLine:
-    today = today or dt.date.today()
+    today = today or clock.today()
     return FactLine(
         service=service_id,
         fact=fact.id,
@@ -111,6 +161,7 @@ def fact_line(pack: Pack, service_id: str, fact: Fact, today: dt.date | None = N
         confidence=fact.confidence.value,
         disagreement=fact.disagreement,
         stale=(today - fact.checked_date).days > STALE_AFTER_DAYS,
+        as_of=fact.as_of,
     )
 
 
@@ -168,11 +219,13 @@ def _why_not(pack: Pack, st: Standing, winner: Standing | None) -> WhyNot:
                 lines.append(f"Less in its favour overall ({st.score:+d} against {winner.score:+d}).")
         elif winner is not None:
             lines.append(
-                f"Wins in {st.share:.0%} of the cases you were not sure about, "
+                f"Wins in {st.share:.0%} of the likely readings of your open answers, "
                 f"against {winner.share:.0%} for {winner.service.name}."
             )
-    unsure = [f.rule.reason for f in st.excluded_by + st.against if not f.certain]
-    lines += [f"Depending on an answer you were not sure of: {text}" for text in unsure]
+    unsure = list(dict.fromkeys(f.rule.reason for f in st.excluded_by + st.against if not f.certain))
+    if unsure:
+        shown = " ".join(unsure[:3]) + (f" (and {len(unsure) - 3} more)" if len(unsure) > 3 else "")
+        lines.append(f"Depending on answers you left open: {shown}")
     return WhyNot(st.service.id, st.service.name, st.excluded, tuple(dict.fromkeys(lines)))
 
 
@@ -213,6 +266,86 @@ def _what_if_text(pack: Pack, result: Result) -> list[str]:
     elif not lines and result.recommendation is not None:
         lines.append("No single change of one answer would change the recommendation.")
     return lines
+
+
+def _sessions(pack: Pack, answers: dict[str, Answer], service_id: str | None) -> str:
+    """How many sessions a resumable run takes on the recommended service, from the pack's usage roles."""
+    usage = pack.info.usage
+    if service_id is None or not usage.run_hours or not usage.resume:
+        return ""
+    resume = answers.get(usage.resume)
+    run = answers.get(usage.run_hours)
+    if resume is None or resume.option != "yes" or run is None or run.option == NOT_SURE:
+        return ""
+    question = pack.question(usage.run_hours)
+    option = question.option(run.option)
+    hours = run.value if run.value is not None else (option.value if option else None)
+    service = pack.service(service_id)
+    given = answers.get(usage.hardware) if usage.hardware else None
+    hardware = given.option if given is not None else None
+    limit = service.session_hours.get(hardware or "", service.session_hours.get("default"))
+    if not hours or not limit or hours <= limit:
+        return ""
+    count = -(-hours // limit)
+    return (
+        f"A {hours:g}-hour run takes about {count:g} sessions of up to {limit:g} hours on {service.name}; "
+        "save a checkpoint before each session ends and start the next one from it."
+    )
+
+
+def _assumed(pack: Pack, result: Result) -> list[AssumedLine]:
+    return [
+        AssumedLine(
+            a.question,
+            pack.question(a.question).prompt,
+            a.options,
+            tuple(_label(pack, a.question, o) for o in a.options),
+            a.probability,
+            tuple(o.label for o in pack.question(a.question).concrete_options if o.id not in a.options),
+        )
+        for a in result.assumed
+    ]
+
+
+def _settle_line(pack: Pack, result: Result) -> SettleLine | None:
+    s = result.settle_by
+    if s is None:
+        return None
+    return SettleLine(
+        s.question,
+        pack.question(s.question).prompt,
+        tuple(
+            OutcomeLine(
+                oc.option,
+                _label(pack, s.question, oc.option),
+                (oc.winner, pack.service(oc.winner).name) if oc.winner else None,
+                oc.probability,
+            )
+            for oc in s.outcomes
+        ),
+    )
+
+
+def assumed_text(assumed: list[AssumedLine], limit: int = 3) -> str:
+    """'team: Just me (as most people answer); background: Yes (about 40% of people)', most decisive first."""
+    parts = []
+    for a in assumed[:limit]:
+        how = "as most people answer" if a.probability >= 0.5 else f"about {a.probability:.0%} of people"
+        if a.other_labels and len(a.other_labels) < len(a.labels):
+            answer = "not " + " or ".join(f"'{label}'" for label in a.other_labels)
+        else:
+            answer = " or ".join(f"'{label}'" for label in a.labels)
+        parts.append(f"{a.question.replace('-', ' ')}: {answer} ({how})")
+    return "; ".join(parts)
+
+
+def settle_text(settle: SettleLine) -> str:
+    """'Answering "…?" would settle it: 'Yes' → Kaggle Notebooks (very likely); …'."""
+    parts = []
+    for oc in settle.outcomes:
+        name = oc.recommendation[1] if oc.recommendation else "nothing fits"
+        parts.append(f"'{oc.label}' → {name} ({oc.probability:.0%})")
+    return f"The answer that would help most: '{settle.prompt}' " + "; ".join(parts) + "."
 
 
 def _depends_text(pack: Pack, result: Result) -> str:
@@ -278,6 +411,9 @@ def report(
             if (f := pack.service(ref.service).fact(ref.fact)) is not None
         )
         caveats.append(Caveat(firing.rule.reason, caveat_facts))
+    sessions = _sessions(pack, answers, rec.id if rec else None)
+    if sessions:
+        caveats.insert(0, Caveat(sessions, ()))
     facts: list[FactLine] = []
     if rec is not None:
         facts = [fact_line(pack, rec.id, f, today) for f in rec.facts]
@@ -306,7 +442,14 @@ def report(
         if top is not None:
             verdict += f" Above all: {top.text}"
     else:
-        verdict = f"Most likely {rec.name}, but not settled. {_depends_text(pack, result)}"
+        words = confidence_words(result.confidence, False)
+        verdict = f"{rec.name}: {words} ({result.confidence:.0%}), not settled by your answers."
+        assumed = _assumed(pack, result)
+        if assumed:
+            verdict += f" It counts on {assumed_text(assumed)}."
+        settle = _settle_line(pack, result)
+        if settle is not None:
+            verdict += " " + settle_text(settle)
     columns, rows = _fit(pack, result)
     ranking = [
         {
@@ -336,4 +479,8 @@ def report(
         caveats=caveats,
         citations=list(cited.values()),
         facts=facts,
+        confidence=result.confidence if rec else 0.0,
+        confidence_words=confidence_words(result.confidence, result.settled) if rec else "nothing fits",
+        assumed=_assumed(pack, result),
+        settle_by=_settle_line(pack, result),
     )

@@ -29,6 +29,37 @@ def to_data(report: Report) -> dict[str, Any]:
         ),
         "runner_up": {"id": report.runner_up[0], "name": report.runner_up[1]} if report.runner_up else None,
         "settled": report.settled,
+        "confidence": round(report.confidence, 4),
+        "confidence_words": report.confidence_words,
+        "assumed": [
+            {
+                "question": a.question,
+                "prompt": a.prompt,
+                "options": list(a.options),
+                "labels": list(a.labels),
+                "probability": round(a.probability, 4),
+            }
+            for a in report.assumed
+        ],
+        "settle_by": (
+            {
+                "question": report.settle_by.question,
+                "prompt": report.settle_by.prompt,
+                "outcomes": [
+                    {
+                        "option": oc.option,
+                        "label": oc.label,
+                        "recommendation": (
+                            {"id": oc.recommendation[0], "name": oc.recommendation[1]} if oc.recommendation else None
+                        ),
+                        "probability": round(oc.probability, 4),
+                    }
+                    for oc in report.settle_by.outcomes
+                ],
+            }
+            if report.settle_by
+            else None
+        ),
         "verdict": report.verdict,
         "depends": report.depends or None,
         "ranking": report.ranking,

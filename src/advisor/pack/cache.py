@@ -21,7 +21,7 @@ from ..record import Record
 from . import core
 from .guide import Section, Source
 
-FORMAT = 2
+FORMAT = 3
 _EXTENDS = re.compile(r"^\s+extends:\s*['\"]?([^'\"\s#]+)", re.M)
 
 
@@ -121,6 +121,7 @@ def from_data(data: dict[str, Any]) -> core.Pack:
             unit=q["unit"],
             unit_label=q["unit_label"],
             ask_if=q["ask_if"],
+            prior_reason=q["prior_reason"],
             options=tuple(core.Option(**{**o, "synonyms": tuple(o["synonyms"])}) for o in q["options"]),
         )
         for q in data["questions"]
@@ -131,6 +132,7 @@ def from_data(data: dict[str, Any]) -> core.Pack:
             name=s["name"],
             summary=s["summary"],
             guide=s["guide"],
+            session_hours=s["session_hours"],
             facts=tuple(core.Fact(**{**f, "confidence": core.Confidence(f["confidence"])}) for f in s["facts"]),
         )
         for s in data["services"]
@@ -145,6 +147,7 @@ def from_data(data: dict[str, Any]) -> core.Pack:
             weight=r["weight"],
             cite=tuple(core.Citation(**c) for c in r["cite"]),
             facts=tuple(core.FactRef(**f) for f in r["facts"]),
+            explains_no_fit=r["explains_no_fit"],
         )
         for r in data["rules"]
     ]
@@ -160,6 +163,7 @@ def from_data(data: dict[str, Any]) -> core.Pack:
             description=info["description"],
             extends=info["extends"],
             credits=tuple(core.Credit(**c) for c in info["credits"]),
+            usage=core.Usage(**info["usage"]),
         ),
         questions,
         services,

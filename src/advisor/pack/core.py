@@ -136,6 +136,17 @@ class QuestionMethods:
         """Every option except "not sure": what a person might mean."""
         return [o for o in self.options if o.id != NOT_SURE]
 
+    @property
+    def priors(self) -> dict[str, float]:
+        """How likely each concrete option is for someone not sure (uniform where none is given)."""
+        options = self.concrete_options
+        if not options:
+            return {}
+        if any(o.prior is None for o in options):
+            return {o.id: 1 / len(options) for o in options}
+        total = sum(o.prior for o in options) or 1.0
+        return {o.id: o.prior / total for o in options}
+
 
 class FactMethods:
     if TYPE_CHECKING:
@@ -167,12 +178,20 @@ class Credit(Record, eq=False):
     note: str = ""
 
 
+class Usage(Record, eq=False):
+    run_hours: str | None = None
+    hardware: str | None = None
+    resume: str | None = None
+    weekly_hours: str | None = None
+
+
 class PackInfo(Record, eq=False):
     name: str
     version: str
     description: str = ""
     extends: str | None = None
     credits: tuple[Credit, ...] = ()
+    usage: Usage = field(default_factory=Usage)
 
 
 class Option(OptionMethods, Record, eq=False):
@@ -184,6 +203,7 @@ class Option(OptionMethods, Record, eq=False):
     le: float | None = None
     lt: float | None = None
     value: float | None = None
+    prior: float | None = None
 
 
 class Question(QuestionMethods, Record, eq=False):
@@ -195,6 +215,7 @@ class Question(QuestionMethods, Record, eq=False):
     unit: str = ""
     unit_label: str = ""
     ask_if: Condition | list[Condition] | None = None
+    prior_reason: str = ""
 
 
 class Fact(FactMethods, Record, eq=False):
@@ -205,6 +226,7 @@ class Fact(FactMethods, Record, eq=False):
     checked: str
     confidence: Confidence = Confidence.primary
     disagreement: str = ""
+    as_of: str = ""
 
 
 class Service(ServiceMethods, Record, eq=False):
@@ -213,6 +235,7 @@ class Service(ServiceMethods, Record, eq=False):
     summary: str
     guide: str
     facts: tuple[Fact, ...]
+    session_hours: dict[str, float] = field(default_factory=dict)
 
 
 class Citation(Record, eq=False):
@@ -234,6 +257,7 @@ class Rule(Record, eq=False):
     weight: int = 1
     cite: tuple[Citation, ...] = ()
     facts: tuple[FactRef, ...] = ()
+    explains_no_fit: bool = False
 
 
 class Pack(Record):
@@ -275,6 +299,7 @@ def plain(model: Any) -> Any:
         "Citation": Citation,
         "FactRef": FactRef,
         "Rule": Rule,
+        "Usage": Usage,
     }
     if isinstance(model, list):
         return tuple(plain(m) for m in model)

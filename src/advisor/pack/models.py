@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from .core import (
     NOT_SURE,
@@ -46,6 +46,17 @@ class Credit(_Strict):
     note: str = ""
 
 
+class Usage(_Strict):
+    """Which questions describe how the job is used: the engine's explanations read these."""
+
+    run_hours: str | None = Field(default=None, description="numeric question: hours one run takes")
+    hardware: str | None = Field(default=None, description="question: the hardware the job needs")
+    resume: str | None = Field(
+        default=None, description="question whose 'yes' option means the job can checkpoint and resume"
+    )
+    weekly_hours: str | None = Field(default=None, description="numeric question: hours of use a week")
+
+
 class PackInfo(_Strict):
     name: str
     version: str
@@ -55,6 +66,7 @@ class PackInfo(_Strict):
         description="a pack folder this pack adds to, relative to this one, or 'default' for the shipped pack",
     )
     credits: list[Credit] = []
+    usage: Usage = Field(default_factory=Usage, description="which questions say how the job is used")
 
 
 class Option(OptionMethods, _Strict):
@@ -69,6 +81,13 @@ class Option(OptionMethods, _Strict):
     value: float | None = Field(
         default=None, description="numeric questions: the representative number for this option"
     )
+    prior: float | None = Field(
+        default=None,
+        ge=0,
+        le=1,
+        description="how common this option is among people who reach the question (0 to 1; the "
+        "question's priors sum to 1); 'not sure' stands for the options weighted by these",
+    )
 
 
 class Question(QuestionMethods, _Strict):
@@ -82,6 +101,7 @@ class Question(QuestionMethods, _Strict):
         default=None,
         description="ask only when these earlier answers hold; a list means any of the conditions",
     )
+    prior_reason: str = Field(default="", description="one line: where the options' priors come from")
     options: list[Option]
 
     @model_validator(mode="after")
@@ -94,6 +114,17 @@ class Question(QuestionMethods, _Strict):
             raise ValueError(f"every question needs a '{NOT_SURE}' option")
         if self.kind is QuestionKind.numeric and not self.unit:
             raise ValueError("a numeric question needs a unit")
+        not_sure = self.option(NOT_SURE)
+        if not_sure is not None and not_sure.prior is not None:
+            raise ValueError(f"'{NOT_SURE}' takes no prior: it stands for the other options weighted by theirs")
+        priors = [o.prior for o in self.concrete_options]
+        if any(p is not None for p in priors):
+            if any(p is None for p in priors):
+                missing = [o.id for o in self.concrete_options if o.prior is None]
+                raise ValueError(f"give every option a prior or none: {', '.join(missing)} has none")
+            total = sum(p for p in priors if p is not None)
+            if abs(total - 1) > 0.005:
+                raise ValueError(f"the options' priors add up to {total:g}; they must add up to 1")
         return self
 
 
@@ -102,20 +133,23 @@ class Fact(FactMethods, _Strict):
     label: str
     value: str
     source: str = Field(description="the address where this was read")
-    checked: str = Field(description="when the source was checked: YYYY-MM-DD or YYYY-MM")
+    checked: str = Field(description="the day the project read the source and saw the value: YYYY-MM-DD or YYYY-MM")
+    as_of: str = Field(default="", description="the source's own date (published or updated): YYYY-MM-DD or YYYY-MM")
     confidence: Confidence = Confidence.primary
     disagreement: str = Field(default="", description="what other sources say, when they differ")
 
-    @field_validator("checked", mode="before")
+    @field_validator("checked", "as_of", mode="before")
     @classmethod
     def _checked_text(cls, value: object) -> object:
         if isinstance(value, dt.date):
             return value.isoformat()
         return value
 
-    @field_validator("checked")
+    @field_validator("checked", "as_of")
     @classmethod
-    def _checked_format(cls, value: str) -> str:
+    def _checked_format(cls, value: str, info: ValidationInfo) -> str:
+        if info.field_name == "as_of" and value == "":
+            return value
         if not _CHECKED.match(value):
             raise ValueError("write the date as YYYY-MM-DD or YYYY-MM")
         return value
@@ -133,6 +167,11 @@ class Service(ServiceMethods, _Strict):
     name: str
     summary: str
     guide: str = Field(description="id of the guide section about this service")
+    session_hours: dict[Id, float] = Field(
+        default_factory=dict,
+        description="the longest single session or job, in hours, per option of the usage 'hardware' "
+        "question ('default' for the rest); used to say how many sessions a resumable run takes",
+    )
     facts: list[Fact]
 
 
@@ -155,11 +194,18 @@ class Rule(_Strict):
     reason: str = Field(description="one sentence a person reads")
     cite: list[Citation] = Field(default_factory=list)
     facts: list[FactRef] = Field(default_factory=list, description="facts this reason rests on")
+    explains_no_fit: bool = Field(
+        default=False,
+        description="caveat only: these answers may leave no service, on purpose, and this says why "
+        "(advisor check then does not report them as a gap)",
+    )
 
     @model_validator(mode="after")
     def _services_needed(self) -> Rule:
         if self.effect is not Effect.caveat and not self.services:
             raise ValueError(f"a rule with effect '{self.effect.value}' must name its services")
+        if self.explains_no_fit and (self.effect is not Effect.caveat or self.services):
+            raise ValueError("only a caveat that names no services can explain answers where nothing fits")
         return self
 
 
@@ -205,4 +251,5 @@ __all__ = [
     "Rule",
     "Service",
     "ServicesFile",
+    "Usage",
 ]

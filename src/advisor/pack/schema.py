@@ -5,13 +5,18 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pydantic import BaseModel
+
 from .models import FILE_MODELS
 
 
 def schemas() -> dict[str, dict[str, Any]]:
     """File name (without .yaml) -> its JSON Schema."""
+    from .cases import CasesFile
+
     out = {}
-    for name, model in FILE_MODELS.items():
+    files: dict[str, type[BaseModel]] = {**FILE_MODELS, "cases.yaml": CasesFile}
+    for name, model in files.items():
         schema = model.model_json_schema()
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["title"] = f"advisor rule pack: {name}"

@@ -202,6 +202,8 @@ def _numeric_kinds(question: Question) -> tuple[str, ...]:
         return ("money", "plain")
     if "week" in unit:
         return ("weekly", "duration", "plain")
+    if unit in {"gb", "gib", "mb", "tb"} or "byte" in unit:
+        return ("size", "plain")
     return ("duration", "plain")
 
 

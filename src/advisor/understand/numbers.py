@@ -11,7 +11,7 @@ from typing import Literal
 
 from ..record import Record
 
-Kind = Literal["money", "duration", "weekly", "plain", "count"]
+Kind = Literal["money", "duration", "weekly", "plain", "size", "count"]
 
 WORDS = {
     "zero": 0,
@@ -94,6 +94,19 @@ DURATION_UNITS = {
     "weeks": 168,
 }
 
+# gigabytes per unit: memory and disk sizes ("25 GB of RAM")
+SIZE_UNITS = {
+    "mb": 0.001,
+    "megabytes": 0.001,
+    "gb": 1,
+    "gib": 1,
+    "gigs": 1,
+    "gigabyte": 1,
+    "gigabytes": 1,
+    "tb": 1000,
+    "terabytes": 1000,
+}
+
 CURRENCY_WORDS = {
     "$",
     "usd",
@@ -122,6 +135,7 @@ PER_DAY = r"(?:\s*(?:/|per|a|an|each|every)\s*(?:day|d)\b|\s*daily)"
 _word_alt = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True))
 NUMBER = rf"(?:\d+(?:[.,]\d+)?|\.\d+|(?:{_word_alt}))"
 _unit_alt = "|".join(sorted((re.escape(u) for u in DURATION_UNITS), key=len, reverse=True))
+_size_alt = "|".join(sorted(SIZE_UNITS, key=len, reverse=True))
 _cur_alt = r"\$|us\$|€|£"
 _cur_word_alt = "usd|dollars?|bucks?|eur|euros?|gbp|pounds?|quid|cad|aud"
 
@@ -134,6 +148,7 @@ _AMOUNT_PATTERN = rf"""
     (?P<half1>\s+and\s+a\s+half\b)?
     (?P<k>\s*(?:k|hundred|thousand|grand)\b)?
     \s*(?P<post>{_cur_alt}|(?:{_cur_word_alt})\b)?
+    \s*(?P<size>(?:{_size_alt})\b)?
     \s*(?:(?:of\s+)?an?\s+(?=(?:{_unit_alt})\b))?(?P<unit>(?:{_unit_alt})\b)?
     (?P<half>\s+and\s+a\s+half\b)?
     (?P<rate>{PER_MONTH}|{PER_WEEK}|{PER_DAY})?
@@ -198,7 +213,9 @@ def find_amounts(text: str) -> list[Amount]:
         if m["k"]:
             value *= 100 if "hundred" in m["k"] else 1000
         kind: Kind
-        if pre or post:
+        if m["size"]:
+            kind, value = "size", value * SIZE_UNITS[m["size"].lower()]
+        elif pre or post:
             kind = "money"
         elif unit:
             hours = value * DURATION_UNITS[unit.lower()]
