@@ -285,3 +285,32 @@ def test_walk_agrees_with_listing_every_world(pack):
                 mass = sum(row.values())
                 for winner, p in winners.items():
                     assert abs(row.get(winner, 0) / mass - p) < 1e-9, (chosen, qid, option, winner)
+
+
+def test_core_answers_alone_never_send_a_modest_user_to_a_cloud_bill(pack):
+    """Issue bar: $1-$50, a CPU or one GPU and a run under 9 hours, nothing else said: not SageMaker.
+
+    Every follow-up stays open and counts by its priors, so rare cases (deploying, a team, S3,
+    private data) weigh as rare, not as one reading in four.
+    """
+    from advisor.verify import _case_option
+
+    budget, runtime = pack.question("budget"), pack.question("runtime")
+    for dollars in (1, 5, 9.5, 9.99, 10, 20, 35, 49.5):
+        for hardware in ("cpu", "gpu"):
+            for hours in (0.25, 1, 3, 6, 8.9):
+                chosen = {"budget": _case_option(budget, str(dollars)), "hardware": hardware}
+                chosen["runtime"] = _case_option(runtime, str(hours))
+                got = decide(pack, chosen, what_if=False).recommendation
+                assert got is not None and got.id != "sagemaker", (dollars, hardware, hours)
+
+
+def test_a_cloud_bill_several_gpus_for_days_or_deploying_do(pack):
+    for chosen in (
+        {"budget": "pay-per-use", "hardware": "gpu", "runtime": "1-to-9"},
+        {"budget": "pay-per-use", "hardware": "cpu", "runtime": "up-to-1"},
+        {"budget": "over-50", "hardware": "multi-gpu", "runtime": "over-24"},
+        {"budget": "pay-per-use", "hardware": "multi-gpu", "runtime": "over-24"},
+        {"budget": "up-to-50", "hardware": "gpu", "runtime": "1-to-9", "work": "deploy"},
+    ):
+        assert decide(pack, chosen, what_if=False).recommendation.id == "sagemaker", chosen
