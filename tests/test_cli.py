@@ -11,7 +11,7 @@ import pytest
 
 from advisor.cli import main
 
-from .conftest import RULES
+from .conftest import ROOT, RULES
 
 
 def run(capsys, *args):
@@ -207,3 +207,40 @@ def test_bare_advisor_means_the_parsers_defaults():
     from advisor.cli import CHAT_DEFAULTS, build_parser
 
     assert vars(build_parser().parse_args([])) == CHAT_DEFAULTS
+
+
+def test_guide_prints_a_section_with_its_code_and_sources(capsys):
+    code, out, _ = run(capsys, "guide", "tensorboard", "embeddings")
+    assert code == 0
+    assert "Showing embeddings in TensorBoard" in out
+    assert "writer.add_embedding(vectors, metadata=labels)" in out and "%tensorboard --logdir=runs" in out
+    assert "checked 2026-11-26" in out
+    code, out, _ = run(capsys, "guide", "kaggle", "gpu", "limit")
+    assert code == 0 and "Kaggle's limits" in out and "Also:" in out and "(advisor guide " in out
+
+
+def test_guide_lists_every_section_and_answers_by_id_or_json(capsys, pack):
+    code, out, _ = run(capsys, "guide")
+    assert code == 0
+    for section in pack.sections.values():
+        assert section.title in out and section.id in out
+    code, out, _ = run(capsys, "guide", "--json", "colab-drive")
+    data = json.loads(out)
+    assert code == 0 and data["section"]["id"] == "colab-drive"
+    assert data["section"]["code"] == ["from google.colab import drive\ndrive.mount('/content/drive')"]
+    assert data["section"]["sources"][0]["checked"] == "2026-11-26"
+
+
+def test_guide_with_nothing_matching_is_a_clear_error(capsys):
+    code, _, err = run(capsys, "guide", "zzqx")
+    assert code == 2 and "'advisor guide' lists every section" in err
+
+
+def test_guide_reads_the_example_packs_own_sections(capsys):
+    code, out, _ = run(capsys, "--rules", str(ROOT / "examples" / "vertex-ai"), "guide")
+    assert code == 0 and "Google Vertex AI" in out
+
+
+def test_say_with_only_a_guide_question_points_to_advisor_guide(capsys):
+    code, _, err = run(capsys, "recommend", "--say", "how do I visualize embeddings with tensorboard in colab")
+    assert code == 2 and "advisor guide 'how do I visualize embeddings with tensorboard in colab'" in err

@@ -237,3 +237,51 @@ async def test_typing_an_amount_that_starts_with_a_digit():
         await pilot.press("3")  # alone, it picks after a moment
         await pilot.pause(0.6)
         assert app.conversation.session.chosen == {"budget": "up-to-50"}
+
+
+async def test_a_guide_answer_keeps_its_code_and_f2_opens_its_section():
+    from advisor.tui.screens.guide import GuideScreen
+
+    app = new_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await type_text(pilot, "how do I mount google drive")
+        guide = [b.line for b in app.query(Bubble) if b.line.role == "guide"][-1]
+        assert guide.section == "colab-drive" and "drive.mount('/content/drive')" in guide.code[0]
+        assert "drive.mount('/content/drive')" in str(app.query(Bubble).last(Bubble).render()) or any(
+            "drive.mount" in str(b.render()) for b in app.query(Bubble)
+        )
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, GuideScreen) and app.screen.section.id == "colab-drive"
+        await pilot.press("ctrl+f", *"kaggle limits")
+        await pilot.pause()
+        assert app.screen.section.id == "kaggle-limits"  # search as you type
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, GuideScreen)
+        assert app.conversation.current.id == "budget"  # the chat is where it was
+
+
+async def test_a_citation_in_a_result_opens_its_section():
+    from rich.console import Console
+
+    from advisor.tui.screens.guide import GuideScreen
+
+    app = new_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await answer_by_number(pilot, FOR_SERVICE["kaggle"])
+        view = app.query_one("ResultView")
+        cited = {c.section for c in view.report.citations}
+        assert cited
+        # every citation's title carries a click action that opens its section
+        actions = set()
+        for line in Console(width=96).render_lines(view.body):
+            for segment in line:
+                click = (segment.style.meta or {}).get("@click") if segment.style else None
+                if click:
+                    actions.add(click)
+        assert actions == {f"app.open_guide({section!r})" for section in cited}
+        section = sorted(cited)[0]
+        await app.run_action(f"app.open_guide({section!r})")
+        await pilot.pause()
+        assert isinstance(app.screen, GuideScreen) and app.screen.section.id == section

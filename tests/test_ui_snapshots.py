@@ -96,3 +96,15 @@ def test_command_palette(snap_compare):
         await pilot.pause(0.3)
 
     assert snap_compare(new_app(), terminal_size=WIDE, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", [WIDE, (80, 24)], ids=["100x32", "80x24"])
+def test_guide_screen_at_a_section_with_code(snap_compare, size):
+    """The guide: table of contents on the left, the Drive section with its code on the right."""
+
+    async def run_before(pilot):
+        await type_text(pilot, "how do I mount google drive")
+        await pilot.press("f2")
+        await pilot.pause(0.3)
+
+    assert snap_compare(new_app(), terminal_size=size, run_before=run_before)

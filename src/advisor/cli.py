@@ -31,6 +31,7 @@ examples:
   advisor                                   ask the questions in the terminal
   advisor recommend --answer budget=0 --answer runtime=3 --answer hardware=gpu
   advisor recommend --answer budget="20 bucks" --answer hardware=gpu --json
+  advisor guide "mount google drive"        read the guide: a section with its code and sources
   advisor check --rules ./my-rules          validate a rule pack
   advisor serve                             the same chat in a web browser
 
@@ -38,6 +39,13 @@ in the chat: type or press an option's number; Escape goes back, F1 says why a q
 asked, Ctrl+S saves the decision (.md or .json), Ctrl+O shows your answers on small screens,
 Ctrl+T changes the theme, Ctrl+P lists every command, Ctrl+Q quits.
 """
+
+
+def json_quote(text: str) -> str:
+    """Text quoted for a shell command line a person can copy."""
+    import shlex
+
+    return shlex.quote(text)
 
 
 class UsageError(Exception):
@@ -163,6 +171,20 @@ def build_parser() -> argparse.ArgumentParser:
     srv.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     srv.add_argument("--rules", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="the rule pack to serve")
 
+    gui = sub.add_parser(
+        "guide",
+        help="read the guide: every section, or the one that answers a question, with its code and sources",
+        description="With no query, list every section of the guide, grouped by service and topic. With a "
+        "query (a question or a section id), print the section that answers it, with its code and its "
+        "sources, and the next best sections as suggestions.",
+        epilog='examples:\n  advisor guide\n  advisor guide "tensorboard embeddings"\n  advisor guide colab-drive\n'
+        "  advisor guide --json kaggle gpu limit\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    gui.add_argument("query", nargs="*", help="a question or a section id (several words are one query)")
+    gui.add_argument("--json", action="store_true", help="print one JSON object")
+    gui.add_argument("--rules", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="the rule pack to read")
+
     gra = sub.add_parser(
         "graph",
         help="draw the question tree and where each service can win (Mermaid or dot)",
@@ -194,6 +216,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_schema(args)
         if args.command == "graph":
             return cmd_graph(args)
+        if args.command == "guide":
+            return cmd_guide(args)
         if args.command == "serve":
             return cmd_serve(args)
         return cmd_ui(args)
@@ -269,9 +293,10 @@ def read_description(pack: Pack, session: Session, text: str) -> dict[str, Answe
             f"--say {text!r}: for '{question.id}' did you mean {names}? (use --answer {question.id}=OPTION)"
         )
     if meaning.kind == "guide":
+        shown = text if len(text) <= 80 else text[:77] + "..."
         raise UsageError(
-            f"--say {text!r} asks about the guide rather than answering; "
-            "run 'advisor' to ask questions, or describe your situation"
+            f"--say {shown!r} asks about the guide rather than describing your situation; "
+            f"read the answer with: advisor guide {json_quote(shown)}"
         )
     raise UsageError(f"--say {text!r}: could not read any answer from it")
 
@@ -403,6 +428,51 @@ def cmd_schema(args: Options) -> int:
             print(f"{name}.yaml")
         return 0
     sys.stdout.write(schema_text(args.file))
+    return 0
+
+
+def cmd_guide(args: Options) -> int:
+    import json
+
+    from rich.console import Console
+    from rich.markdown import Markdown
+    from rich.text import Text
+
+    from .guide import contents, find, section_markdown, to_data
+    from .text import inert
+
+    pack = _load(args)
+    query = " ".join(args.query).strip()
+    if not query:
+        groups = contents(pack)
+        if args.json:
+            listed = [{"id": s.id, "title": s.title, "group": g} for g, ss in groups for s in ss]
+            print(json.dumps({"status": "ok", "sections": listed}, indent=2, ensure_ascii=True))
+            return 0
+        console = Console()
+        for group, sections in groups:
+            console.print(Text(inert(group), style="bold"))
+            for s in sections:
+                line = Text("  ")
+                line.append(inert(s.title))
+                line.append(f"  {inert(s.id)}", style="dim")
+                console.print(line)
+        console.print(Text('\nRead one: advisor guide SECTION-ID, or ask: advisor guide "how do I mount google drive"'))
+        return 0
+    found = find(pack, query)
+    if found is None:
+        raise UsageError(f"nothing in the guide matches {query[:80]!r}; 'advisor guide' lists every section")
+    if args.json:
+        data: dict[str, object] = {"status": "ok", "section": to_data(found.section)}
+        data["also"] = [{"id": s.id, "title": s.title} for s in found.also]
+        print(json.dumps(data, indent=2, ensure_ascii=True))
+        return 0
+    console = Console()
+    console.print(Markdown(inert(section_markdown(found.section)), code_theme="ansi_dark"))
+    if found.also:
+        console.print(Text("\nAlso:", style="bold"))
+        for s in found.also:
+            console.print(Text(f"  {inert(s.title)}  (advisor guide {inert(s.id)})"))
     return 0
 
 

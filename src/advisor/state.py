@@ -94,7 +94,8 @@ class SessionStore:
                 for st in session.steps
             ],
             "transcript": [
-                {"role": ln.role, "text": ln.text, "title": ln.title, "source": ln.source} for ln in transcript[-400:]
+                {"role": ln.role, "text": ln.text, "title": ln.title, "source": ln.source, "section": ln.section}
+                for ln in transcript[-400:]
             ],
         }
         write_atomic(self.path, json.dumps(data, ensure_ascii=True))
@@ -189,7 +190,13 @@ class SessionStore:
         for item in data.get("transcript", []) if isinstance(data.get("transcript"), list) else []:
             try:
                 transcript.append(
-                    Line(item["role"], str(item["text"]), str(item.get("title", "")), str(item.get("source", "")))
+                    Line(
+                        item["role"],
+                        str(item["text"]),
+                        str(item.get("title", "")),
+                        str(item.get("source", "")),
+                        str(item.get("section", "")),
+                    )
                 )
             except (KeyError, TypeError):
                 continue

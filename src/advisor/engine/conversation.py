@@ -13,6 +13,7 @@ from ..record import Record
 from .session import Answer, Session
 
 if TYPE_CHECKING:
+    from ..understand.guide_search import Hit
     from ..understand.match import Reading
     from .explain import Report
 
@@ -27,6 +28,16 @@ class Line(Record):
     text: str
     title: str = ""  # guide: the section title
     source: str = ""  # guide: the source address and checked date
+    section: str = ""  # guide: the section's id (F2 opens it)
+    code: tuple[str, ...] = ()  # guide: the section's code blocks, shown with the passage
+
+
+def _code_for(hit: Hit) -> tuple[str, ...]:
+    """A how-to answer keeps its code: the section's code blocks, when it has a few short ones."""
+    blocks = hit.section.code
+    if not blocks or sum(block.count("\n") + 1 for block in blocks) > 12:
+        return ()
+    return tuple(blocks)
 
 
 class Choice(Record):
@@ -156,7 +167,15 @@ class Conversation:
             src = hit.section.first_source
             source = f"{src.url} (checked {src.checked})" if src else ""
             back = [Line("question", question.prompt)] if question else []
-            return lines + [Line("guide", hit.passage, title=hit.section.title, source=source)] + back
+            answer = Line(
+                "guide",
+                hit.passage,
+                title=hit.section.title,
+                source=source,
+                section=hit.section.id,
+                code=_code_for(hit),
+            )
+            return lines + [answer] + back
         if meaning.kind == "clarify" and question is not None:
             self.clarifying = meaning.candidates
             names = " or ".join(f"'{self._label(question, r.option)}'" for r in meaning.candidates)

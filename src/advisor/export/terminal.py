@@ -6,8 +6,11 @@ written in a rule file show as they are.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.console import Console, Group, RenderableType
 from rich.rule import Rule
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -43,7 +46,11 @@ def t(text: str, style: str = "") -> Text:
 
 
 def render(
-    report: Report, ignored: list[str] | None = None, palette: Palette | None = None, show_answers: bool = True
+    report: Report,
+    ignored: list[str] | None = None,
+    palette: Palette | None = None,
+    show_answers: bool = True,
+    open_section: Callable[[str], str] | None = None,
 ) -> Group:
     """The whole report; the UI leaves out the answers (its side panel lists them)."""
     p = palette or Palette()
@@ -109,7 +116,11 @@ def render(
         parts += [Text(""), Rule(t("From the guide", "bold"), align="left")]
         for cited in report.citations:
             parts.append(t(f"“{cited.quote}”", "italic"))
-            parts.append(t(f"    — {cited.title}, {cited.source} (checked {cited.checked})", p.quiet))
+            source = t(f"    — {cited.title}, {cited.source} (checked {cited.checked})", p.quiet)
+            if open_section:
+                # in the chat a click on the citation opens its section in the guide screen
+                source.stylize(Style(meta={"@click": open_section(cited.section)}), 6, 6 + len(cited.title))
+            parts.append(source)
     return Group(*parts)
 
 

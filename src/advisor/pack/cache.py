@@ -21,7 +21,7 @@ from ..record import Record
 from . import core
 from .guide import Section, Source
 
-FORMAT = 3
+FORMAT = 4
 _EXTENDS = re.compile(r"^\s+extends:\s*['\"]?([^'\"\s#]+)", re.M)
 
 
@@ -103,6 +103,7 @@ def to_data(pack: core.Pack) -> dict[str, Any]:
                 "line": s.line,
                 "body": s.body,
                 "sources": [[src.url, src.checked] for src in s.sources],
+                "group": s.group,
             }
             for s in pack.sections.values()
         ],
@@ -152,7 +153,9 @@ def from_data(data: dict[str, Any]) -> core.Pack:
         for r in data["rules"]
     ]
     sections = {
-        s["id"]: Section(s["id"], s["title"], s["file"], s["line"], s["body"], [Source(u, c) for u, c in s["sources"]])
+        s["id"]: Section(
+            s["id"], s["title"], s["file"], s["line"], s["body"], [Source(u, c) for u, c in s["sources"]], s["group"]
+        )
         for s in data["sections"]
     }
     return core.Pack(

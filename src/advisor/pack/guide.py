@@ -19,6 +19,7 @@ from .core import Problem
 _HEADING = re.compile(r"^##\s+(?P<title>.+?)\s*\{#(?P<id>[a-z0-9][a-z0-9-]*)\}\s*$")
 _SOURCE = re.compile(r"(?P<url>https?://\S+)\s+\(checked\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)\)")
 _SPACE = re.compile(r"\s+")
+_CODE = re.compile(r"^```[^\n]*\n(.*?)^```", re.S | re.M)
 
 
 def squash(text: str) -> str:
@@ -38,6 +39,12 @@ class Section(Record):
     line: int
     body: str
     sources: list[Source] = field(default_factory=list)
+    group: str = ""  # the guide file's "# heading": a service or a topic
+
+    @property
+    def code(self) -> list[str]:
+        """The section's code blocks, without their fences."""
+        return [m.group(1).strip("\n") for m in _CODE.finditer(self.body)]
 
     @property
     def flat(self) -> str:
@@ -58,6 +65,7 @@ def parse_guide(text: str, file: str) -> tuple[list[Section], list[Problem]]:
     current: Section | None = None
     lines: list[str] = []
     in_code = False
+    group = ""
 
     def close() -> None:
         if current is not None:
@@ -77,6 +85,9 @@ def parse_guide(text: str, file: str) -> tuple[list[Section], list[Problem]]:
     for number, raw in enumerate(text.splitlines(), start=1):
         if raw.lstrip().startswith("```"):
             in_code = not in_code
+        if not in_code and raw.startswith("# ") and current is None and not group:
+            group = raw[2:].strip()
+            continue
         if not in_code and raw.startswith("## "):
             close()
             lines = []
@@ -85,7 +96,7 @@ def parse_guide(text: str, file: str) -> tuple[list[Section], list[Problem]]:
                 problems.append(Problem(file, number, 1, "a section heading needs an id: '## Title {#section-id}'"))
                 current = None
                 continue
-            current = Section(match["id"], match["title"], file, number, "")
+            current = Section(match["id"], match["title"], file, number, "", group=group)
             continue
         if current is None:
             continue

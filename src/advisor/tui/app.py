@@ -40,6 +40,7 @@ class AdvisorApp(App[None]):
     BINDINGS = [
         Binding("escape", "step_back", "Back", id="back"),
         Binding("f1", "why", "Why?", id="why"),
+        Binding("f2", "open_guide", "Guide", id="guide"),
         Binding("ctrl+r", "restart", "Restart", id="restart"),
         Binding("ctrl+s", "export", "Save", id="export"),
         Binding("ctrl+o", "toggle_side", "Answers", id="side"),
@@ -135,6 +136,10 @@ class AdvisorApp(App[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self.screen.set_class(event.size.width < NARROW, "-narrow")
+        for footer in self.screen.query(Footer):
+            # on a small screen the keys sit closer together, so Save and Answers still fit
+            footer.compact = event.size.width < NARROW
+            footer.show_command_palette = event.size.width >= NARROW  # Ctrl+P still works
 
     # -- showing what the conversation says --------------------------------------------------------
     def _show(self, lines: list[Line]) -> None:
@@ -322,11 +327,25 @@ class AdvisorApp(App[None]):
         self.notify(f"Saved the decision to {path}", markup=False)
         self._show([Line("notice", f"Saved the decision to {path}")])
 
+    def action_open_guide(self, section_id: str | None = None) -> None:
+        """Open the guide: at ``section_id``, or at the section of the last guide answer."""
+        from .screens.guide import GuideScreen  # Markdown machinery: only once the guide opens
+
+        if isinstance(self.screen, GuideScreen):
+            if section_id:
+                self.screen.show(section_id)
+            return
+        if section_id is None:
+            shown = [line.section for line in self.lines if line.role == "guide" and line.section]
+            section_id = shown[-1] if shown else None
+        self.push_screen(GuideScreen(self.pack, section_id))
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield SystemCommand("Back", "Go back one question (Escape)", self.action_step_back)
         yield SystemCommand("Restart", "Forget every answer and start again (Ctrl+R)", self.action_restart)
         yield SystemCommand("Explain this question", "Why the advisor asks it (F1)", self.action_why)
         yield SystemCommand("Save the decision", "Export a Markdown decision record (Ctrl+S)", self.action_export)
+        yield SystemCommand("Guide", "Browse and search the guide, with code and sources (F2)", self.action_open_guide)
         yield from super().get_system_commands(screen)
 
 

@@ -123,3 +123,38 @@ def evaluate(pack: Pack, data: dict[str, Any]) -> Evaluation:
             tally.counts["clarify"] += 1  # no guess, but no clarifying question either
             tally.misses.append(f"clarify {qid} {text!r} -> {meaning.kind}")
     return Evaluation(dict(groups))
+
+
+class GuideScore(Record):
+    """How often the guide search puts an accepted section first, or in its first three."""
+
+    total: int
+    top1: int
+    top3: int
+    misses: list[str]
+
+    def rate(self, which: str) -> float:
+        return (self.top1 if which == "top1" else self.top3) / self.total if self.total else 0.0
+
+
+def load_guide_questions(path: Path) -> list[tuple[str, tuple[str, ...]]]:
+    from ..pack.yamlsafe import parse_yaml, read_text
+
+    doc = parse_yaml(read_text(path, str(path)), str(path)).data
+    return [(q["text"], tuple(q["accept"])) for q in doc["questions"]]
+
+
+def score_guide(pack: Pack, questions: list[tuple[str, tuple[str, ...]]]) -> GuideScore:
+    from .guide_search import index_for
+
+    index = index_for(pack)
+    top1 = top3 = 0
+    misses: list[str] = []
+    for text, accept in questions:
+        found = [hit.section.id for hit in index.search(text, limit=3)]
+        first = bool(found) and found[0] in accept
+        top1 += first
+        top3 += any(section in accept for section in found)
+        if not first:
+            misses.append(f"{text!r}: wanted {'/'.join(accept)}, got {', '.join(found) or 'nothing'}")
+    return GuideScore(len(questions), top1, top3, misses)

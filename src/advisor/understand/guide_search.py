@@ -96,6 +96,14 @@ ALIASES = {
     "pricing": "price",
     "expensive": "price",
     "cheap": "price",
+    "cheaper": "price",
+    "cheapest": "price",
+    "bill": "price",
+    "ram": "memory",
+    "cut": "down",
+    "reduce": "down",
+    "lower": "down",
+    "length": "limit",
     "mounting": "mount",
     "timeout": "idle",
     "quota": "limit",
@@ -121,12 +129,21 @@ ENTITIES = {"colab", "kaggle", "sagemaker", "tensorboard", "drive", "pro", "stud
 _WORD = re.compile(r"[a-z0-9][a-z0-9+.-]*")
 
 
-PHRASES = {"how long": "limit", "how much": "price", "how many hours": "limit", "sign up": "signup"}
+_HOW_MUCH = re.compile(r"how much(?=\s*(?:$|[?.!]|(?:does|do|is|are|will|would|for|to|money)\b))")
+PHRASES = {
+    "how long": "limit",
+    "how many hours": "limit",
+    "sign up": "signup",
+    "save & run all": "kaggle save run background",
+    "save and run all": "kaggle save run background",
+}
 
 
 def words(text: str) -> list[str]:
     out = []
     text = text.lower()
+    # "how much" asks a price unless it names what it measures ("how much ram")
+    text = _HOW_MUCH.sub("price", text)
     for phrase, meaning in PHRASES.items():
         text = text.replace(phrase, meaning)
     for w in _WORD.findall(text):
@@ -146,6 +163,13 @@ class Hit(Record):
 class GuideIndex:
     def __init__(self, pack: Pack):
         self.sections = list(pack.sections.values())
+        # a question that names only a service ("what is colab") wants its overview section
+        self.overview: dict[str, int] = {}
+        ids = [s.id for s in self.sections]
+        for service in pack.services:
+            if service.guide in ids:
+                for w in words(service.name + " " + service.id.replace("-", " ")):
+                    self.overview.setdefault(w, ids.index(service.guide))
         self.tf: list[dict[str, float]] = []
         self.titles = [set(words(s.title + " " + s.id.replace("-", " "))) for s in self.sections]
         df: dict[str, int] = {}
@@ -177,6 +201,8 @@ class GuideIndex:
         if not terms:
             return []
         scored: list[tuple[float, int]] = []
+        names = {t for t, _ in terms}
+        only_names = names <= set(self.overview) and len(names) <= 2
         for i, counts in enumerate(self.tf):
             score = 0.0
             matched = 0
@@ -189,9 +215,13 @@ class GuideIndex:
                 # sections that cover more of the query's words win, and those titled with a
                 # service the query names
                 score *= matched / len(terms)
-                named = {t for t, _ in terms} & ENTITIES
+                named = names & ENTITIES
                 if named and named & self.titles[i]:
                     score *= 2.0
+                # the query's words in a section's title say what the section is about
+                score *= 1 + 0.8 * len(names & self.titles[i]) / len(names)
+                if only_names and any(self.overview.get(t) == i for t in names):
+                    score *= 3.0
                 scored.append((score, i))
         scored.sort(reverse=True)
         return [

@@ -19,5 +19,11 @@ class ResultView(Static):
     def __init__(self, report: Report, palette: Palette) -> None:
         from ...export.terminal import render  # Rich tables: only once there is a result
 
-        super().__init__(render(report, palette=palette, show_answers=False), markup=False)
+        self.body = render(report, palette=palette, show_answers=False, open_section=self._action)
+        super().__init__(self.body, markup=False)
         self.report = report
+
+    @staticmethod
+    def _action(section_id: str) -> str:
+        """The action a click on a citation runs: open its section in the guide (ids are [a-z0-9-])."""
+        return f"app.open_guide({section_id!r})"

@@ -37,7 +37,10 @@ class Bubble(Static):
             text = Text()
             text.append(f"From the guide: {inert(line.title)}\n", style="bold")
             text.append(f"“{inert(line.text)}”\n", style="italic")
-            text.append(f"Source: {inert(line.source)}", style="dim")
+            for block in line.code:
+                text.append("\n" + inert(block) + "\n\n", style="bold")
+            text.append(f"Source: {inert(line.source)}\n", style="dim")
+            text.append("F2 opens this section in the guide", style="dim")
             return text
         if line.role == "user":
             return Text(inert(line.text))
