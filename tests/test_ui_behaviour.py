@@ -8,6 +8,7 @@ import sys
 from textual.widgets import OptionList
 
 from advisor.tui.screens.dialogs import ConfirmScreen, ExportScreen
+from advisor.tui.widgets.answer_input import AnswerInput
 from advisor.tui.widgets.side import AnswerItem
 from advisor.tui.widgets.transcript import Bubble
 
@@ -90,6 +91,7 @@ async def test_escape_goes_back_and_side_panel_changes_an_answer():
         assert app.conversation.current.id == "runtime"
         await pilot.press("2", "1", "1")  # runtime 1-to-9, background yes, weekly up to 20 h
         assert app.conversation.session.chosen["weekly-hours"] == "up-to-20"
+        await pilot.press("ctrl+o")  # at 100 columns the side panel is folded: show it
         hardware = next(item for item in app.query(AnswerItem) if item.question_id == "hardware")
         await pilot.click(hardware)
         await pilot.pause()
@@ -149,7 +151,7 @@ async def test_export_writes_markdown_and_never_overwrites_without_asking(tmp_pa
 
 async def test_resizing_and_tiny_terminals_never_break():
     # every size from roomy to absurd, with the side panel toggled each time, answering as we go
-    sizes = [(100, 32), (40, 12), (79, 20), (80, 24), (41, 13), (20, 8), (10, 5), (60, 20), (100, 32)]
+    sizes = [(100, 32), (40, 12), (79, 20), (80, 24), (41, 13), (20, 8), (10, 5), (60, 20), (120, 40)]
     app = new_app()
     async with app.run_test(size=(40, 12)) as pilot:
         for size in sizes:
@@ -285,3 +287,94 @@ async def test_a_citation_in_a_result_opens_its_section():
         await app.run_action(f"app.open_guide({section!r})")
         await pilot.pause()
         assert isinstance(app.screen, GuideScreen) and app.screen.section.id == section
+
+
+async def test_a_digit_then_enter_picks_the_option_even_where_amounts_are_typed():
+    from advisor.tui.app import make_app
+
+    from .ui_helpers import PACK
+
+    app = make_app(PACK, cursor_blink=False)  # the real delay: a digit waits for the next key
+    async with app.run_test(size=(100, 32)) as pilot:
+        assert "'$20'" in app.query_one("#say", AnswerInput).placeholder  # the hint says how to type an amount
+        await pilot.press("1", "enter")  # fast: option 1, not a budget of $1
+        await pilot.pause()
+        assert app.conversation.session.chosen == {"budget": "free"}
+        assert app.query_one("#say", AnswerInput).value == ""
+
+
+async def test_escape_clears_a_draft_first_then_undoes_and_says_what():
+    app = new_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("1", "2")  # free, one GPU
+        await pilot.press(*"a faster")
+        await pilot.press("escape")
+        assert app.query_one("#say", AnswerInput).value == ""
+        assert app.conversation.session.chosen == {"budget": "free", "hardware": "gpu"}  # nothing undone
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.conversation.session.chosen == {"budget": "free"}
+        assert bubbles(app, "notice")[-1] == "Undid: One GPU."
+
+
+async def test_saving_never_replaces_by_accident_and_needs_an_answer(tmp_path):
+    app = new_app()
+    app.export_dir = tmp_path
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportScreen)
+        assert "nothing to record yet" in bubbles(app, "notice")[-1]
+        await answer_by_number(pilot, FOR_SERVICE["colab"])
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        field = app.screen.query_one("#path")
+        field.value = "mine.json"
+        await pilot.press("enter")
+        await pilot.pause()
+        saved = (tmp_path / "mine.json").read_text()
+        (tmp_path / "mine.json").write_text("keep me")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen.query_one("#path").value == "mine.json"  # the last name and format, offered again
+        await pilot.press("enter")  # save: the file exists, so the dialog asks
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("enter")  # Enter on the focused button: Cancel
+        await pilot.pause()
+        assert (tmp_path / "mine.json").read_text() == "keep me" and saved.startswith("{")
+
+
+async def test_the_result_scrolls_from_the_input_and_letters_reach_it_from_any_pane():
+    app = new_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await answer_by_number(pilot, FOR_SERVICE["sagemaker"])
+        transcript = app.query_one("#transcript")
+        await pilot.pause()
+        assert app.focused.id == "say"
+        start = transcript.scroll_y
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert transcript.scroll_y > start  # read the long result without leaving the input
+        await pilot.press("ctrl+home")
+        await pilot.pause()
+        assert transcript.scroll_y == 0
+        transcript.focus()
+        await pilot.press(*"why")
+        assert app.focused.id == "say" and app.query_one("#say", AnswerInput).value == "why"
+
+
+async def test_ctrl_o_shows_or_hides_the_side_panel_at_every_width():
+    app = new_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        side = app.query_one("#side")
+        assert side.display  # wide: docked beside the chat
+        await pilot.press("ctrl+o")
+        assert not side.display  # hidden for room
+        await pilot.press("ctrl+o")
+        assert side.display
+        await pilot.resize_terminal(100, 32)
+        await pilot.pause()
+        assert not side.display  # below about 110 columns it folds, so the result's tables have room
+        await pilot.press("ctrl+o")
+        assert side.display

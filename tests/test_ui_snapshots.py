@@ -51,7 +51,7 @@ def test_going_back(snap_compare):
 
 def test_change_answer_from_side_panel(snap_compare):
     async def run_before(pilot):
-        for key in ["1", "2", "1", "1", "2"]:
+        for key in ["1", "2", "1", "1", "2", "ctrl+o"]:  # at 100 columns the panel is folded: Ctrl+O shows it
             await pilot.press(key)
         await pilot.click("#answers", offset=(2, 0))  # the first answer: budget
         await pilot.pause()
@@ -108,3 +108,13 @@ def test_guide_screen_at_a_section_with_code(snap_compare, size):
         await pilot.pause(0.3)
 
     assert snap_compare(new_app(), terminal_size=size, run_before=run_before)
+
+
+def test_result_at_80x24(snap_compare):
+    """The result's first screen at 80x24: the side panel folded, the full width for the result."""
+
+    async def run_before(pilot):
+        await answer_by_number(pilot, FOR_SERVICE["colab-pro"])
+        await show_result_top(pilot)
+
+    assert snap_compare(new_app(), terminal_size=(80, 24), run_before=run_before)

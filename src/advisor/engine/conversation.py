@@ -262,8 +262,9 @@ class Conversation:
         if self.editing is not None:
             self.editing = None
             return [Line("notice", "Kept your earlier answer.")] + self._ask()
+        last = self.session.steps[-1] if self.session.steps else None
         change = self.session.back()
-        if change is None:
+        if change is None or last is None:
             return [Line("notice", "This is the first question.")] + self._ask()
         lines: list[Line] = []
         if change.set:
@@ -273,7 +274,12 @@ class Conversation:
             )
             lines.append(Line("notice", f"Undid your last change: {restored} again."))
         else:
-            lines.append(Line("notice", "Went back one question."))
+            undone = [
+                self._label(self.pack.question(q), answer.option)
+                for q, answer in last.after
+                if answer is not None and q in change.dropped
+            ]
+            lines.append(Line("notice", f"Undid: {'; '.join(undone)}." if undone else "Went back one question."))
         return lines + self._ask()
 
     def restart(self) -> list[Line]:

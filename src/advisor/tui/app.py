@@ -27,7 +27,8 @@ from .widgets.transcript import Bubble, Transcript
 if TYPE_CHECKING:
     from ..export.terminal import Palette
 
-NARROW = 80  # below this width the side panel folds away (Ctrl+O shows it)
+NARROW = 80  # below this width bubbles and the footer get compact
+FOLD = 110  # below this width the side panel folds away so the chat and the result's tables have room
 DEFAULT_EXPORT = "advisor-decision.md"
 
 
@@ -45,6 +46,11 @@ class AdvisorApp(App[None]):
         Binding("ctrl+s", "export", "Save", id="export"),
         Binding("ctrl+o", "toggle_side", "Answers", id="side"),
         Binding("ctrl+t", "next_theme", "Theme", id="theme", show=False),
+        # the chat scrolls from the input line, as chat apps do (the transcript's own keys when it has focus)
+        Binding("pageup", "scroll_chat('page_up')", "Scroll up", id="scroll-up", show=False),
+        Binding("pagedown", "scroll_chat('page_down')", "Scroll down", id="scroll-down", show=False),
+        Binding("ctrl+home", "scroll_chat('home')", "Top", id="scroll-top", show=False),
+        Binding("ctrl+end", "scroll_chat('end')", "Newest", id="scroll-end", show=False),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
     ]
 
@@ -69,6 +75,7 @@ class AdvisorApp(App[None]):
         self.resume = resume
         self.waiting = waiting
         self.lines: list[Line] = []  # the transcript as data, for saving
+        self.last_export = DEFAULT_EXPORT  # the file name (and so the format) last saved to
         self._result_for: tuple[tuple[str, str], ...] | None = None
 
     # -- layout ----------------------------------------------------------------------------------
@@ -111,7 +118,7 @@ class AdvisorApp(App[None]):
         yield SidePanel(self.conversation, id="side")
         yield Transcript(*[Bubble(line) for line in first], id="transcript")
         yield self._fill_options(OptionList(id="options"))
-        say = AnswerInput(id="say", max_length=4000)
+        say = AnswerInput(id="say", max_length=4000, select_on_focus=False)
         say.cursor_blink = self.cursor_blink
         say.number_delay = self.number_delay
         yield self._fit_input(say)
@@ -136,6 +143,7 @@ class AdvisorApp(App[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self.screen.set_class(event.size.width < NARROW, "-narrow")
+        self.screen.set_class(event.size.width < FOLD, "-fold-side")
         for footer in self.screen.query(Footer):
             # on a small screen the keys sit closer together, so Save and Answers still fit
             footer.compact = event.size.width < NARROW
@@ -173,11 +181,13 @@ class AdvisorApp(App[None]):
         """The input line's hint, and whether a digit may begin an amount, for the question shown."""
         question = self.conversation.current
         say.numbers_may_be_amounts = question is not None and question.kind is QuestionKind.numeric
-        say.placeholder = (
-            "Ask about the services, or type 'restart'…"
-            if self.conversation.done
-            else "Type an answer, or press an option's number…"
-        )
+        if self.conversation.done:
+            say.placeholder = "Ask about the services, or type 'restart'…"
+        elif say.numbers_may_be_amounts and question is not None:
+            example = "$20" if "usd" in question.unit.lower() else f"3 {question.unit_label or question.unit}"
+            say.placeholder = f"Press a number, or type an amount ('{example}')…"
+        else:
+            say.placeholder = "Type an answer, or press an option's number…"
         return say
 
     def _save(self) -> None:
@@ -267,8 +277,45 @@ class AdvisorApp(App[None]):
 
     # -- actions ---------------------------------------------------------------------------------
     def action_step_back(self) -> None:
-        """Undo the last answer (App's own "back" action is about screens, not answers)."""
+        """Escape: clear a half-typed answer first; from an empty line, undo the last answer.
+
+        (App's own "back" action is about screens, not answers.)
+        """
+        say = self.query_one("#say", AnswerInput)
+        if say.value:
+            say.clear()
+            return
         self._show(self.conversation.back())
+
+    def action_scroll_chat(self, where: str) -> None:
+        transcript = self.query_one("#transcript", Transcript)
+        if where == "page_up":
+            transcript.scroll_page_up(animate=False)
+        elif where == "page_down":
+            transcript.scroll_page_down(animate=False)
+        elif where == "home":
+            transcript.scroll_home(animate=False)
+        else:
+            transcript.scroll_end(animate=False)
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter typed while another pane of the chat has the focus goes to the input line."""
+        if self.screen is not self.screen_stack[0] or event.character is None or not event.is_printable:
+            return
+        focused = self.focused
+        if focused is None or focused.id == "say":
+            return
+        from textual.widgets import Input
+
+        if isinstance(focused, Input):
+            return
+        say = self.query_one("#say", AnswerInput)
+        say.focus()
+        if event.character.isdigit() and not say.value:
+            say.post_message(AnswerInput.Number(int(event.character)))
+        else:
+            say.insert_text_at_cursor(event.character)
+        event.stop()
 
     def action_why(self) -> None:
         self._show(self.conversation.why())
@@ -291,16 +338,25 @@ class AdvisorApp(App[None]):
         return super().pop_screen()
 
     def action_toggle_side(self) -> None:
-        self.screen.toggle_class("-show-side")
+        """Ctrl+O at any width: show the folded side panel over the chat, or hide the docked one."""
+        if self.screen.has_class("-fold-side"):
+            self.screen.toggle_class("-show-side")
+        else:
+            self.screen.toggle_class("-hide-side")
 
     def action_export(self) -> None:
         from .screens.dialogs import ExportScreen  # dialogs load when first opened, not at start-up
 
+        if not self.conversation.session.answers:
+            self._show([Line("notice", "There is nothing to record yet: answer a question first, then save.")])
+            return
+
         def chosen(path: Path | None) -> None:
             if path is not None:
+                self.last_export = path.name  # offered again next time, with its format
                 self._export_to(path)
 
-        self.push_screen(ExportScreen(DEFAULT_EXPORT, self.export_dir), callback=chosen)
+        self.push_screen(ExportScreen(self.last_export, self.export_dir), callback=chosen)
 
     def _export_to(self, path: Path, overwrite: bool = False) -> None:
         from ..export.files import ExportError, write_atomic

@@ -77,6 +77,10 @@ class ConfirmScreen(_Dialog[bool]):
                 yield Button(self.yes, variant="warning", id="yes")
                 yield Button(self.no, id="no")
 
+    def on_mount(self) -> None:
+        # the safe answer has the focus: Ctrl+S, Enter, Enter never replaces a file by accident
+        self.query_one("#no", Button).focus()
+
     @on(Button.Pressed, "#yes")
     def _yes(self) -> None:
         self.close(True)

@@ -3,7 +3,8 @@
 A digit pressed on an empty line picks that option. Where the question takes a number (a budget,
 hours), a digit might also begin an amount ("20 bucks"), so the pick waits a moment
 (``number_delay``): another key in that moment means the person is typing, and the digit goes
-into the line instead.
+into the line instead. Enter is not such a key: a lone digit and Enter pick the option, so an
+amount is typed with a unit, a currency sign or a second digit ("3h", "$5", "20"), as the hint says.
 """
 
 from __future__ import annotations
@@ -57,6 +58,13 @@ class AnswerInput(Input):
 
     async def _on_key(self, event: events.Key) -> None:
         if self._pending is not None:
+            if event.key == "enter":  # a lone digit and Enter: the option, never an amount of 1
+                if self._timer is not None:
+                    self._timer.stop()
+                event.prevent_default()
+                event.stop()
+                self._pick_pending()
+                return
             self._type_pending()
         if not self.value:
             if event.character is not None and len(event.character) == 1 and event.character in "123456789":
