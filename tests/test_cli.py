@@ -244,3 +244,22 @@ def test_guide_reads_the_example_packs_own_sections(capsys):
 def test_say_with_only_a_guide_question_points_to_advisor_guide(capsys):
     code, _, err = run(capsys, "recommend", "--say", "how do I visualize embeddings with tensorboard in colab")
     assert code == 2 and "advisor guide 'how do I visualize embeddings with tensorboard in colab'" in err
+
+
+def test_answers_with_unreadable_numbers_say_why(capsys):
+    for answer, why in (
+        ("budget=-5", "cannot be negative"),
+        ("budget=10^100", "not as a power"),
+        ("runtime=99999 hours", "at most 8,760 hours"),
+    ):
+        code, _, err = run(capsys, "recommend", "-a", answer)
+        assert code == 2 and why in err, err
+    code, out, _ = run(capsys, "recommend", "-a", "budget=$1,200", "--json")
+    data = json.loads(out)
+    assert data["answers"]["budget"]["value"] == 1200 and data["answers"]["budget"]["option"] == "over-50"
+
+
+def test_json_never_holds_a_number_javascript_cannot_read():
+    from advisor.export.record import finite
+
+    assert finite({"a": [1.0, float("inf"), float("nan")], "b": "x"}) == {"a": [1.0, None, None], "b": "x"}

@@ -160,3 +160,37 @@ def test_guide_search_finds_the_right_section(pack):
     # the held-out part guards against tuning to the labelled questions alone
     guard = score_guide(pack, held_out)
     assert guard.rate("top1") >= 0.8 and guard.rate("top3") >= 0.9, guard.misses
+
+
+@pytest.mark.parametrize(
+    "text,value,problem",
+    [
+        ("$1,200 a month", 1200, ""),
+        ("1,200 dollars", 1200, ""),
+        ("$1,200,000", 1_200_000, ""),
+        ("1,5 hours", 1.5, ""),  # a decimal comma
+        ("2.5h", 2.5, ""),
+        ("-5", None, "cannot be negative"),
+        ("about -5 hours", None, "cannot be negative"),
+        ("10^100", None, "not as a power"),
+        ("1e5 dollars", None, "not as a power"),
+        ("1_000", None, "without underscores"),
+    ],
+)
+def test_numbers_are_read_exactly_or_refused(text, value, problem):
+    """A budget of "$1,200" is twelve hundred dollars, not $1.20; a negative or a power is refused."""
+    amounts = find_amounts(text)
+    if problem:
+        assert any(problem in a.problem for a in amounts), amounts
+    else:
+        assert [a.value for a in amounts if not a.problem] == [value]
+
+
+def test_numbers_beyond_a_questions_bound_are_refused_with_it(pack):
+    reading = read_answer(pack.question("runtime"), "99999 hours")
+    assert not isinstance(reading, Reading) and "at most 8,760 hours" in reading.problem
+    reading = read_answer(pack.question("budget"), "9" * 400)
+    assert not isinstance(reading, Reading) and "at most 1,000,000" in reading.problem
+    talk = Conversation(pack)
+    replies = [line.text for line in talk.say("-5 dollars")]
+    assert any("cannot be negative" in r for r in replies) and talk.session.chosen == {}

@@ -264,6 +264,8 @@ def parse_answers(pack: Pack, pairs: list[str]) -> dict[str, Answer]:
         question = pack.question(qid)
         reading = read_answer(question, text)
         if isinstance(reading, Unclear):
+            if reading.problem:
+                raise UsageError(f"--answer {pair[:80]!r}: {reading.problem}")
             options = ", ".join(o.id for o in question.options)
             if reading.candidates:
                 maybe = " or ".join(f"'{c.option}'" for c in reading.candidates)
@@ -322,11 +324,11 @@ def cmd_recommend(args: Options) -> int:
     if fmt == "json":
         import json
 
-        from .export.record import to_data
+        from .export.record import finite, to_data
 
         data = to_data(rep)
         data["ignored"] = ignored
-        print(json.dumps(data, indent=2, ensure_ascii=True))
+        print(json.dumps(finite(data), indent=2, ensure_ascii=True, allow_nan=False))
     elif fmt == "markdown":
         from .export.record import to_markdown
 

@@ -200,6 +200,12 @@ class Conversation:
             if len(answers) > 1 or (question is not None and question.id not in answers):
                 summary += " Say 'no, …' to correct any part."
             return lines + [Line("advisor", summary)] + self._apply(answers, echo=False)
+        if question is not None and question.kind is QuestionKind.numeric:
+            from ..understand.match import number_problem
+
+            problem = number_problem(question, text)
+            if problem:
+                return lines + [Line("advisor", f"I cannot use that number: {problem}. " + self._examples(question))]
         examples = self._examples(question)
         return lines + [Line("advisor", "Sorry, I did not understand that. " + examples)]
 

@@ -8,6 +8,7 @@ Markdown special characters in user text are escaped.
 from __future__ import annotations
 
 import json
+import math
 import re
 from typing import Any
 
@@ -94,9 +95,21 @@ def to_data(report: Report) -> dict[str, Any]:
     }
 
 
+def finite(value: Any) -> Any:
+    """The same data with every infinite or not-a-number float as null: JSON has no such numbers."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [finite(v) for v in value]
+    return value
+
+
 def to_json(report: Report) -> str:
-    # ensure_ascii keeps every control or odd character escaped in the output
-    return json.dumps(to_data(report), indent=2, ensure_ascii=True)
+    # ensure_ascii keeps every control or odd character escaped in the output; allow_nan=False
+    # makes sure no Infinity or NaN (which JavaScript's JSON.parse rejects) ever gets out
+    return json.dumps(finite(to_data(report)), indent=2, ensure_ascii=True, allow_nan=False)
 
 
 def _md(text: str) -> str:

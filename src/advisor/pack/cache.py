@@ -21,7 +21,7 @@ from ..record import Record
 from . import core
 from .guide import Section, Source
 
-FORMAT = 4
+FORMAT = 5
 _EXTENDS = re.compile(r"^\s+extends:\s*['\"]?([^'\"\s#]+)", re.M)
 
 
@@ -123,6 +123,7 @@ def from_data(data: dict[str, Any]) -> core.Pack:
             unit_label=q["unit_label"],
             ask_if=q["ask_if"],
             prior_reason=q["prior_reason"],
+            max=q["max"],
             options=tuple(core.Option(**{**o, "synonyms": tuple(o["synonyms"])}) for o in q["options"]),
         )
         for q in data["questions"]

@@ -216,6 +216,7 @@ class Question(QuestionMethods, Record, eq=False):
     unit_label: str = ""
     ask_if: Condition | list[Condition] | None = None
     prior_reason: str = ""
+    max: float | None = None
 
 
 class Fact(FactMethods, Record, eq=False):

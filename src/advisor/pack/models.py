@@ -97,6 +97,9 @@ class Question(QuestionMethods, _Strict):
     kind: QuestionKind = QuestionKind.choice
     unit: str = Field(default="", description="numeric questions: the unit of the number, e.g. USD/month")
     unit_label: str = Field(default="", description="numeric questions: the unit as people read it")
+    max: float | None = Field(
+        default=None, gt=0, description="numeric questions: the largest number read as an answer (larger is refused)"
+    )
     ask_if: Condition | list[Condition] | None = Field(
         default=None,
         description="ask only when these earlier answers hold; a list means any of the conditions",

@@ -6,6 +6,7 @@ The reader never guesses silently: a reading is either confident (returned as a 
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from typing import TYPE_CHECKING
@@ -73,6 +74,7 @@ class Unclear(Record):
     question: str
     text: str
     candidates: tuple[Reading, ...] = ()
+    problem: str = ""  # a number that cannot be an answer, and why ("an amount cannot be negative")
 
 
 def normalize(text: str) -> str:
@@ -207,6 +209,20 @@ def _numeric_kinds(question: Question) -> tuple[str, ...]:
     return ("duration", "plain")
 
 
+def number_problem(question: Question, text: str) -> str:
+    """Why the amount in ``text`` cannot answer a numeric question, or '' when it can (or has none)."""
+    kinds = _numeric_kinds(question)
+    for amount in find_amounts(text):
+        if amount.kind not in kinds and amount.kind != "count":
+            continue
+        if amount.problem:
+            return amount.problem
+        if question.max is not None and amount.value > question.max and amount.kind in kinds:
+            unit = question.unit_label or question.unit
+            return f"{amount.value:,.0f} is more than this question reads (at most {question.max:,.0f} {unit})"
+    return ""
+
+
 def option_for_number(question: Question, value: float) -> Option | None:
     for opt in question.options:
         if opt.contains(value):
@@ -219,7 +235,9 @@ def read_number(question: Question, text: str, amounts: list[Amount] | None = No
         return None
     kinds = _numeric_kinds(question)
     amounts = find_amounts(text) if amounts is None else amounts
-    usable = [a for a in amounts if a.kind in kinds]
+    usable = [a for a in amounts if a.kind in kinds and not a.problem]
+    if question.max is not None:
+        usable = [a for a in usable if a.value <= question.max]
     if not usable:
         return None
     best = min(usable, key=lambda a: kinds.index(a.kind))
@@ -301,6 +319,10 @@ def _read_one(question: Question, text: str) -> Reading | Unclear:
     if question.kind is QuestionKind.numeric and re.fullmatch(r"[$€£]?\d+(\.\d+)?", norm):
         # "0", "10", "$5": the number the person gave, in the question's unit
         plain_number = float(norm.lstrip("$€£"))
+        if not math.isfinite(plain_number) or (question.max is not None and plain_number > question.max):
+            unit = question.unit_label or question.unit
+            limit = f"{question.max:,.0f} {unit}" if question.max is not None else "a readable size"
+            return Unclear(question.id, text, problem=f"that is more than this question reads (at most {limit})")
         opt = option_for_number(question, plain_number)
         if opt is not None:
             return Reading(question.id, opt.id, plain_number, 100.0, "number", text)
@@ -310,6 +332,10 @@ def _read_one(question: Question, text: str) -> Reading | Unclear:
     if any(p in norm for p in NOT_SURE_PHRASES) or norm in {"?", "idk", "dunno", "unsure", "maybe"}:
         return Reading(question.id, NOT_SURE, None, 100.0, "text", text)
     number = read_number(question, text)
+    if number is None and question.kind is QuestionKind.numeric:
+        problem = number_problem(question, text)
+        if problem:
+            return Unclear(question.id, text, problem=problem)
     hits = phrase_hits(question, text)
     negated = negated_options(question, text)
     if number is not None:

@@ -6,6 +6,7 @@ is (money, a duration, a weekly rate), so one sentence can answer several numeri
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Literal
 
@@ -133,7 +134,8 @@ PER_WEEK = r"(?:\s*(?:/|per|a|an|each|every)\s*(?:wk|week)\b|\s*weekly)"
 PER_DAY = r"(?:\s*(?:/|per|a|an|each|every)\s*(?:day|d)\b|\s*daily)"
 
 _word_alt = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True))
-NUMBER = rf"(?:\d+(?:[.,]\d+)?|\.\d+|(?:{_word_alt}))"
+# "1,200" and "1,200,000" are thousands; "1,5" is a decimal comma
+NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:[.,]\d+)?|\.\d+|(?:{_word_alt}))"
 _unit_alt = "|".join(sorted((re.escape(u) for u in DURATION_UNITS), key=len, reverse=True))
 _size_alt = "|".join(sorted(SIZE_UNITS, key=len, reverse=True))
 _cur_alt = r"\$|us\$|€|£"
@@ -171,6 +173,14 @@ class Amount(Record):
     end: int
     text: str
     note: str = ""  # how a range or unusual phrasing was read
+    problem: str = ""  # why this number cannot be read as an amount (negative, a power, ...)
+
+
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+# what makes a number unreadable as an amount, looked for right around it
+_NEGATIVE = re.compile(r"(?:^|[^\d\s.,-])\s*[-−]\s*$|^\s*[-−]\s*$")
+_POWER = re.compile(r"^\s*(?:\^|\*\*|e[+-]?\d|x\s*10)")
+_UNDERSCORE = re.compile(r"^_\d")
 
 
 def _number(token: str) -> float | None:
@@ -178,9 +188,25 @@ def _number(token: str) -> float | None:
     if token in WORDS:
         return float(WORDS[token])
     try:
+        if _THOUSANDS.fullmatch(token):
+            return float(token.replace(",", ""))
         return float(token.replace(",", "."))
     except ValueError:
         return None
+
+
+def _problem(lowered: str, start: int, end: int) -> str:
+    """Why the number at start..end cannot be an amount, or ''."""
+    before, after = lowered[max(0, start - 12) : start], lowered[end : end + 6]
+    if re.search(r"(?:\^|\*\*)\s*$", before):
+        return "write the number out in full, not as a power or with an exponent"
+    if _NEGATIVE.search(before):
+        return "an amount cannot be negative"
+    if _POWER.match(after):
+        return "write the number out in full, not as a power or with an exponent"
+    if _UNDERSCORE.match(after):
+        return "write the number without underscores (e.g. 1000 or 1,000)"
+    return ""
 
 
 def find_amounts(text: str) -> list[Amount]:
@@ -234,7 +260,10 @@ def find_amounts(text: str) -> list[Amount]:
             kind = "count"  # "2 gpus", "3 models": a number of things, not an amount
         else:
             kind = "plain"
-        found.append(Amount(value, kind, m.start(), m.end(), text[m.start() : m.end()].strip(), note))
+        problem = _problem(lowered, m.start(), m.end())
+        if not math.isfinite(value):
+            problem = "that number is too large to read"
+        found.append(Amount(value, kind, m.start(), m.end(), text[m.start() : m.end()].strip(), note, problem))
     return found
 
 
