@@ -151,7 +151,7 @@ def test_report_explains_reasons_with_their_answers_and_cites_the_guide(pack):
     rep = report(pack, answers)
     assert rep.recommendation == ("kaggle", "Kaggle Notebooks")
     background = [r for r in rep.reasons if r.rule == "background-on-kaggle"]
-    assert background and background[0].answers == (("background", "Yes, it must run unattended"),)
+    assert background and background[0].answers == (("running unattended", "Yes, it must run unattended"),)
     assert {w.service for w in rep.why_not} == {"colab", "colab-pro", "colab-pro-plus", "sagemaker"}
     for c in rep.citations:
         assert c.source.startswith("http") and c.checked

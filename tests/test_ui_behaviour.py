@@ -378,3 +378,56 @@ async def test_ctrl_o_shows_or_hides_the_side_panel_at_every_width():
         assert not side.display  # below about 110 columns it folds, so the result's tables have room
         await pilot.press("ctrl+o")
         assert side.display
+
+
+async def test_nothing_is_said_twice():
+    app = new_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("escape", "escape")  # at the first question: a notice, not the question again
+        await pilot.pause()
+        assert bubbles(app, "question").count("How much can you spend on compute each month?") == 1
+        assert app.query_one("#options", OptionList).border_title is None  # the bubble says it once
+        await answer_by_number(pilot, FOR_SERVICE["colab"])
+        assert len(app.query("ResultView")) == 1
+        await pilot.press("escape")  # back from the result: the old result no longer applies
+        await pilot.pause()
+        assert len(app.query("ResultView")) == 0
+
+
+async def test_restart_can_be_undone_and_progress_only_counts_down():
+    app = new_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        counts = [app.conversation.progress()[1]]
+        for key in ("1", "2", "1", "1", "2"):  # free, one GPU, any GPU, up to 12 GB, 1 to 9 hours
+            await pilot.press(key)
+            counts.append(app.conversation.progress()[1])
+        assert counts == sorted(counts, reverse=True)  # never more to go after an answer
+        before = dict(app.conversation.session.chosen)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert app.conversation.session.chosen == {}
+        assert "Escape brings your 5 answer(s) back" in bubbles(app, "notice")[-1]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.conversation.session.chosen == before
+
+
+async def test_replies_name_questions_in_words_not_ids():
+    app = new_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_text(pilot, "20 bucks, one gpu, 3 hours")
+        got = [text for text in bubbles(app, "advisor") if text.startswith("Got it")][-1]
+        assert "run length: 3 hours" in got and "runtime" not in got
+        side = " ".join(str(item.query_one("Label").render()) for item in app.query(AnswerItem))
+        assert "run length:" in side and "runtime" not in side
+
+
+async def test_a_result_takes_the_new_themes_colours():
+    app = new_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await answer_by_number(pilot, FOR_SERVICE["colab"])
+        view = app.query_one("ResultView")
+        before = view.body
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert view.body is not before

@@ -209,7 +209,7 @@ def restore(conversation: Conversation, saved: Saved) -> list[str]:
     """Put a saved session back into ``conversation``; return notes about anything dropped."""
     notes = list(saved.notes)
     session = conversation.session
-    session.restart()
+    session.reset()
     if saved.answers:
         order = {q.id: i for i, q in enumerate(conversation.pack.questions)}
         change = session.answer_many(dict(sorted(saved.answers.items(), key=lambda kv: order[kv[0]])))

@@ -96,8 +96,18 @@ class Conversation:
         return opt.label if opt else option_id
 
     def progress(self) -> tuple[int, int]:
-        """(answered, about how many remain)."""
-        return len(self.session.answers), len(self.session.pending()) + (1 if self.editing else 0)
+        """(answered, how many may still be asked): questions asked now, and follow-ups that an
+        answer still to come could bring (so the count only goes down as answers narrow it)."""
+        chosen = self.session.chosen
+        may = 0
+        for question in self.pack.questions:
+            if question.id in chosen:
+                continue
+            if self.session.reached(question) or any(
+                any(q not in chosen for q in cond) for cond in question.conditions
+            ):
+                may += 1
+        return len(self.session.answers), may + (1 if self.editing else 0)
 
     def out(self) -> dict[str, str]:
         """Services ruled out by the answers so far, with the first reason for each."""
@@ -191,7 +201,7 @@ class Conversation:
                 # while changing one answer, only that question is open to a typed reply
                 answers = {q: a for q, a in answers.items() if q == self.editing} or answers
             got = "; ".join(
-                f"{r.question.replace('-', ' ')}: {_value_text(self.pack.question(r.question), r)}"
+                f"{self.pack.question(r.question).name}: {_value_text(self.pack.question(r.question), r)}"
                 for r in meaning.readings
                 if r.question in answers
             )
@@ -271,12 +281,12 @@ class Conversation:
         last = self.session.steps[-1] if self.session.steps else None
         change = self.session.back()
         if change is None or last is None:
-            return [Line("notice", "This is the first question.")] + self._ask()
+            return [Line("notice", "This is the first question.")]
         lines: list[Line] = []
         if change.set:
             restored = ", ".join(
-                f"{q.replace('-', ' ')} is '{self._label(self.pack.question(q), self.session.answers[q].option)}'"
-                for q in change.set
+                f"{q.name} is '{self._label(q, self.session.answers[q.id].option)}'"
+                for q in (self.pack.question(qid) for qid in change.set)
             )
             lines.append(Line("notice", f"Undid your last change: {restored} again."))
         else:
@@ -289,10 +299,16 @@ class Conversation:
         return lines + self._ask()
 
     def restart(self) -> list[Line]:
-        self.session.restart()
+        had = len(self.session.answers)
         self.editing = None
         self.clarifying = ()
-        return [Line("notice", "Starting over.")] + self._ask()
+        if not had:
+            return [Line("notice", "Nothing to forget yet.")]
+        self.session.restart()
+        return [
+            Line("notice", f"Starting over. Escape brings your {had} answer(s) back."),
+            *self._ask(),
+        ]
 
     def edit(self, question_id: str) -> list[Line]:
         """Re-ask an earlier question; the old answer stays until a new one is given."""
@@ -302,7 +318,10 @@ class Conversation:
         self.clarifying = ()
         question = self.pack.question(question_id)
         old = self._label(question, self.session.answers[question_id].option)
-        return [Line("notice", f"Changing your answer '{old}'. Escape keeps it."), Line("question", question.prompt)]
+        return [
+            Line("notice", f"Changing your answer about {question.name} (now '{old}'). Escape keeps it."),
+            Line("question", question.prompt),
+        ]
 
     def why(self) -> list[Line]:
         question = self.current

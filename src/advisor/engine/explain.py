@@ -80,6 +80,7 @@ class AssumedLine(Record):
     """An answer the recommendation takes for granted, where the person left the question open."""
 
     question: str
+    name: str  # the question in a few words
     prompt: str
     options: tuple[str, ...]
     labels: tuple[str, ...]
@@ -145,8 +146,8 @@ def _label(pack: Pack, qid: str, oid: str) -> str:
 
 
 def short(pack: Pack, qid: str) -> str:
-    """A short name for a question, from its id: 'weekly-hours' -> 'weekly hours'."""
-    return qid.replace("-", " ")
+    """A short name for a question ('run length'): its `short` in the pack, else its id in words."""
+    return pack.question(qid).name if pack.has_question(qid) else qid.replace("-", " ")
 
 
 def fact_line(pack: Pack, service_id: str, fact: Fact, today: dt.date | None = None) -> FactLine:
@@ -297,6 +298,7 @@ def _assumed(pack: Pack, result: Result) -> list[AssumedLine]:
     return [
         AssumedLine(
             a.question,
+            short(pack, a.question),
             pack.question(a.question).prompt,
             a.options,
             tuple(_label(pack, a.question, o) for o in a.options),
@@ -335,7 +337,7 @@ def assumed_text(assumed: list[AssumedLine], limit: int = 3) -> str:
             answer = "not " + " or ".join(f"'{label}'" for label in a.other_labels)
         else:
             answer = " or ".join(f"'{label}'" for label in a.labels)
-        parts.append(f"{a.question.replace('-', ' ')}: {answer} ({how})")
+        parts.append(f"{a.name}: {answer} ({how})")
     return "; ".join(parts)
 
 

@@ -119,7 +119,14 @@ class Session:
             dropped=[qid for qid, before in step.before if before is None],
         )
 
-    def restart(self) -> None:
+    def restart(self) -> Change:
+        """Forget every answer, as one step: going back brings them all back."""
+        if not self.answers:
+            return Change()
+        return self._apply({}, changed=[])
+
+    def reset(self) -> None:
+        """Forget every answer and the history too (a fresh session, for restoring a saved one)."""
         self.answers.clear()
         self.steps.clear()
 

@@ -21,7 +21,7 @@ from ..record import Record
 from . import core
 from .guide import Section, Source
 
-FORMAT = 5
+FORMAT = 6
 _EXTENDS = re.compile(r"^\s+extends:\s*['\"]?([^'\"\s#]+)", re.M)
 
 
@@ -124,6 +124,7 @@ def from_data(data: dict[str, Any]) -> core.Pack:
             ask_if=q["ask_if"],
             prior_reason=q["prior_reason"],
             max=q["max"],
+            short=q["short"],
             options=tuple(core.Option(**{**o, "synonyms": tuple(o["synonyms"])}) for o in q["options"]),
         )
         for q in data["questions"]

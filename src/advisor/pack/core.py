@@ -132,6 +132,13 @@ class QuestionMethods:
         return None
 
     @property
+    def name(self) -> str:
+        """What the question asks, in a few words a person reads ('run length'), for replies."""
+        short: str = getattr(self, "short", "") or ""
+        ident: str = getattr(self, "id", "")
+        return short or ident.replace("-", " ")
+
+    @property
     def concrete_options(self) -> list[Any]:
         """Every option except "not sure": what a person might mean."""
         return [o for o in self.options if o.id != NOT_SURE]
@@ -217,6 +224,7 @@ class Question(QuestionMethods, Record, eq=False):
     ask_if: Condition | list[Condition] | None = None
     prior_reason: str = ""
     max: float | None = None
+    short: str = ""
 
 
 class Fact(FactMethods, Record, eq=False):

@@ -93,6 +93,7 @@ class Option(OptionMethods, _Strict):
 class Question(QuestionMethods, _Strict):
     id: Id
     prompt: str
+    short: str = Field(default="", description="a few words naming what the question asks, e.g. 'run length'")
     why: str = Field(description="one line: why the advisor asks this")
     kind: QuestionKind = QuestionKind.choice
     unit: str = Field(default="", description="numeric questions: the unit of the number, e.g. USD/month")

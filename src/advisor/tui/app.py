@@ -86,6 +86,9 @@ class AdvisorApp(App[None]):
             earlier = [line for line in self.resume.transcript if line.role != "result"]
             if self.store is not None and self.resume.answers:
                 self.store.path = self.resume.path  # go on writing the same session
+            ask = self.conversation.opening()[1:] if not self.conversation.done else []
+            if ask and earlier and earlier[-1] == ask[0]:
+                earlier = earlier[:-1]  # asked once, after the welcome, not twice
             lines = earlier + [Line("notice", note) for note in notes]
             lines.append(
                 Line(
@@ -95,7 +98,7 @@ class AdvisorApp(App[None]):
                     else "Nothing to restore; starting fresh.",
                 )
             )
-            return lines + (self.conversation.opening()[1:] if not self.conversation.done else [])
+            return lines + ask
         opening = self.conversation.opening()
         if self.waiting is not None:
             opening.insert(
@@ -132,6 +135,12 @@ class AdvisorApp(App[None]):
 
     def watch_theme(self, theme: str) -> None:
         """Remember the theme a person picks (Ctrl+T, the palette or --theme) for next time."""
+        if self.is_running:  # a result on screen takes the new theme's colours too
+            for view in self.query("ResultView"):
+                from .widgets.result import ResultView
+
+                if isinstance(view, ResultView):
+                    view.repaint(self._palette())
         if self.store is None:
             return  # tests and demos leave the person's settings alone
         from .. import settings
@@ -157,6 +166,11 @@ class AdvisorApp(App[None]):
         self.lines.extend(shown)
         self._fill_options(self.query_one("#options", OptionList))
         self.query_one("#side", SidePanel).refresh_from()
+        if not self.conversation.done and self._result_for is not None:
+            # went back from a result: the old one no longer answers the answers on screen
+            self._result_for = None
+            for old in transcript.query("ResultView"):
+                old.remove()
         if self.conversation.done:
             key = tuple(sorted(self.conversation.session.chosen.items()))
             if key != self._result_for:
@@ -165,8 +179,8 @@ class AdvisorApp(App[None]):
                     [
                         Line(
                             "advisor",
-                            "Here is my recommendation. Choose an answer on the right "
-                            "to change it, or press Ctrl+S to save the decision.",
+                            "Here is my recommendation. To change an answer, choose it in the side "
+                            "panel (Ctrl+O shows it) or press Escape; Ctrl+S saves the decision.",
                         )
                     ]
                 )
@@ -213,8 +227,8 @@ class AdvisorApp(App[None]):
             for i, c in enumerate(choices, start=1)
         )
         options.display = bool(choices)
-        question = self.conversation.current
-        options.border_title = Text(inert(question.prompt)) if question is not None else None
+        # the question is the bubble just above the options: no second copy as the box's title
+        options.border_title = None
         if choices:
             keys = [c.key for c in choices]
             current = self.conversation.current_answer

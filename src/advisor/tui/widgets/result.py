@@ -23,6 +23,13 @@ class ResultView(Static):
         super().__init__(self.body, markup=False)
         self.report = report
 
+    def repaint(self, palette: Palette) -> None:
+        """Draw the same report in another theme's colours."""
+        from ...export.terminal import render
+
+        self.body = render(self.report, palette=palette, show_answers=False, open_section=self._action)
+        self.update(self.body)
+
     @staticmethod
     def _action(section_id: str) -> str:
         """The action a click on a citation runs: open its section in the guide (ids are [a-z0-9-])."""

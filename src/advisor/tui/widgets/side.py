@@ -76,7 +76,7 @@ class SidePanel(VerticalScroll):
 
     def _progress(self) -> Content:
         answered, remaining = self.conversation.progress()
-        progress = f"{answered} answered · about {remaining} to go" if remaining else f"{answered} answered · done"
+        progress = f"{answered} answered · up to {remaining} more" if remaining else f"{answered} answered · done"
         return Content.assemble(
             ("Progress\n", HEADING),
             (progress + "\n\n", "dim"),
@@ -89,7 +89,7 @@ class SidePanel(VerticalScroll):
         for question, answer in self.conversation.session.answered():
             opt = question.option(answer.option)
             label = Text()
-            label.append(question.id.replace("-", " ") + ": ", style="dim")
+            label.append(question.name + ": ", style="dim")
             label.append(inert(opt.label if opt else answer.option))
             items.append(AnswerItem(question.id, label))
         return items
