@@ -263,3 +263,21 @@ def test_json_never_holds_a_number_javascript_cannot_read():
     from advisor.export.record import finite
 
     assert finite({"a": [1.0, float("inf"), float("nan")], "b": "x"}) == {"a": [1.0, None, None], "b": "x"}
+
+
+def test_recommend_reads_like_a_summary_and_long_keeps_everything(capsys):
+    said = "I'm a student with no money who needs a GPU for 3 hours"
+    code, out, _ = run(capsys, "recommend", "--say", said)
+    assert code == 0
+    assert out.count(said) == 1  # echoed once at the top, not after every answer it gave
+    assert "-a " in out and "=" in out  # the exact flags that would tell most
+    assert len(out.splitlines()) <= 50
+    code, long_out, _ = run(capsys, "recommend", "--say", said, "--long")
+    assert len(long_out.splitlines()) > len(out.splitlines()) and "checked 2026-11-26" in long_out
+
+
+def test_recommend_help_lists_the_questions_and_their_options(capsys):
+    with pytest.raises(SystemExit):
+        main(["recommend", "--help"])
+    out = capsys.readouterr().out
+    assert "budget [number in USD/month]: free, under-10" in out and "account: aws, card-only, no-card" in out

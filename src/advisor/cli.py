@@ -56,6 +56,21 @@ class UsageError(Exception):
 CHAT_DEFAULTS = {"command": None, "rules": None, "debug": False, "theme": None, "resume": False}
 
 
+def _questions_help() -> str:
+    """The question ids and their options, for `recommend --help` (from the shipped pack)."""
+    try:
+        from .pack.cache import load_pack
+
+        pack = load_pack()
+    except Exception as exc:  # help must print even when the pack cannot be read
+        return f"\n(the questions could not be listed: {type(exc).__name__})\n"
+    lines = ["", "questions (ID=OPTION; numeric questions also take a number with its unit):"]
+    for q in pack.questions:
+        unit = f" [number in {q.unit}]" if q.unit else ""
+        lines.append(f"  {q.id}{unit}: {', '.join(o.id for o in q.options)}")
+    return "\n".join(lines) + "\n"
+
+
 def build_parser() -> argparse.ArgumentParser:
     import argparse  # not on the path of a bare `advisor`: see main()
 
@@ -92,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="print a recommendation for answers given as options (for scripts)",
         description="Print a recommendation. Questions reached but not answered count as 'not sure'.",
         epilog="examples:\n  advisor recommend --answer budget=0 --answer runtime=1 --answer hardware=gpu --json\n"
-        "  advisor recommend --answer budget=pay-per-use --answer work=deploy\n",
+        "  advisor recommend --answer budget=pay-per-use --answer work=deploy\n" + _questions_help(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     rec.add_argument(
@@ -114,6 +129,9 @@ def build_parser() -> argparse.ArgumentParser:
         'no money who needs a GPU for 3 hours" (repeatable; --answer wins over --say)',
     )
     rec.add_argument("--json", action="store_true", help="print one JSON object (the scripting interface)")
+    rec.add_argument(
+        "--long", action="store_true", help="text: every section (all reasons, the fit table, facts and sources)"
+    )
     rec.add_argument(
         "--format",
         choices=["text", "json", "markdown"],
@@ -336,7 +354,18 @@ def cmd_recommend(args: Options) -> int:
     else:
         from .export.terminal import print_report
 
-        print_report(rep, ignored=[pack.question(q).prompt for q in ignored])
+        flags = []
+        if rep.settle_by is not None:
+            for oc in rep.settle_by.outcomes:
+                name = oc.recommendation[1] if oc.recommendation else "nothing fits"
+                flags.append((f"-a {rep.settle_by.question}={oc.option}", f"{name} ({oc.probability:.0%})"))
+        print_report(
+            rep,
+            ignored=[pack.question(q).prompt for q in ignored],
+            long=args.long,
+            said=list(args.say),
+            settle_flags=flags,
+        )
     return 0
 
 

@@ -194,8 +194,8 @@ def _settle_and_assume(pack: Pack, found: Worlds, recommendation: str) -> tuple[
 
     The settling question is the one whose answer leaves the best expected chance of being right.
     An assumption is an open question whose likely answers favour the recommendation: the answers
-    under which its chance is at least what it is overall. Assumptions come most decisive first
-    (the biggest fall in its chance if the assumption is wrong).
+    under which its chance is at least what it is overall, when most people give one of them.
+    Assumptions come most decisive first (the biggest fall in its chance if one is wrong).
     """
     order = [s.id for s in pack.services]
     best: tuple[float, Settle] | None = None
@@ -210,7 +210,10 @@ def _settle_and_assume(pack: Pack, found: Worlds, recommendation: str) -> tuple[
         outcomes = tuple(Outcome(o, reach[o] / mass, *_best(given[o], order)) for o in given)
         if len({oc.winner for oc in outcomes}) < 2 and all(oc.probability > 0.999 for oc in outcomes):
             continue  # this answer changes nothing
+        # a question whose answers lead to different services settles more than one that only
+        # makes the same service surer
         expected = sum(oc.prior * oc.probability for oc in outcomes)
+        expected += 1.0 if len({oc.winner for oc in outcomes if oc.prior > 0.01 and oc.winner}) > 1 else 0.0
         if best is None or expected > best[0] + 1e-9:
             best = (expected, Settle(question.id, outcomes))
         chance = {o: given[o].get(recommendation, 0.0) for o in given}
@@ -219,8 +222,8 @@ def _settle_and_assume(pack: Pack, found: Worlds, recommendation: str) -> tuple[
             continue
         p_holds = sum(reach[o] for o in holds) / mass
         p_not = 1 - p_holds
-        if p_not <= 0:
-            continue
+        if p_not <= 0 or p_holds <= 0.5:
+            continue  # an assumption is what most people would answer; rarer answers are for settle_by
         chance_not = sum(reach[o] * chance[o] for o in given if o not in holds) / mass / p_not
         ranked.append((overall - chance_not, Assumption(question.id, holds, p_holds)))
     ranked.sort(key=lambda pair: (-pair[0], pack.order[pair[1].question]))

@@ -125,6 +125,7 @@ class Report(Record):
     confidence_words: str = "settled"
     assumed: list[AssumedLine] = field(default_factory=list)
     settle_by: SettleLine | None = None
+    verdict_short: str = ""  # the verdict without the settling question (shown apart, e.g. as flags)
 
 
 def confidence_words(probability: float, settled: bool) -> str:
@@ -434,6 +435,7 @@ def report(
                 )
             )
 
+    short_verdict = ""
     if rec is None:
         verdict = "No service fits every answer; see what would change that below."
     elif result.settled:
@@ -449,6 +451,7 @@ def report(
         assumed = _assumed(pack, result)
         if assumed:
             verdict += f" It counts on {assumed_text(assumed)}."
+        short_verdict = verdict
         settle = _settle_line(pack, result)
         if settle is not None:
             verdict += " " + settle_text(settle)
@@ -485,4 +488,5 @@ def report(
         confidence_words=confidence_words(result.confidence, result.settled) if rec else "nothing fits",
         assumed=_assumed(pack, result),
         settle_by=_settle_line(pack, result),
+        verdict_short=short_verdict or verdict,
     )

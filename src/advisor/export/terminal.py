@@ -51,14 +51,19 @@ def render(
     palette: Palette | None = None,
     show_answers: bool = True,
     open_section: Callable[[str], str] | None = None,
+    summary: bool = False,
+    said: list[str] | None = None,
+    settle_flags: list[tuple[str, str]] | None = None,
 ) -> Group:
     """The whole report; the UI leaves out the answers (its side panel lists them)."""
     p = palette or Palette()
     parts: list[RenderableType] = []
+    for text in said or []:  # what the person wrote, once, rather than after every answer it gave
+        parts.append(t(f"You said: “{text}”", p.quiet))
     rec = report.recommendation
     headline = Text("Recommendation: ", style="bold")
     headline.append_text(t(rec[1] if rec else "none fits every answer", f"bold {p.good}" if rec else f"bold {p.bad}"))
-    parts += [headline, t(report.verdict)]
+    parts += [headline, t(report.verdict_short if settle_flags else report.verdict)]
     if report.runner_up:
         parts.append(t(f"Runner-up: {report.runner_up[1]}", p.quiet))
     for prompt in ignored or []:
@@ -68,10 +73,18 @@ def render(
     answers.add_column(style=p.quiet)
     answers.add_column()
     for a in report.answers:
-        shown = a.label + (f" — you said “{a.text}”" if a.text else "")
+        from_say = a.text is not None and a.text in (said or [])
+        shown = a.label + (" (from what you said)" if from_say else f" — you said “{a.text}”" if a.text else "")
         answers.add_row(t(a.prompt), t(shown))
     if report.answers and show_answers:
         parts += [Text(""), answers]
+
+    if settle_flags:
+        parts.append(t("The answer that would tell most (add one to the command):", "bold"))
+        for flag, outcome in settle_flags:
+            parts.append(t(f"  {flag}  → {outcome}"))
+    if summary:
+        return _summary(report, parts, p)
 
     if report.reasons:
         parts += [Text(""), Rule(t("Why", "bold"), align="left")]
@@ -124,6 +137,50 @@ def render(
     return Group(*parts)
 
 
-def print_report(report: Report, ignored: list[str] | None = None) -> None:
+SUMMARY_ITEMS = 3  # reasons, what-ifs and caveats shown in the summary; --long shows them all
+
+
+def _summary(report: Report, parts: list[RenderableType], p: Palette) -> Group:
+    """The short form: the main reasons, one line per other service, what would change it, the
+    main caveats, where it comes from; about 30 lines for a typical case."""
+    if report.reasons:
+        parts += [Text(""), t("Why", "bold")]
+        for r in report.reasons[:SUMMARY_ITEMS]:
+            mark = {"for": "+ ", "against": "- ", "exclude": "x "}.get(r.effect, "  ")
+            parts.append(t(mark + r.text))
+    if report.why_not:
+        parts += [Text(""), t("Why not the others", "bold")]
+        firsts: dict[tuple[bool, str], list[str]] = {}
+        for w in report.why_not:  # services that lost for the same main reason, named together
+            firsts.setdefault((w.excluded, w.lines[0] if w.lines else ""), []).append(w.name)
+        for (excluded, first), names in firsts.items():
+            joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+            parts.append(t(f"{joined}{' (ruled out)' if excluded else ''}: {first}"))
+    if report.what_if:
+        parts += [Text(""), t("What would change it", "bold")]
+        parts += [t("• " + w) for w in report.what_if[:SUMMARY_ITEMS]]
+    if report.caveats:
+        parts += [Text(""), t("Caveats", "bold")]
+        parts += [t("! " + c.text, p.warn) for c in report.caveats[:SUMMARY_ITEMS]]
+    sources = {c.source for c in report.citations} | {f.source for c in report.caveats for f in c.facts}
+    parts += [
+        Text(""),
+        t(
+            f"Based on {len(report.citations)} guide passage(s) and {len(sources)} source(s); "
+            "--long shows every reason, the fit table, the facts with their sources and dates.",
+            p.quiet,
+        ),
+    ]
+    return Group(*parts)
+
+
+def print_report(
+    report: Report,
+    ignored: list[str] | None = None,
+    *,
+    long: bool = True,
+    said: list[str] | None = None,
+    settle_flags: list[tuple[str, str]] | None = None,
+) -> None:
     console = Console(highlight=False, markup=False, emoji=False)
-    console.print(render(report, ignored))
+    console.print(render(report, ignored, summary=not long, said=said, settle_flags=settle_flags))
