@@ -275,7 +275,7 @@ async def test_a_citation_in_a_result_opens_its_section():
         view = app.query_one("ResultView")
         cited = {c.section for c in view.report.citations}
         assert cited
-        # every citation's title carries a click action that opens its section
+        # every cited section's title in the Sources list carries a click action that opens it
         actions = set()
         for line in Console(width=96).render_lines(view.body):
             for segment in line:
@@ -431,3 +431,59 @@ async def test_a_result_takes_the_new_themes_colours():
         app.theme = "textual-light"
         await pilot.pause()
         assert view.body is not before
+
+
+async def test_the_result_opens_with_what_matters_and_folds_the_rest():
+    from textual.widgets import Collapsible
+
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await answer_by_number(pilot, FOR_SERVICE["kaggle"])
+        view = app.query_one("ResultView")
+        from rich.text import Text
+
+        top = [line.plain for line in view.body.renderables if isinstance(line, Text)][:3]
+        assert top[0].startswith("Recommendation: Kaggle Notebooks · settled")
+        assert top[1].startswith("Because: ") and "[1]" in top[1]  # the main reason, with its source
+        assert top[2].startswith("Would change it: ")
+        sections = list(view.query(Collapsible))
+        assert sections and all(c.collapsed for c in sections)  # the long sections start folded
+        await pilot.press("f3")
+        assert not any(c.collapsed for c in sections)
+        await pilot.press("f3")
+        assert all(c.collapsed for c in sections)
+
+
+async def test_an_unsettled_result_offers_to_settle_it_in_place():
+    app = new_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        answers = dict(FOR_SERVICE["colab-pro"], background="not-sure")
+        await answer_by_number(pilot, answers)
+        view = app.query_one("ResultView")
+        if view.report.settle_by is None:
+            return  # settled whatever the open answer: nothing to offer (the engine decides)
+        from textual.widgets import Button
+
+        view.query_one("#settle", Button).press()  # as a click or Enter on it would
+        await pilot.pause()
+        assert app.conversation.editing == view.report.settle_by.question
+
+
+def test_the_compact_fit_view_fits_a_narrow_screen(pack):
+    from rich.console import Console
+
+    from advisor.engine.explain import report
+    from advisor.engine.session import Answer
+    from advisor.export.terminal import Palette
+    from advisor.tui.widgets.result import FitView
+
+    answers = {q: Answer(o) for q, o in FOR_SERVICE["colab-pro-plus"].items()}
+    fit = FitView(report(pack, answers), Palette())
+    console = Console(width=56, record=True)
+    console.print(fit)
+    text = console.export_text()
+    assert all(len(line) <= 56 for line in text.splitlines())
+    assert "✓ fits  ~ partly  ✗ does not fit" in text and "Colab Pro+" in text
+    wide = Console(width=200, record=True)
+    wide.print(fit)
+    assert "✓ fits" not in wide.export_text()  # room for the table: the table

@@ -54,6 +54,7 @@ class Reason(Record):
     answers: tuple[tuple[str, str], ...]  # (question prompt short, option label)
     certain: bool
     unsure: tuple[str, ...]
+    notes: tuple[int, ...] = ()  # footnotes: 1-based positions in the report's citations
 
 
 class WhyNot(Record):
@@ -295,6 +296,13 @@ def _sessions(pack: Pack, answers: dict[str, Answer], service_id: str | None) ->
     )
 
 
+def _notes(pack: Pack, rule_id: str, order: dict[tuple[str, str], int]) -> tuple[int, ...]:
+    rule = next((r for r in pack.rules if r.id == rule_id), None)
+    if rule is None:
+        return ()
+    return tuple(order[(c.section, c.quote)] for c in rule.cite if (c.section, c.quote) in order)
+
+
 def _assumed(pack: Pack, result: Result) -> list[AssumedLine]:
     return [
         AssumedLine(
@@ -403,6 +411,12 @@ def report(
                 (c.section, c.quote),
                 CitationLine(c.section, section.title, c.quote, src.url if src else "", src.checked if src else ""),
             )
+
+    # each reason points at the guide passages it rests on (footnote numbers into the citations)
+    order = {key: i + 1 for i, key in enumerate(cited)}
+    reasons = [
+        Reason(**{**{k: getattr(r, k) for k in r._fields}, "notes": _notes(pack, r.rule, order)}) for r in reasons
+    ]
 
     caveats: list[Caveat] = []
     for firing in result.caveats:

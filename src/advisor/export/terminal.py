@@ -6,11 +6,8 @@ written in a rule file show as they are.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from rich.console import Console, Group, RenderableType
 from rich.rule import Rule
-from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -50,7 +47,6 @@ def render(
     ignored: list[str] | None = None,
     palette: Palette | None = None,
     show_answers: bool = True,
-    open_section: Callable[[str], str] | None = None,
     summary: bool = False,
     said: list[str] | None = None,
     settle_flags: list[tuple[str, str]] | None = None,
@@ -129,11 +125,7 @@ def render(
         parts += [Text(""), Rule(t("From the guide", "bold"), align="left")]
         for cited in report.citations:
             parts.append(t(f"“{cited.quote}”", "italic"))
-            source = t(f"    — {cited.title}, {cited.source} (checked {cited.checked})", p.quiet)
-            if open_section:
-                # in the chat a click on the citation opens its section in the guide screen
-                source.stylize(Style(meta={"@click": open_section(cited.section)}), 6, 6 + len(cited.title))
-            parts.append(source)
+            parts.append(t(f"    — {cited.title}, {cited.source} (checked {cited.checked})", p.quiet))
     return Group(*parts)
 
 

@@ -13,7 +13,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList
+from textual.widgets import Button, Footer, Header, OptionList
 from textual.widgets.option_list import Option
 
 from ..engine.conversation import Conversation, Line
@@ -45,6 +45,7 @@ class AdvisorApp(App[None]):
         Binding("ctrl+r", "restart", "Restart", id="restart"),
         Binding("ctrl+s", "export", "Save", id="export"),
         Binding("ctrl+o", "toggle_side", "Answers", id="side"),
+        Binding("f3", "toggle_sections", "Details", id="sections", show=False),
         Binding("ctrl+t", "next_theme", "Theme", id="theme", show=False),
         # the chat scrolls from the input line, as chat apps do (the transcript's own keys when it has focus)
         Binding("pageup", "scroll_chat('page_up')", "Scroll up", id="scroll-up", show=False),
@@ -300,6 +301,25 @@ class AdvisorApp(App[None]):
             say.clear()
             return
         self._show(self.conversation.back())
+
+    def action_toggle_sections(self) -> None:
+        """Open or close every folded section of the newest result."""
+        from .widgets.result import ResultView
+
+        views = list(self.query(ResultView))
+        if views:
+            views[-1].toggle_all()
+
+    @on(Button.Pressed, "#settle")
+    def _settle(self) -> None:
+        """The result's "Settle it" button: change the answer that would tell most, in place."""
+        from .widgets.result import ResultView
+
+        views = list(self.query(ResultView))
+        settle = views[-1].report.settle_by if views else None
+        if settle is not None and settle.question in self.conversation.session.answers:
+            self._show(self.conversation.edit(settle.question))
+            self.query_one("#say", AnswerInput).focus()
 
     def action_scroll_chat(self, where: str) -> None:
         transcript = self.query_one("#transcript", Transcript)

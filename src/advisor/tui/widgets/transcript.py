@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.console import RenderableType
 from rich.text import Text
 from textual.containers import VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Static
 
 from ...engine.conversation import Line
@@ -64,7 +65,7 @@ class Transcript(VerticalScroll):
             # opened at its top: stay at the newest line again
             self.anchor()
 
-    def add_at_top(self, widget: Static) -> None:
+    def add_at_top(self, widget: Widget) -> None:
         """Add a long widget (the result) and show it from its first line, not its last."""
         self.mount(widget)
         self.anchor(False)
