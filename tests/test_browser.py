@@ -63,3 +63,37 @@ def test_first_question_then_number_key_in_a_browser(server, tmp_path):
     texts = [line["text"] for line in saved["transcript"]]
     assert "How much can you spend on compute each month?" in texts
     assert "What hardware does the job need?" in texts
+
+
+def test_typing_after_a_click_on_the_chat_reaches_the_input(server, tmp_path):
+    """A click on the transcript moves the focus there; what is typed next still answers."""
+    from playwright.sync_api import sync_playwright
+
+    state = tmp_path / "state"
+    with sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 800})
+            page.goto(server)
+            page.mouse.click(600, 400)
+            deadline = time.monotonic() + 90
+            saved = None
+            while time.monotonic() < deadline and saved is None:
+                page.mouse.click(400, 745)
+                page.keyboard.press("1")  # budget: free
+                time.sleep(2)
+                saved = _saved(state)
+            assert saved is not None, "no answer reached the app"
+            page.mouse.click(300, 200)  # on the chat above: the transcript takes the focus
+            time.sleep(0.5)
+            page.keyboard.type("one gpu")
+            page.keyboard.press("Enter")
+            deadline = time.monotonic() + 20
+            while time.monotonic() < deadline:
+                saved = _saved(state)
+                if saved and "hardware" in saved["answers"]:
+                    break
+                time.sleep(0.5)
+        finally:
+            browser.close()
+    assert saved is not None and saved["answers"].get("hardware", {}).get("option") == "gpu"

@@ -50,7 +50,7 @@ async def test_student_sentence_fills_three_answers_and_confirms():
         await type_text(pilot, "I'm a student with no money who needs a GPU for 3 hours")
         chosen = app.conversation.session.chosen
         assert chosen == {"budget": "free", "hardware": "gpu", "runtime": "1-to-9"}
-        assert any(text.startswith("Got it:") for text in bubbles(app, "advisor"))
+        assert any(text.startswith("Got it. ") for text in bubbles(app, "advisor"))
         assert app.conversation.current.id == "gpu"  # the first question the sentence left open
 
 

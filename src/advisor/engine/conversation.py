@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ..pack.core import NOT_SURE, Pack, Question, QuestionKind
 from ..record import Record
+from . import replies
 from .session import Answer, Session
 
 if TYPE_CHECKING:
@@ -121,14 +122,7 @@ class Conversation:
         return report(self.pack, self.session.answers)
 
     def opening(self) -> list[Line]:
-        return [
-            Line(
-                "advisor",
-                "Hi! A few questions and I will suggest where to run your work. "
-                "Pick an option, press its number, or just type, e.g. 'I'm a student with no money "
-                "who needs a GPU for 3 hours'.",
-            )
-        ] + self._ask()
+        return [Line("advisor", replies.GREETING)] + self._ask()
 
     def _ask(self) -> list[Line]:
         question = self.current
@@ -144,14 +138,14 @@ class Conversation:
             return []
         opt = question.option(option_id)
         if opt is None:
-            return [Line("error", f"There is no option '{option_id}' here.")]
+            return [Line("error", replies.no_such_option(option_id))]
         lines = [Line("user", opt.label)]
         return lines + self._apply({question.id: Answer(opt.id, opt.value, None, "option")})
 
     def pick_number(self, number: int) -> list[Line]:
         choices = self.choices
         if not 1 <= number <= len(choices):
-            return [Line("error", f"There is no option {number}; choose 1 to {len(choices)}.")]
+            return [Line("error", replies.no_such_number(number, len(choices)))]
         return self.pick(choices[number - 1].key)
 
     def say(self, text: str) -> list[Line]:
@@ -189,12 +183,7 @@ class Conversation:
         if meaning.kind == "clarify" and question is not None:
             self.clarifying = meaning.candidates
             names = " or ".join(f"'{self._label(question, r.option)}'" for r in meaning.candidates)
-            return lines + [
-                Line(
-                    "advisor",
-                    f"I am not sure what you meant. Did you mean {names}? Pick one below, or say it another way.",
-                )
-            ]
+            return lines + [Line("advisor", replies.unclear(names))]
         if meaning.kind == "answers" and meaning.readings:
             answers = {r.question: self._answer(r) for r in meaning.readings}
             if self.editing is not None and self.editing not in answers:
@@ -206,18 +195,17 @@ class Conversation:
                 if r.question in answers
             )
             notes = [r.note for r in meaning.readings if r.note]
-            summary = f"Got it: {got}." + (f" ({'; '.join(notes)})" if notes else "")
-            if len(answers) > 1 or (question is not None and question.id not in answers):
-                summary += " Say 'no, …' to correct any part."
+            several = len(answers) > 1 or (question is not None and question.id not in answers)
+            summary = replies.got(got, notes, several)
             return lines + [Line("advisor", summary)] + self._apply(answers, echo=False)
         if question is not None and question.kind is QuestionKind.numeric:
             from ..understand.match import number_problem
 
             problem = number_problem(question, text)
             if problem:
-                return lines + [Line("advisor", f"I cannot use that number: {problem}. " + self._examples(question))]
+                return lines + [Line("advisor", replies.bad_number(problem) + self._examples(question))]
         examples = self._examples(question)
-        return lines + [Line("advisor", "Sorry, I did not understand that. " + examples)]
+        return lines + [Line("advisor", replies.NOT_UNDERSTOOD + examples)]
 
     def _answer(self, reading: Reading) -> Answer:
         via = reading.via if reading.via in {"option", "label", "number", "text"} else "text"
@@ -225,17 +213,14 @@ class Conversation:
 
     def _examples(self, question: Question | None) -> str:
         if question is None:
-            return "You can ask about the services (e.g. 'kaggle gpu limit'), or type 'restart'."
+            return replies.ASK_OR_RESTART
         samples = [f"'{i}'" for i in range(1, min(3, len(question.options)) + 1)]
         words = [f"'{o.synonyms[0]}'" for o in question.concrete_options if o.synonyms][:2]
         if question.kind is QuestionKind.numeric:
             words = {"USD/month": ["'20 dollars'", "'free'"], "hours": ["'3 hours'", "'overnight'"]}.get(
                 question.unit, ["'10 hours a week'"]
             )
-        return (
-            f"You could answer with a number from the list ({', '.join(samples)}), or words like "
-            f"{' or '.join(words)}; 'not sure' is fine too, and 'why' tells you why I ask."
-        )
+        return replies.examples(samples, words)
 
     def _apply(self, answers: dict[str, Answer], echo: bool = True) -> list[Line]:
         before = dict(self.session.chosen)
@@ -245,12 +230,9 @@ class Conversation:
         lines: list[Line] = []
         changed = [q for q in answers if q in before and before[q] != answers[q].option]
         if changed and echo:
-            lines.append(
-                Line("notice", "Changed your answer to: " + ", ".join(self.pack.question(q).prompt for q in changed))
-            )
+            lines.append(Line("notice", replies.changed([self.pack.question(q).prompt for q in changed])))
         if change.dropped:
-            dropped = ", ".join(f"'{self.pack.question(q).prompt}'" for q in change.dropped)
-            lines.append(Line("notice", f"These answers no longer apply and were removed: {dropped}"))
+            lines.append(Line("notice", replies.dropped([self.pack.question(q).prompt for q in change.dropped])))
         return lines + self._ask()
 
     def command(self, name: str) -> list[Line]:
@@ -260,42 +242,33 @@ class Conversation:
             return self.restart()
         if name == "why":
             return self.why()
-        return [
-            Line(
-                "advisor",
-                "Answer each question by picking an option (click, number key, or arrows and "
-                "Enter) or by typing in your own words: '20 dollars a month', 'about 3 hours', 'no GPU'. "
-                "You can describe your whole situation in one go. Ask about the services any time "
-                "('kaggle gpu limit'). Escape or 'back' goes back; choose an answer on the right to "
-                "change it; 'why' explains a question; Ctrl+S saves the decision.",
-            )
-        ]
+        return [Line("advisor", replies.HELP)]
 
     def back(self) -> list[Line]:
         if self.clarifying:
             self.clarifying = ()
-            return [Line("notice", "Never mind.")] + self._ask()
+            return [Line("notice", replies.NEVER_MIND)] + self._ask()
         if self.editing is not None:
             self.editing = None
-            return [Line("notice", "Kept your earlier answer.")] + self._ask()
+            return [Line("notice", replies.KEPT)] + self._ask()
         last = self.session.steps[-1] if self.session.steps else None
         change = self.session.back()
         if change is None or last is None:
-            return [Line("notice", "This is the first question.")]
+            return [Line("notice", replies.FIRST_QUESTION)]
         lines: list[Line] = []
         if change.set:
-            restored = ", ".join(
+            restored = [
                 f"{q.name} is '{self._label(q, self.session.answers[q.id].option)}'"
                 for q in (self.pack.question(qid) for qid in change.set)
-            )
-            lines.append(Line("notice", f"Undid your last change: {restored} again."))
+            ]
+            lines.append(Line("notice", replies.restored(restored)))
         else:
             undone = [
                 self._label(self.pack.question(q), answer.option)
                 for q, answer in last.after
                 if answer is not None and q in change.dropped
             ]
-            lines.append(Line("notice", f"Undid: {'; '.join(undone)}." if undone else "Went back one question."))
+            lines.append(Line("notice", replies.undid(undone)))
         return lines + self._ask()
 
     def restart(self) -> list[Line]:
@@ -303,10 +276,10 @@ class Conversation:
         self.editing = None
         self.clarifying = ()
         if not had:
-            return [Line("notice", "Nothing to forget yet.")]
+            return [Line("notice", replies.NOTHING_TO_FORGET)]
         self.session.restart()
         return [
-            Line("notice", f"Starting over. Escape brings your {had} answer(s) back."),
+            Line("notice", replies.starting_over(had)),
             *self._ask(),
         ]
 
@@ -319,22 +292,13 @@ class Conversation:
         question = self.pack.question(question_id)
         old = self._label(question, self.session.answers[question_id].option)
         return [
-            Line("notice", f"Changing your answer about {question.name} (now '{old}'). Escape keeps it."),
+            Line("notice", replies.changing(question.name, old)),
             Line("question", question.prompt),
         ]
 
     def why(self) -> list[Line]:
         question = self.current
         if question is None:
-            return [Line("advisor", "All questions are answered; the result below says which answers led there.")]
-        separates = self.session.separates(question.id)
-        names = [self.pack.service(s).name for s in separates]
-        if len(names) >= 2:
-            tail = f" Your answer can still change how {', '.join(names[:-1])} and {names[-1]} compare."
-        elif names:
-            tail = f" Your answer can still change how {names[0]} scores."
-        else:
-            tail = " With your answers so far it changes little, but it sharpens the explanation."
-        if question.option(NOT_SURE):
-            tail += " 'Not sure' is a fine answer: I will consider every option."
-        return [Line("advisor", f"Why I ask: {question.why}{tail}")]
+            return [Line("advisor", replies.ALL_ANSWERED)]
+        names = [self.pack.service(s).name for s in self.session.separates(question.id)]
+        return [Line("advisor", replies.why(question.why, names, question.option(NOT_SURE) is not None))]

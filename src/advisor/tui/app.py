@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, OptionList
 from textual.widgets.option_list import Option
 
+from ..engine import replies
 from ..engine.conversation import Conversation, Line
 from ..pack.core import Pack, QuestionKind
 from ..state import Saved, SessionStore, restore
@@ -44,7 +45,7 @@ class AdvisorApp(App[None]):
         Binding("f2", "open_guide", "Guide", id="guide"),
         Binding("ctrl+r", "restart", "Restart", id="restart"),
         Binding("ctrl+s", "export", "Save", id="export"),
-        Binding("ctrl+o", "toggle_side", "Answers", id="side"),
+        Binding("ctrl+o", "toggle_side", "Panel", id="side"),
         Binding("f3", "toggle_sections", "Details", id="sections", show=False),
         Binding("ctrl+t", "next_theme", "Theme", id="theme", show=False),
         # the chat scrolls from the input line, as chat apps do (the transcript's own keys when it has focus)
@@ -94,9 +95,9 @@ class AdvisorApp(App[None]):
             lines.append(
                 Line(
                     "notice",
-                    f"Welcome back: {len(self.conversation.session.answers)} answer(s) restored."
+                    replies.welcome_back(len(self.conversation.session.answers))
                     if self.resume.answers
-                    else "Nothing to restore; starting fresh.",
+                    else replies.NOTHING_RESTORED,
                 )
             )
             return lines + ask
@@ -104,11 +105,7 @@ class AdvisorApp(App[None]):
         if self.waiting is not None:
             opening.insert(
                 1,
-                Line(
-                    "notice",
-                    "An unfinished session is waiting. To continue it, quit (Ctrl+Q) and "
-                    "run 'advisor --resume'. Answering here starts a new one; the old one is kept.",
-                ),
+                Line("notice", replies.WAITING_SESSION),
             )
         return opening
 
@@ -176,15 +173,7 @@ class AdvisorApp(App[None]):
             key = tuple(sorted(self.conversation.session.chosen.items()))
             if key != self._result_for:
                 self._result_for = key
-                transcript.add(
-                    [
-                        Line(
-                            "advisor",
-                            "Here is my recommendation. To change an answer, choose it in the side "
-                            "panel (Ctrl+O shows it) or press Escape; Ctrl+S saves the decision.",
-                        )
-                    ]
-                )
+                transcript.add([Line("advisor", replies.RESULT_INTRO)])
                 from .widgets.result import ResultView  # with Rich tables: only once there is a result
 
                 view = ResultView(self.conversation.report(), self._palette())
@@ -382,7 +371,7 @@ class AdvisorApp(App[None]):
         from .screens.dialogs import ExportScreen  # dialogs load when first opened, not at start-up
 
         if not self.conversation.session.answers:
-            self._show([Line("notice", "There is nothing to record yet: answer a question first, then save.")])
+            self._show([Line("notice", replies.NOTHING_TO_SAVE)])
             return
 
         def chosen(path: Path | None) -> None:
@@ -415,7 +404,7 @@ class AdvisorApp(App[None]):
             self.notify(str(exc), severity="error", markup=False)
             return
         self.notify(f"Saved the decision to {path}", markup=False)
-        self._show([Line("notice", f"Saved the decision to {path}")])
+        self._show([Line("notice", replies.saved(path))])
 
     def action_open_guide(self, section_id: str | None = None) -> None:
         """Open the guide: at ``section_id``, or at the section of the last guide answer."""

@@ -1,0 +1,108 @@
+"""Everything the chat says in its own voice, in one place: plain words, questions by their names.
+
+The conversation (and the chat UI, for the few things only it knows) takes its sentences from
+here, so the advisor speaks with one voice and a wording changes in one spot.
+"""
+
+from __future__ import annotations
+
+GREETING = (
+    "Hi! A few questions and I will suggest where to run your work. Pick an option, press its number, "
+    "or just type, e.g. 'I'm a student with no money who needs a GPU for 3 hours'."
+)
+HELP = (
+    "Answer each question by picking an option (click, number key, or arrows and Enter) or by typing in "
+    "your own words: '20 dollars a month', 'about 3 hours', 'no GPU'. You can describe your whole "
+    "situation in one go. Ask about the services any time ('kaggle gpu limit'); F2 opens the guide. "
+    "Escape or 'back' goes back; choose an answer in the side panel (Ctrl+O) to change it; 'why' "
+    "explains a question; Ctrl+S saves the decision."
+)
+NOT_UNDERSTOOD = "Sorry, I did not understand that. "
+NEVER_MIND = "Never mind."
+KEPT = "Kept your earlier answer."
+FIRST_QUESTION = "This is the first question."
+WENT_BACK = "Went back one question."
+NOTHING_TO_FORGET = "Nothing to forget yet."
+ALL_ANSWERED = "All questions are answered; the result below says which answers led there."
+RESULT_INTRO = (
+    "Here is my recommendation. To change an answer, choose it in the side panel (Ctrl+O shows it) "
+    "or press Escape; Ctrl+S saves the decision."
+)
+NOTHING_TO_SAVE = "There is nothing to record yet: answer a question first, then save."
+ASK_OR_RESTART = "You can ask about the services (e.g. 'kaggle gpu limit'), or type 'restart'."
+NOT_SURE_IS_FINE = " 'Not sure' is a fine answer: I will weigh every option by how common it is."
+WAITING_SESSION = (
+    "An unfinished session is waiting. To continue it, quit (Ctrl+Q) and run 'advisor --resume'. "
+    "Answering here starts a new one; the old one is kept."
+)
+NOTHING_RESTORED = "Nothing to restore; starting fresh."
+
+
+def no_such_option(option_id: str) -> str:
+    return f"There is no option '{option_id}' here."
+
+
+def no_such_number(number: int, count: int) -> str:
+    return f"There is no option {number}; choose 1 to {count}."
+
+
+def unclear(names: str) -> str:
+    return f"I am not sure what you meant. Did you mean {names}? Pick one below, or say it another way."
+
+
+def got(parts: str, notes: list[str], several: bool) -> str:
+    text = f"Got it. {parts[:1].upper()}{parts[1:]}." + (f" ({'; '.join(notes)})" if notes else "")
+    return text + (" Say 'no, …' to correct any part." if several else "")
+
+
+def bad_number(problem: str) -> str:
+    return f"I cannot use that number: {problem}. "
+
+
+def changed(prompts: list[str]) -> str:
+    return "Changed your answer to: " + ", ".join(prompts)
+
+
+def dropped(prompts: list[str]) -> str:
+    return "These answers no longer apply and were removed: " + ", ".join(f"'{p}'" for p in prompts)
+
+
+def restored(parts: list[str]) -> str:
+    return f"Undid your last change: {', '.join(parts)} again."
+
+
+def undid(labels: list[str]) -> str:
+    return f"Undid: {'; '.join(labels)}." if labels else WENT_BACK
+
+
+def starting_over(count: int) -> str:
+    return f"Starting over. Escape brings your {count} answer(s) back."
+
+
+def changing(name: str, old: str) -> str:
+    return f"Changing your answer about {name} (now '{old}'). Escape keeps it."
+
+
+def why(reason: str, names: list[str], not_sure: bool) -> str:
+    if len(names) >= 2:
+        tail = f" Your answer can still change how {', '.join(names[:-1])} and {names[-1]} compare."
+    elif names:
+        tail = f" Your answer can still change how {names[0]} scores."
+    else:
+        tail = " With your answers so far it changes little, but it sharpens the explanation."
+    return f"Why I ask: {reason}{tail}" + (NOT_SURE_IS_FINE if not_sure else "")
+
+
+def examples(samples: list[str], words: list[str]) -> str:
+    return (
+        f"You could answer with a number from the list ({', '.join(samples)}), or words like "
+        f"{' or '.join(words)}; 'not sure' is fine too, and 'why' tells you why I ask."
+    )
+
+
+def welcome_back(count: int) -> str:
+    return f"Welcome back: {count} answer(s) restored."
+
+
+def saved(path: object) -> str:
+    return f"Saved the decision to {path}"
