@@ -36,6 +36,22 @@ def _saved(state_dir):
     return None
 
 
+def _start_and_answer(page, server, state):
+    """Open the page, start the app, press 1 at the first question; what the app saved, or None."""
+    page.goto(server)
+    page.mouse.click(600, 400)  # the start card: a click starts the app
+    # the terminal is drawn on a canvas, so the test reads what the app itself saved: every
+    # answer is written to the state folder with the transcript, the moment it is shown
+    deadline = time.monotonic() + 90
+    saved = None
+    while time.monotonic() < deadline and saved is None:
+        page.mouse.click(400, 745)  # focus the terminal, on the input line
+        page.keyboard.press("1")  # until the app has started, the key goes nowhere
+        time.sleep(2)
+        saved = _saved(state)
+    return saved
+
+
 def test_first_question_then_number_key_in_a_browser(server, tmp_path):
     from playwright.sync_api import sync_playwright
 
@@ -44,17 +60,7 @@ def test_first_question_then_number_key_in_a_browser(server, tmp_path):
         browser = launch_chromium(p)
         try:
             page = browser.new_page(viewport={"width": 1200, "height": 800})
-            page.goto(server)
-            page.mouse.click(600, 400)  # the start card: a click starts the app
-            # the terminal is drawn on a canvas, so the test reads what the app itself saved: every
-            # answer is written to the state folder with the transcript, the moment it is shown
-            deadline = time.monotonic() + 90
-            saved = None
-            while time.monotonic() < deadline and saved is None:
-                page.mouse.click(400, 745)  # focus the terminal, on the input line
-                page.keyboard.press("1")  # until the app has started, the key goes nowhere
-                time.sleep(2)
-                saved = _saved(state)
+            saved = _start_and_answer(page, server, state)
             page.screenshot(path=str(tmp_path / "browser.png"))
         finally:
             browser.close()
@@ -74,15 +80,7 @@ def test_typing_after_a_click_on_the_chat_reaches_the_input(server, tmp_path):
         browser = launch_chromium(p)
         try:
             page = browser.new_page(viewport={"width": 1200, "height": 800})
-            page.goto(server)
-            page.mouse.click(600, 400)
-            deadline = time.monotonic() + 90
-            saved = None
-            while time.monotonic() < deadline and saved is None:
-                page.mouse.click(400, 745)
-                page.keyboard.press("1")  # budget: free
-                time.sleep(2)
-                saved = _saved(state)
+            saved = _start_and_answer(page, server, state)  # budget: free
             assert saved is not None, "no answer reached the app"
             page.mouse.click(300, 200)  # on the chat above: the transcript takes the focus
             time.sleep(0.5)
