@@ -118,3 +118,18 @@ def test_result_at_80x24(snap_compare):
         await show_result_top(pilot)
 
     assert snap_compare(new_app(), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_compact_fit_view_at_80x24(snap_compare):
+    """At 80 columns the fit table does not fit: one line of marks per service, with a legend."""
+
+    async def run_before(pilot):
+        await answer_by_number(pilot, FOR_SERVICE["colab-pro-plus"])
+        await pilot.press("f3")  # open every folded section
+        await pilot.pause()
+        view = pilot.app.query_one("ResultView")
+        fit = next(c for c in view.query("Collapsible") if "fits" in str(c.title))
+        pilot.app.query_one("#transcript").scroll_to_widget(fit, animate=False, top=True)
+        await pilot.pause()
+
+    assert snap_compare(new_app(), terminal_size=(80, 24), run_before=run_before)
