@@ -259,8 +259,8 @@ def _fit(pack: Pack, result: Result) -> tuple[list[str], list[tuple[str, list[st
 def _what_if_text(pack: Pack, result: Result) -> list[str]:
     lines = []
     for w in result.what_if:
-        changes = " and ".join(f"{short(pack, q)} were '{_label(pack, q, o)}'" for q, o in w.changes)
-        lines.append(f"If {changes}: {pack.service(w.recommendation).name}.")
+        changes = " and ".join(f"'{_label(pack, q, o)}' for {short(pack, q)}" for q, o in w.changes)
+        lines.append(f"If you answered {changes}: {pack.service(w.recommendation).name}.")
     if result.what_if_waiting:
         lines.append(
             "Answer the questions you were not sure of first; then I can say which single answer "

@@ -45,7 +45,7 @@ class AdvisorApp(App[None]):
         Binding("f2", "open_guide", "Guide", id="guide"),
         Binding("ctrl+r", "restart", "Restart", id="restart"),
         Binding("ctrl+s", "export", "Save", id="export"),
-        Binding("ctrl+o", "toggle_side", "Panel", id="side"),
+        Binding("ctrl+o", "toggle_side", "Side", id="side"),
         Binding("f3", "toggle_sections", "Details", id="sections", show=False),
         Binding("ctrl+t", "next_theme", "Theme", id="theme", show=False),
         # the chat scrolls from the input line, as chat apps do (the transcript's own keys when it has focus)
