@@ -11,7 +11,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from ..engine.explain import Report
+from ..engine.explain import Reason, Report
 from ..record import Record
 from ..text import inert
 
@@ -40,6 +40,17 @@ def group_why_not(report: Report) -> list[tuple[str, bool, tuple[str, ...]]]:
 
 def t(text: str, style: str = "") -> Text:
     return Text(inert(text), style=style)
+
+
+EFFECT_MARKS = {"for": "+ ", "against": "- ", "exclude": "x "}
+
+
+def reason_line(reason: Reason, p: Palette, text: Text | None = None) -> Text:
+    """One reason: '+', '-' or 'x' in the palette's colour, then its text (or the ``text`` given)."""
+    line = Text()
+    line.append(EFFECT_MARKS.get(reason.effect, "  "), style=p.good if reason.effect == "for" else p.bad)
+    line.append_text(text if text is not None else t(reason.text))
+    return line
 
 
 def render(
@@ -85,10 +96,7 @@ def render(
     if report.reasons:
         parts += [Text(""), Rule(t("Why", "bold"), align="left")]
         for r in report.reasons:
-            mark = {"for": "+ ", "against": "- ", "exclude": "x "}.get(r.effect, "  ")
-            line = Text()
-            line.append(mark, style=p.good if r.effect == "for" else p.bad)
-            line.append_text(t(r.text))
+            line = reason_line(r, p)
             if r.answers:
                 line.append_text(t("  (" + "; ".join(f"{q}: {label}" for q, label in r.answers) + ")", p.quiet))
             parts.append(line)
@@ -137,9 +145,7 @@ def _summary(report: Report, parts: list[RenderableType], p: Palette) -> Group:
     main caveats, where it comes from; about 30 lines for a typical case."""
     if report.reasons:
         parts += [Text(""), t("Why", "bold")]
-        for r in report.reasons[:SUMMARY_ITEMS]:
-            mark = {"for": "+ ", "against": "- ", "exclude": "x "}.get(r.effect, "  ")
-            parts.append(t(mark + r.text))
+        parts += [reason_line(r, p) for r in report.reasons[:SUMMARY_ITEMS]]
     if report.why_not:
         parts += [Text(""), t("Why not the others", "bold")]
         firsts: dict[tuple[bool, str], list[str]] = {}

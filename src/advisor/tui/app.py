@@ -13,7 +13,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, OptionList
+from textual.widgets import Footer, Header, OptionList
 from textual.widgets.option_list import Option
 
 from ..engine import replies
@@ -299,9 +299,13 @@ class AdvisorApp(App[None]):
         if views:
             views[-1].toggle_all()
 
-    @on(Button.Pressed, "#settle")
-    def _settle(self) -> None:
-        """The result's "Settle it" button: change the answer that would tell most, in place."""
+    def on_button_pressed(self, event: Any) -> None:
+        """The result's "Settle it" button: change the answer that would tell most, in place.
+
+        (Handled by name, so the Button class is not imported at start-up: it comes with a result.)
+        """
+        if event.button.id != "settle":
+            return
         from .widgets.result import ResultView
 
         views = list(self.query(ResultView))

@@ -22,6 +22,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Button, Collapsible, Static
 
+from ...export.terminal import reason_line
 from ...text import inert
 
 if TYPE_CHECKING:
@@ -127,7 +128,9 @@ class ResultView(Vertical):
             words = report.confidence_words
             head.append_text(t(f" · {words}" + ("" if words == "settled" else f" ({report.confidence:.0%})"), p.quiet))
         parts.append(head)
+        # the main reason: the strongest one for the pick, else what ruled the others out
         main = next((r for r in report.reasons if r.effect == "for" and rec and rec[0] in r.services), None)
+        main = main or next((r for r in report.reasons if r.effect == "exclude"), None)
         if main is not None:
             parts.append(self._reason_text("Because: ", main.text, main.notes))
         elif not rec:
@@ -143,12 +146,7 @@ class ResultView(Vertical):
             parts.append(t(f"Runner-up: {report.runner_up[1]}", p.quiet))
         if report.reasons:
             parts += [Text(""), Rule(t("Why", "bold"), align="left")]
-            for r in report.reasons:
-                mark = {"for": "+ ", "against": "- ", "exclude": "x "}.get(r.effect, "  ")
-                line = Text()
-                line.append(mark, style=p.good if r.effect == "for" else p.bad)
-                line.append_text(self._reason_text("", r.text, r.notes))
-                parts.append(line)
+            parts += [reason_line(r, p, self._reason_text("", r.text, r.notes)) for r in report.reasons]
         if report.citations:
             parts += [Text(""), Rule(t("Sources", "bold"), align="left")]
             shown: set[int] = set()
