@@ -12,7 +12,7 @@ from advisor.tui.widgets.answer_input import AnswerInput
 from advisor.tui.widgets.side import AnswerItem
 from advisor.tui.widgets.transcript import Bubble
 
-from .ui_helpers import FOR_SERVICE, answer_by_number, new_app, type_text
+from .ui_helpers import FOR_SERVICE, answer_by_number, new_app, save_as, type_text
 
 
 def bubbles(app, role=None):
@@ -184,12 +184,7 @@ async def test_export_as_json_is_the_scripting_object(tmp_path):
     app.export_dir = tmp_path
     async with app.run_test(size=(100, 32)) as pilot:
         await answer_by_number(pilot, FOR_SERVICE["kaggle"])
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        field = app.screen.query_one("#path")
-        field.value = "decision.json"
-        await pilot.press("enter")
-        await pilot.pause()
+        await save_as(pilot, "decision.json")
     data = json.loads((tmp_path / "decision.json").read_text())
     assert data["status"] == "ok" and data["recommendation"]["id"] == "kaggle"
 
@@ -326,12 +321,7 @@ async def test_saving_never_replaces_by_accident_and_needs_an_answer(tmp_path):
         assert not isinstance(app.screen, ExportScreen)
         assert "nothing to record yet" in bubbles(app, "notice")[-1]
         await answer_by_number(pilot, FOR_SERVICE["colab"])
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        field = app.screen.query_one("#path")
-        field.value = "mine.json"
-        await pilot.press("enter")
-        await pilot.pause()
+        await save_as(pilot, "mine.json")
         saved = (tmp_path / "mine.json").read_text()
         (tmp_path / "mine.json").write_text("keep me")
         await pilot.press("ctrl+s")

@@ -104,3 +104,12 @@ async def show_result_top(pilot) -> None:
     transcript = app.query_one("#transcript")
     transcript.scroll_to_widget(app.query_one("ResultView"), animate=False, top=True)
     await pilot.pause()
+
+
+async def save_as(pilot, name: str) -> None:
+    """Ctrl+S, type a file name in the save dialog, Enter."""
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    pilot.app.screen.query_one("#path").value = name
+    await pilot.press("enter")
+    await pilot.pause()

@@ -41,7 +41,7 @@ Ctrl+T changes the theme, Ctrl+P lists every command, Ctrl+Q quits.
 """
 
 
-def json_quote(text: str) -> str:
+def shell_quote(text: str) -> str:
     """Text quoted for a shell command line a person can copy."""
     import shlex
 
@@ -58,11 +58,12 @@ CHAT_DEFAULTS = {"command": None, "rules": None, "debug": False, "theme": None, 
 
 def _questions_help() -> str:
     """The question ids and their options, for `recommend --help` (from the shipped pack)."""
-    try:
-        from .pack.cache import load_pack
+    from .pack.cache import load_pack
+    from .pack.core import PackError
 
+    try:
         pack = load_pack()
-    except Exception as exc:  # help must print even when the pack cannot be read
+    except (PackError, OSError) as exc:  # help still prints when the pack cannot be read
         return f"\n(the questions could not be listed: {type(exc).__name__})\n"
     lines = ["", "questions (ID=OPTION; numeric questions also take a number with its unit):"]
     for q in pack.questions:
@@ -71,7 +72,9 @@ def _questions_help() -> str:
     return "\n".join(lines) + "\n"
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(list_questions: bool = False) -> argparse.ArgumentParser:
+    """The command line; ``list_questions`` adds every question to `recommend --help` (it reads
+    the rule pack, so only when that help is asked for)."""
     import argparse  # not on the path of a bare `advisor`: see main()
 
     parser = argparse.ArgumentParser(
@@ -107,7 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="print a recommendation for answers given as options (for scripts)",
         description="Print a recommendation. Questions reached but not answered count as 'not sure'.",
         epilog="examples:\n  advisor recommend --answer budget=0 --answer runtime=1 --answer hardware=gpu --json\n"
-        "  advisor recommend --answer budget=pay-per-use --answer work=deploy\n" + _questions_help(),
+        "  advisor recommend --answer budget=pay-per-use --answer work=deploy\n"
+        + (_questions_help() if list_questions else ""),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     rec.add_argument(
@@ -220,7 +224,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     args: Options
     if argv:
-        args = build_parser().parse_args(argv)
+        wants_help = "recommend" in argv and bool({"-h", "--help"} & set(argv))
+        args = build_parser(list_questions=wants_help).parse_args(argv)
     else:
         # A bare `advisor` opens the chat without importing argparse and building the parser for
         # every command: about 12 ms of a 250 ms start on the development machine (startup.py).
@@ -316,7 +321,7 @@ def read_description(pack: Pack, session: Session, text: str) -> dict[str, Answe
         shown = text if len(text) <= 80 else text[:77] + "..."
         raise UsageError(
             f"--say {shown!r} asks about the guide rather than describing your situation; "
-            f"read the answer with: advisor guide {json_quote(shown)}"
+            f"read the answer with: advisor guide {shell_quote(shown)}"
         )
     raise UsageError(f"--say {text!r}: could not read any answer from it")
 

@@ -6,11 +6,10 @@ ranked by score, and a tie goes to the service listed first in ``services.yaml``
 
 "Not sure" is handled honestly. A question answered "not sure" (or reached and left unanswered)
 stands for every option the person might mean, each weighted by its ``prior`` in the pack (how
-common it is among people who reach that question). The engine searches those possible worlds
-with branch and bound: it splits on one uncertain question at a time and stops splitting as soon
-as one service wins whatever the remaining uncertain answers are. Each region found carries its
-probability (the product of the priors of the answers it assumes). If one service wins in every
-world the recommendation is *settled*; otherwise the recommendation is the service most likely to
+common it is among people who reach that question). ``worlds.py`` weighs every reading of the
+open answers exactly, without listing them: the chance that each service wins, and the chance of
+each winner given each open answer. If one service wins in every reading the recommendation is
+*settled*; otherwise the recommendation is the service most likely to
 win, its probability is the *confidence*, and the result names the assumptions that carried it
 and the one question whose answer would help most.
 """

@@ -35,12 +35,11 @@ TINY = 1e-12  # the weight of an option whose prior is 0: possible, but negligib
 BITS, BIAS = 20, 1 << 19  # packed scores: each service's score fits in +-2^19 (weights are at most 100 a rule)
 MASK = (1 << BITS) - 1
 
-# a partial world: (frontier answers, scores, services-out bit mask), or once its winner is
-# certain (frontier answers, None, winner index; the number of services for "nothing fits")
-State = tuple[tuple[tuple[int, str], ...], tuple[int, ...] | None, int]
+# the answers a partial world still needs: (step, option class) pairs
 Front = tuple[tuple[int, str], ...]
-# what settling a partial world gives: (winner index or -1 while open, scores kept, services out)
-Settled = tuple[int, tuple[int, ...], int]
+# a partial world: (frontier id, packed scores, services-out bit mask), or once its winner is
+# certain (frontier id, -1, winner index; the number of services for "nothing fits")
+State = tuple[int, int, int]
 # one answer a step can take: (option, weight, score change or None, services ruled out, new frontier)
 Move = tuple[str | None, float, tuple[int, ...] | None, int, tuple[tuple[int, str], ...]]
 
@@ -185,7 +184,7 @@ def worlds(pack: Pack, chosen: Mapping[str, str], *, conditionals: bool = True) 
     if len(bounds_memo) > 100_000:
         bounds_memo.clear()
 
-    def bounds(i: int, front: tuple[tuple[int, str], ...]) -> tuple[tuple[int, ...], tuple[int, ...], int]:
+    def bounds(i: int, front: Front) -> tuple[tuple[int, ...], tuple[int, ...], int]:
         """After step i, with these answers remembered: the most each service can still gain and
         lose, and which services a later rule can still rule out. Only rules that can still fire
         count, and at each later question only one option (the best or the worst) is chosen."""
@@ -313,14 +312,14 @@ def worlds(pack: Pack, chosen: Mapping[str, str], *, conditionals: bool = True) 
         return got
 
     start = (0, pack_scores(base), base_out)
-    layers: list[dict[tuple[int, int, int], float]] = [{start: 1.0}]
-    moves: list[dict[tuple[int, int, int], list[tuple[str | None, float, tuple[int, int, int]]]]] = []
+    layers: list[dict[State, float]] = [{start: 1.0}]
+    moves: list[dict[State, list[tuple[str | None, float, State]]]] = []
     for i, step in enumerate(w.steps):
         here = layers[-1]
-        nxt: dict[tuple[int, int, int], float] = {}
-        step_moves: dict[tuple[int, int, int], list[tuple[str | None, float, tuple[int, int, int]]]] = {}
+        nxt: dict[State, float] = {}
+        step_moves: dict[State, list[tuple[str | None, float, State]]] = {}
         per_front: dict[int, list[tuple[str | None, float, int, int, int]]] = {}
-        memo: dict[tuple[int, int, int], tuple[int, int, int]] = {}
+        memo: dict[State, State] = {}
         for state, p in here.items():
             fid, packed, out = state
             options = per_front.get(fid)
@@ -330,7 +329,7 @@ def worlds(pack: Pack, chosen: Mapping[str, str], *, conditionals: bool = True) 
                     for option, weight, delta, excl, new_front in _options(w, i, step, fronts[fid], chosen)
                 ]
                 per_front[fid] = options
-            mv: list[tuple[str | None, float, tuple[int, int, int]]] = []
+            mv: list[tuple[str | None, float, State]] = []
             for option, weight, delta, excl, new_fid in options:
                 if packed < 0:  # decided already: carry the winner along
                     target = (new_fid, -1, out)
@@ -348,7 +347,7 @@ def worlds(pack: Pack, chosen: Mapping[str, str], *, conditionals: bool = True) 
         moves.append(step_moves)
 
     # what is left after the last question: the highest score wins, ties to the first service
-    winner_of: dict[tuple[int, int, int], int] = {}
+    winner_of: dict[State, int] = {}
     for state in layers[-1]:
         _, packed, out = state
         if packed < 0:
@@ -369,14 +368,12 @@ def worlds(pack: Pack, chosen: Mapping[str, str], *, conditionals: bool = True) 
 
     # backward: for each undecided partial world, the chance of each final winner (a decided one's
     # is its winner), and per open question the joint chance of (answer, winner)
-    values: dict[tuple[int, int, int], list[float]] = {
-        state: _one_hot(k, n) for state, k in winner_of.items() if state[1] >= 0
-    }
+    values: dict[State, list[float]] = {state: _one_hot(k, n) for state, k in winner_of.items() if state[1] >= 0}
     joint: dict[str, dict[str, list[float]]] = {}
     for i in range(len(w.steps) - 1, -1, -1):
         qid = w.steps[i].question.id
         table = joint.setdefault(qid, {}) if chosen.get(qid) in (None, NOT_SURE) else None
-        before: dict[tuple[int, int, int], list[float]] = {}
+        before: dict[State, list[float]] = {}
         layer = layers[i]
         for state, mv in moves[i].items():
             p = layer[state]
@@ -432,7 +429,7 @@ def _one_hot(k: int, n: int) -> list[float]:
     return vec
 
 
-def _options(w: Walk, i: int, step: _Step, front: tuple[tuple[int, str], ...], chosen: Mapping[str, str]) -> list[Move]:
+def _options(w: Walk, i: int, step: _Step, front: Front, chosen: Mapping[str, str]) -> list[Move]:
     """The answers this step can take from a frontier: (option, weight, score change, out, frontier)."""
     q = step.question
     values = dict(front)
