@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import signal
 import socket
@@ -32,27 +33,30 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serving(folder: Path) -> Iterator[str]:
-    """Run `advisor serve` on a free port (state and settings kept in ``folder``); yield its address."""
+def serving(folder: Path, *options: str) -> Iterator[str]:
+    """Run `advisor serve` on a free port (state and settings kept in ``folder``); yield the address it prints."""
     port = free_port()
     env = {**os.environ, "ADVISOR_STATE_DIR": str(folder / "state"), "ADVISOR_CONFIG_DIR": str(folder)}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "advisor", "serve", "--port", str(port)],
+        [sys.executable, "-m", "advisor", "serve", "--port", str(port), *options],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         env=env,
         start_new_session=True,
+        text=True,
     )
     try:
-        deadline = time.monotonic() + 30
+        assert proc.stdout is not None
+        first = proc.stdout.readline()  # "advisor: serving on <address> (...)" once it listens
+        match = re.search(r"serving on (\S+)", first)
+        assert match, f"advisor serve did not start: {first}{proc.stdout.read() if proc.poll() is not None else ''}"
+        deadline = time.monotonic() + 30  # printed as it starts up, a moment before it listens
         while time.monotonic() < deadline:
             with socket.socket() as sock:
                 if sock.connect_ex(("127.0.0.1", port)) == 0:
                     break
-            time.sleep(0.2)
-        else:
-            raise AssertionError("advisor serve did not listen")
-        yield f"http://127.0.0.1:{port}"
+            time.sleep(0.1)
+        yield match.group(1).rstrip("/").replace(f"{socket.gethostname()}:", "127.0.0.1:")
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         try:

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
 from textual.widgets import OptionList
 
+from advisor.tui.app import make_app
 from advisor.tui.screens.dialogs import ConfirmScreen, ExportScreen
 from advisor.tui.widgets.answer_input import AnswerInput
 from advisor.tui.widgets.side import AnswerItem
 from advisor.tui.widgets.transcript import Bubble
 
-from .ui_helpers import FOR_SERVICE, answer_by_number, new_app, save_as, type_text
+from .ui_helpers import FOR_SERVICE, PACK, answer_by_number, new_app, save_as, type_text
 
 
 def bubbles(app, role=None):
@@ -477,3 +479,47 @@ def test_the_compact_fit_view_fits_a_narrow_screen(pack):
     wide = Console(width=200, record=True)
     wide.print(fit)
     assert "✓ fits" not in wide.export_text()  # room for the table: the table
+
+
+async def test_web_mode_saves_as_a_download_with_no_path_and_quit_starts_over(tmp_path, monkeypatch):
+    from advisor.tui.screens.dialogs import DownloadScreen
+
+    app = make_app(PACK, cursor_blink=False, number_delay=0, web=True)
+    delivered: list[tuple[str, str]] = []
+    monkeypatch.setattr(app, "deliver_text", lambda f, **kw: delivered.append((kw["save_filename"], f.read())))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("1")  # budget: free
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, DownloadScreen)
+        assert not app.screen.query("Input"), "a visitor must not name a path on the server"
+        await pilot.press("right", "enter")  # JSON
+        await pilot.pause()
+        ((name, text),) = delivered
+        assert name == "advisor-decision.json" and json.loads(text)["answers"]["budget"]["option"] == "free"
+        assert "nothing was saved on the server" in app.lines[-1].text
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.is_running and not app.conversation.session.answers  # a fresh start, not a dead page
+        assert "nothing to quit" in " ".join(line.text for line in app.lines[-4:])
+        assert "Quit" not in [command.title for command in app.get_system_commands(app.screen)]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_web_sessions_expire_a_day_after_their_last_change(tmp_path, monkeypatch):
+    import os
+
+    from advisor.state import expire_web_sessions, web_store
+
+    monkeypatch.setenv("ADVISOR_STATE_DIR", str(tmp_path))
+    old, new = "a" * 32, "b" * 32
+    for sid in (old, new):
+        store = web_store(sid)
+        store.folder.mkdir(parents=True)
+        (store.folder / "session-1.json").write_text("{}")
+    os.utime(tmp_path / "web" / old / "session-1.json", (0, 0))
+    (tmp_path / "web" / "not-ours").mkdir()
+    assert web_store("../../x") is None and web_store(None) is None
+    assert expire_web_sessions() == 1
+    assert sorted(p.name for p in (tmp_path / "web").iterdir()) == [new, "not-ours"]

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 
@@ -183,14 +183,37 @@ def build_parser(list_questions: bool = False) -> argparse.ArgumentParser:
         "serve",
         help="serve the chat as a web page (textual-serve), on this computer only unless told otherwise",
         description="Serve the same chat in a browser. Binds to 127.0.0.1 unless --host says otherwise; every "
-        "browser tab gets its own advisor. Needs the serve extra: pip install 'advisor[serve]' (or "
+        "browser tab gets its own advisor, which saves decisions as browser downloads and never writes a file a "
+        "visitor names. Needs the serve extra: pip install 'advisor[serve]' (or "
         "pipx install '.[serve]' from a checkout).",
         epilog="examples:\n  advisor serve                      then open http://127.0.0.1:8000\n"
-        "  advisor serve --port 9000 --rules ./my-rules\n",
+        "  advisor serve --port 9000 --rules ./my-rules\n"
+        "  advisor serve --host 0.0.0.0 --max-sessions 20   for a class: prints the address with its token\n",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    srv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this computer)")
+    srv.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default 127.0.0.1: this computer; any other needs the printed token)",
+    )
     srv.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    srv.add_argument(
+        "--token",
+        help="access token the page's address must carry (default: a random one when --host is not this computer)",
+    )
+    srv.add_argument(
+        "--max-sessions",
+        type=int,
+        metavar="N",
+        help="browser tabs served at once; beyond, a 'busy' page (default: from the free memory, 4 to 64)",
+    )
+    srv.add_argument(
+        "--idle-minutes",
+        type=float,
+        default=30.0,
+        metavar="M",
+        help="end a tab nobody typed in for M minutes, freeing its process (default 30)",
+    )
     srv.add_argument("--rules", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="the rule pack to serve")
 
     gui = sub.add_parser(
@@ -524,17 +547,62 @@ def cmd_serve(args: Options) -> int:
     import shlex
 
     _load(args)  # a broken pack is reported here, once, not in every browser tab
-    try:
-        from textual_serve.server import Server
-    except ImportError:
-        raise UsageError("'advisor serve' needs textual-serve: pip install 'advisor[serve]'") from None
+    from importlib.util import find_spec
+
+    if find_spec("textual_serve") is None:
+        raise UsageError("'advisor serve' needs textual-serve: pip install 'advisor[serve]'")
     command = [sys.executable, "-m", "advisor"]
     if args.rules is not None:
         command += ["--rules", str(Path(args.rules).resolve())]
-    where = "this computer only" if args.host in {"127.0.0.1", "localhost", "::1"} else "the network"
-    print(f"advisor: serving on http://{args.host}:{args.port} ({where}); Ctrl+C stops", file=sys.stderr)
-    Server(shlex.join(command), host=args.host, port=args.port, title="advisor").serve()
+    if args.max_sessions is not None and args.max_sessions < 1:
+        raise UsageError("--max-sessions must be at least 1")
+    if not args.idle_minutes > 0:
+        raise UsageError("--idle-minutes must be more than 0")
+    if args.token is not None and not args.token.strip():
+        raise UsageError("--token must not be empty")
+    from .serve import default_max_sessions, serve
+
+    serve(
+        shlex.join(command),
+        host=args.host,
+        port=args.port,
+        token=args.token,
+        max_sessions=args.max_sessions or default_max_sessions(),
+        idle_minutes=args.idle_minutes,
+    )
     return 0
+
+
+def _saved_theme() -> str | None:
+    from . import settings
+
+    return settings.load().get("theme")
+
+
+def _terminal_session(pack: Pack, resume_asked: bool) -> dict[str, Any]:
+    """The store, and the session to resume (--resume) or to mention (one is waiting)."""
+    from .state import SessionStore
+
+    store = SessionStore()
+    waiting = store.latest_unfinished()
+    resume = None
+    if resume_asked:
+        if waiting is None:
+            print("advisor: no unfinished session to resume; starting a new one.", file=sys.stderr)
+        else:
+            resume = store.load(waiting, pack)
+        waiting = None
+    return {"store": store, "resume": resume, "waiting": waiting}
+
+
+def _web_session(pack: Pack) -> dict[str, Any]:
+    """A browser tab of 'advisor serve': its own folder (by the id its page keeps), resumed on reload."""
+    from .state import web_store
+
+    store = web_store(os.environ.get("ADVISOR_WEB_SESSION"))
+    waiting = store.latest_unfinished() if store is not None else None
+    resume = store.load(waiting, pack) if store is not None and waiting is not None else None
+    return {"store": store, "resume": resume}
 
 
 def cmd_ui(args: Options) -> int:
@@ -547,22 +615,13 @@ def cmd_ui(args: Options) -> int:
         )
         return 2
     pack = _load(args)
-    from .state import SessionStore
     from .tui.app import make_app
 
-    store = SessionStore()
-    waiting = store.latest_unfinished()
-    resume = None
-    if args.resume:
-        if waiting is None:
-            print("advisor: no unfinished session to resume; starting a new one.", file=sys.stderr)
-        else:
-            resume = store.load(waiting, pack)
-        waiting = None
-    from . import settings
-
-    theme = args.theme or settings.load().get("theme")
-    app = make_app(pack, store=store, resume=resume, waiting=waiting)
+    if served:
+        app = make_app(pack, web=True, **_web_session(pack))
+    else:
+        app = make_app(pack, **_terminal_session(pack, args.resume))
+    theme = args.theme or (None if served else _saved_theme())  # a browser tab never reads the host's settings
     if theme:
         if theme not in app.available_themes:
             from .pack.core import suggest

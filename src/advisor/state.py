@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -24,10 +25,45 @@ from .record import Record, field
 
 FORMAT = 1
 KEEP = 10  # sessions kept on disk
+WEB_KEEP_HOURS = 24.0  # a browser tab's saved session under 'advisor serve' is kept this long after its last change
+_WEB_ID = re.compile(r"[0-9a-f]{32}")
 
 
 def state_dir() -> Path:
     return user_dir("state")
+
+
+def web_session_id(text: str | None) -> str | None:
+    """A browser tab's session id (32 hex digits, chosen at random by the page), or None."""
+    return text if text is not None and _WEB_ID.fullmatch(text) else None
+
+
+def web_store(session_id: str | None) -> SessionStore | None:
+    """Where a browser tab of 'advisor serve' keeps its session: a folder of its own, or nowhere."""
+    checked = web_session_id(session_id)
+    return None if checked is None else SessionStore(state_dir() / "web" / checked)
+
+
+def expire_web_sessions(hours: float = WEB_KEEP_HOURS, now: float | None = None) -> int:
+    """Delete browser sessions whose last change is older than ``hours``; how many went."""
+    root = state_dir() / "web"
+    if not root.is_dir():
+        return 0
+    cutoff = (time.time() if now is None else now) - hours * 3600
+    gone = 0
+    for folder in root.iterdir():
+        if folder.is_symlink() or not folder.is_dir() or web_session_id(folder.name) is None:
+            continue  # only what 'advisor serve' made is ever deleted
+        files = [f for f in folder.iterdir() if f.is_file() and not f.is_symlink()]
+        if all(f.stat().st_mtime < cutoff for f in files):
+            for f in files:
+                f.unlink(missing_ok=True)
+            try:
+                folder.rmdir()
+            except OSError:
+                continue  # something else is in there: leave it
+            gone += 1
+    return gone
 
 
 def pack_fingerprint(pack: Pack) -> str:

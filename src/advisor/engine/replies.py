@@ -36,6 +36,8 @@ WAITING_SESSION = (
     "Answering here starts a new one; the old one is kept."
 )
 NOTHING_RESTORED = "Nothing to restore; starting fresh."
+WEB_NO_QUIT = "This chat runs in your browser, so there is nothing to quit: close the tab when you are done."
+WEB_RESUMED = "This tab's conversation was kept on the server; it is deleted a day after its last change."
 
 
 def no_such_option(option_id: str) -> str:
@@ -102,6 +104,10 @@ def examples(samples: list[str], words: list[str]) -> str:
 
 def welcome_back(count: int) -> str:
     return f"Welcome back: {count} answer(s) restored."
+
+
+def sent(name: str) -> str:
+    return f"Sent {name} to your browser as a download; nothing was saved on the server."
 
 
 def saved(path: object) -> str:

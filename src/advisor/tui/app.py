@@ -66,8 +66,10 @@ class AdvisorApp(App[None]):
         store: SessionStore | None = None,
         resume: Saved | None = None,
         waiting: Path | None = None,
+        web: bool = False,
     ) -> None:
         super().__init__()
+        self.web = web  # a browser tab of 'advisor serve': no paths, no settings, nothing to quit
         self.pack = pack
         self.conversation = Conversation(pack)
         self.cursor_blink = cursor_blink
@@ -139,8 +141,8 @@ class AdvisorApp(App[None]):
 
                 if isinstance(view, ResultView):
                     view.repaint(self._palette())
-        if self.store is None:
-            return  # tests and demos leave the person's settings alone
+        if self.store is None or self.web:
+            return  # tests and demos leave the person's settings alone; a browser tab keeps its own
         from .. import settings
 
         try:
@@ -371,11 +373,22 @@ class AdvisorApp(App[None]):
         else:
             self.screen.toggle_class("-hide-side")
 
+    async def action_quit(self) -> None:
+        if not self.web:
+            await super().action_quit()
+            return
+        # a browser tab has nothing to quit to: a dead page helps nobody, a fresh start might
+        self._result_for = None
+        self._show([Line("notice", replies.WEB_NO_QUIT), *self.conversation.restart()])
+
     def action_export(self) -> None:
-        from .screens.dialogs import ExportScreen  # dialogs load when first opened, not at start-up
+        from .screens.dialogs import DownloadScreen, ExportScreen  # loaded when first opened, not at start-up
 
         if not self.conversation.session.answers:
             self._show([Line("notice", replies.NOTHING_TO_SAVE)])
+            return
+        if self.web:  # the file goes to the visitor's browser; nothing is written on the server
+            self.push_screen(DownloadScreen(self.last_export), callback=self._deliver)
             return
 
         def chosen(path: Path | None) -> None:
@@ -385,13 +398,28 @@ class AdvisorApp(App[None]):
 
         self.push_screen(ExportScreen(self.last_export, self.export_dir), callback=chosen)
 
-    def _export_to(self, path: Path, overwrite: bool = False) -> None:
-        from ..export.files import ExportError, write_atomic
+    def _decision_text(self, name: str) -> str:
         from ..export.record import to_json, to_markdown
-        from .screens.dialogs import ConfirmScreen
 
         decision = self.conversation.report()
-        text = to_json(decision) + "\n" if path.suffix.lower() == ".json" else to_markdown(decision)
+        return to_json(decision) + "\n" if name.lower().endswith(".json") else to_markdown(decision)
+
+    def _deliver(self, name: str | None) -> None:
+        """Send the decision to the browser as a download (web mode)."""
+        if name is None:
+            return
+        import io
+
+        self.last_export = name
+        mime = "application/json" if name.endswith(".json") else "text/markdown"
+        self.deliver_text(io.StringIO(self._decision_text(name)), save_filename=name, mime_type=mime, encoding="utf-8")
+        self._show([Line("notice", replies.sent(name))])
+
+    def _export_to(self, path: Path, overwrite: bool = False) -> None:
+        from ..export.files import ExportError, write_atomic
+        from .screens.dialogs import ConfirmScreen
+
+        text = self._decision_text(path.name)
         try:
             write_atomic(path, text, overwrite=overwrite)
         except FileExistsError:
@@ -429,11 +457,25 @@ class AdvisorApp(App[None]):
         yield SystemCommand("Explain this question", "Why the advisor asks it (F1)", self.action_why)
         yield SystemCommand("Save the decision", "Export a Markdown decision record (Ctrl+S)", self.action_export)
         yield SystemCommand("Guide", "Browse and search the guide, with code and sources (F2)", self.action_open_guide)
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if not (self.web and command.title == "Quit"):  # a browser tab starts over instead (Ctrl+Q)
+                yield command
+
+
+class WebAdvisorApp(AdvisorApp):
+    """A browser tab of 'advisor serve': Ctrl+Q starts over, since a tab has nothing to quit to."""
+
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "New", id="quit", priority=True) if b.id == "quit" else b
+        for b in AdvisorApp.BINDINGS
+        if isinstance(b, Binding)
+    ]
 
 
 def make_app(pack: Pack, **kwargs: object) -> AdvisorApp:
     """The one place the app is built, for the command line and the tests."""
+    if kwargs.get("web"):
+        return WebAdvisorApp(pack, **kwargs)  # type: ignore[arg-type]
     return AdvisorApp(pack, **kwargs)  # type: ignore[arg-type]
 
 

@@ -1,4 +1,4 @@
-"""Modal dialogs: where to save the decision, and whether to replace an existing file."""
+"""Modal dialogs: where to save the decision (or, in a browser, its format), and whether to replace a file."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ class _Dialog(ModalScreen[T]):
     SCOPED_CSS = False
     # here rather than in app.tcss: parsed when a dialog first opens, not at start-up
     DEFAULT_CSS = """
-    ExportScreen, ConfirmScreen {
+    ExportScreen, ConfirmScreen, DownloadScreen {
         align: center middle;
         background: $background 60%;
     }
@@ -133,6 +133,45 @@ class ExportScreen(_Dialog[Path | None]):
             self.query_one("#problem", Static).update(Text(inert(str(exc))))
             return
         self.close(path)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.close(None)
+
+
+class DownloadScreen(_Dialog[str | None]):
+    """Web mode: the decision goes to the visitor's browser as a download, in the format they pick."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
+        Binding("left", "app.focus_previous", "Previous", show=False),
+        Binding("right", "app.focus_next", "Next", show=False),
+    ]
+    NAMES = {"markdown": "advisor-decision.md", "json": "advisor-decision.json"}
+
+    def __init__(self, last: str) -> None:
+        super().__init__()
+        self.first = "json" if last.lower().endswith(".json") else "markdown"
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static("Download the decision", classes="title", markup=False)
+            yield Static(
+                "Your browser downloads the file; nothing is saved on the server. Markdown is a record to "
+                "read or share; JSON is the same object as 'advisor recommend --json'.",
+                markup=False,
+            )
+            with Horizontal(classes="buttons"):
+                yield Button("Markdown (.md)", variant="primary", id="markdown")
+                yield Button("JSON (.json)", id="json")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one(f"#{self.first}", Button).focus()  # the format saved last time
+
+    @on(Button.Pressed, "#markdown, #json")
+    def _chosen(self, event: Button.Pressed) -> None:
+        self.close(self.NAMES[event.button.id or "markdown"])
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
