@@ -24,10 +24,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--misses", action="store_true")
     parser.add_argument("--speed", action="store_true")
-    parser.add_argument("--set", type=Path, default=ROOT / "tests" / "data" / "understanding.yaml")
+    parser.add_argument(
+        "--set",
+        type=Path,
+        nargs="+",
+        default=[ROOT / "tests" / "data" / f"understanding{part}.yaml" for part in ("", "_more", "_situations")],
+        help="labelled set files (default: the labelled set, both parts)",
+    )
     args = parser.parse_args()
     pack = load_pack(ROOT / "rules")
-    data = load_set(args.set)
+    data = load_set(*args.set)
     result = evaluate(pack, data)
     print(result.table())
     from advisor.understand.evaluate import load_guide_questions, score_guide

@@ -281,3 +281,36 @@ def test_recommend_help_lists_the_questions_and_their_options(capsys):
         main(["recommend", "--help"])
     out = capsys.readouterr().out
     assert "budget [number in USD/month]: free, under-10" in out and "account: aws, card-only, no-card" in out
+
+
+def test_a_description_that_asks_something_still_gets_advice(capsys):
+    text = "my free Colab session disconnects after an hour and my runs need ten hours; would Pro help?"
+    code, out, err = run(capsys, "recommend", "--json", "--say", text)
+    assert code == 0
+    answers = {q: a["option"] for q, a in json.loads(out)["answers"].items()}
+    assert answers == {"budget": "free", "runtime": "9-to-12"}
+    assert "advisor guide 'would Pro help?'" in err  # the question is pointed to the guide
+
+
+def test_explain_reading_shows_what_was_bound_and_what_was_set_aside(capsys):
+    text = "a few days ago it crashed after about an hour; I need a GPU for 9 hours, team of 5"
+    code, out, err = run(capsys, "recommend", "--explain-reading", "--json", "--say", text)
+    assert code == 0 and json.loads(out)["status"] == "ok"  # stdout stays the advice
+    assert "set aside: when something happened" in err
+    assert "set aside: when a service stopped" in err
+    assert "counts: people" in err
+    assert "question: runtime, option: 1-to-9" in err
+
+
+def test_answer_accepts_any_phrasing_and_refuses_foreign_money(capsys):
+    code, out, _ = run(capsys, "recommend", "--json", "-a", "runtime=a 20-hour run", "-a", "hardware=4x A100s")
+    answers = {q: a["option"] for q, a in json.loads(out)["answers"].items()}
+    assert code == 0 and answers == {"runtime": "12-to-24", "hardware": "multi-gpu"}
+    code, _, err = run(capsys, "recommend", "-a", "budget=₹500")
+    assert code == 2 and "no exchange rate for ₹" in err
+
+
+def test_say_error_never_repeats_a_long_input(capsys):
+    text = "blorp " * 2000
+    code, _, err = run(capsys, "recommend", "--say", text)
+    assert code == 2 and len(err) < 300

@@ -17,23 +17,38 @@ from advisor.understand.numbers import find_amounts
 DATA = Path(__file__).parent / "data"
 
 
+LABELLED = [DATA / f"understanding{part}.yaml" for part in ("", "_more", "_situations")]
+
+
+def _items(data) -> int:
+    return sum(len(v) for v in data.get("single", {}).values()) + sum(
+        len(data.get(group, [])) for group in ("multi", "guide", "clarify", "talk")
+    )
+
+
 @pytest.fixture(scope="module")
 def labelled():
-    return load_set(DATA / "understanding.yaml")
+    return load_set(*LABELLED)
 
 
 def test_labelled_set_is_big_enough(labelled):
-    assert sum(len(items) for items in labelled["single"].values()) >= 200
-    assert len(labelled["multi"]) >= 40
+    assert _items(labelled) >= 600
+    assert len(labelled["multi"]) >= 100
     assert len(labelled["guide"]) >= 25
     assert len(labelled["clarify"]) >= 30
+    assert len(labelled["talk"]) >= 20
+
+
+def test_held_out_sets_are_big_enough():
+    # issue 13: at least 150 items written before the tuning they measure (the third set)
+    assert _items(load_set(DATA / "understanding_holdout3.yaml")) >= 150
 
 
 def test_labelled_set_meets_the_bar(pack, labelled):
     result = evaluate(pack, labelled)
     overall = result.overall()
-    assert overall.rate("correct") >= 0.95, result.table() + "\n" + "\n".join(overall.misses)
-    assert overall.rate("wrong") <= 0.02, result.table() + "\n" + "\n".join(overall.misses)
+    assert overall.rate("correct") >= 0.97, result.table() + "\n" + "\n".join(overall.misses)
+    assert overall.rate("wrong") <= 0.01, result.table() + "\n" + "\n".join(overall.misses)
     for name, tally in result.by_group.items():
         assert tally.rate("correct") >= 0.9, (name, tally.misses)
 
@@ -132,7 +147,7 @@ def test_text_answering_nothing_gets_examples(pack):
 def test_any_text_is_understood_or_questioned_never_raises(pack, text):
     for question in (pack.questions[0], pack.question("hardware"), pack.question("weekly-hours"), None):
         meaning = interpret(pack, question, {"budget": "free"}, text)
-        assert meaning.kind in {"answers", "clarify", "command", "guide", "unknown"}
+        assert meaning.kind in {"answers", "clarify", "command", "guide", "smalltalk", "unknown"}
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -143,7 +158,7 @@ def test_any_text_is_understood_or_questioned_never_raises(pack, text):
 def test_huge_and_control_text_never_raises(pack, piece, size):
     text = (piece * (size // len(piece) + 1))[:size]
     meaning = interpret(pack, pack.questions[0], {}, text)
-    assert meaning.kind in {"answers", "clarify", "command", "guide", "unknown"}
+    assert meaning.kind in {"answers", "clarify", "command", "guide", "smalltalk", "unknown"}
     Conversation(pack).say(text)  # the whole conversation path too
 
 
@@ -194,3 +209,78 @@ def test_numbers_beyond_a_questions_bound_are_refused_with_it(pack):
     talk = Conversation(pack)
     replies = [line.text for line in talk.say("-5 dollars")]
     assert any("cannot be negative" in r for r in replies) and talk.session.chosen == {}
+
+
+# -- understanding v2 (issue 13): each misreading it names, read right or asked about -------------
+READ = [
+    # (text, answers that must be read, questions that must not be answered)
+    (
+        "I need several GPUs for 2 days, company pays, data in S3, team of 5, private data",
+        {"budget": "pay-per-use", "hardware": "multi-gpu", "runtime": "over-24", "data": "s3", "team": "team"},
+        set(),
+    ),
+    ("a 9-hour run on a gpu", {"runtime": "1-to-9", "hardware": "gpu"}, {"budget"}),
+    ("my 20-hour training job", {"runtime": "12-to-24"}, {"budget"}),
+    ("I don't need it to run in the background, it takes 3 hours", {"background": "no", "runtime": "1-to-9"}, set()),
+    ("4x A100s for a day", {"hardware": "multi-gpu", "runtime": "12-to-24"}, set()),
+    ("my employer covers it, I need a GPU", {"budget": "pay-per-use", "hardware": "gpu"}, set()),
+    ("money isn't the issue, one GPU", {"budget": "over-50", "hardware": "gpu"}, set()),
+    ("I want to shut my laptop and let it train for 5 hours", {"background": "yes", "runtime": "1-to-9"}, set()),
+    ("a few days ago my session died", {}, {"runtime"}),
+    ("in 2 days I need results", {}, {"runtime"}),
+    ("it disconnects after about an hour", {}, {"runtime"}),
+    ("at the 24-hour mark it stops", {}, {"runtime", "budget"}),
+    ("I have $200 in AWS credits and need a GPU", {"hardware": "gpu"}, {"budget"}),
+    ("I have free AWS credits", {}, {"budget"}),
+    ("even the free version was better", {}, {"budget"}),
+    ("team of 5, need a gpu", {"team": "team", "hardware": "gpu"}, {"budget"}),
+]
+
+
+@pytest.mark.parametrize("text,wanted,unwanted", READ)
+def test_each_fact_is_bound_to_the_right_question(pack, text, wanted, unwanted):
+    meaning = interpret(pack, pack.questions[0], {}, text)
+    got = {r.question: r.option for r in meaning.readings}
+    assert {q: got.get(q) for q in wanted} == wanted, got
+    assert not unwanted & got.keys(), got
+
+
+@pytest.mark.parametrize("text", ["₹1000 a month", "5000 yen", "INR 800", "$200 in credits"])
+def test_an_amount_that_cannot_be_a_budget_gets_a_question_not_a_guess(pack, text):
+    meaning = interpret(pack, pack.question("budget"), {}, text)
+    assert meaning.kind == "clarify" and meaning.problem, meaning
+    assert not meaning.readings
+
+
+def test_a_situation_that_ends_in_a_question_is_both(pack):
+    text = "my free Colab session disconnects after an hour and my runs need ten hours; would Pro help?"
+    meaning = interpret(pack, pack.questions[0], {}, text)
+    got = {r.question: r.option for r in meaning.readings}
+    assert meaning.kind == "answers" and got == {"budget": "free", "runtime": "9-to-12"}
+    assert meaning.guide is not None and meaning.guide.section.id == "colab-paid"
+    statement = interpret(pack, pack.questions[0], {}, "Can spend $10/mo, need a GPU for notebooks")
+    assert {r.question: r.option for r in statement.readings} == {"budget": "up-to-50", "hardware": "gpu"}
+
+
+def test_small_talk_and_commands_in_words(pack):
+    convo = Conversation(pack)
+    lines = convo.say("thanks!")
+    assert lines[1].text.startswith("You're welcome") and lines[-1].role == "question"
+    convo.pick("free")
+    assert interpret(pack, None, {}, "restart please").command == "restart"
+    assert interpret(pack, None, {}, "why do you need to know that?").command == "why"
+
+
+@pytest.mark.parametrize("question,text,option", [("background", "yse", "yes"), ("checkpoint", "noo", "no")])
+def test_short_words_get_a_did_you_mean(pack, question, text, option):
+    meaning = interpret(pack, pack.question(question), {}, text)
+    assert meaning.kind == "clarify" and [c.option for c in meaning.candidates] == [option]
+
+
+def test_a_pack_is_understood_by_its_own_words():
+    from advisor.pack.loader import load_pack
+
+    vertex = load_pack(Path(__file__).parent.parent / "examples" / "vertex-ai")
+    for text in ("vertex ai", "gemini platform", "what does vertex ai cost?"):
+        meaning = interpret(vertex, vertex.questions[0], {}, text)
+        assert meaning.kind == "guide" and meaning.guide.section.id == "vertex-ai", (text, meaning)

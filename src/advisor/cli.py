@@ -132,6 +132,12 @@ def build_parser(list_questions: bool = False) -> argparse.ArgumentParser:
         help="describe your situation in words, as in the chat, e.g. --say \"I'm a student with "
         'no money who needs a GPU for 3 hours" (repeatable; --answer wins over --say)',
     )
+    rec.add_argument(
+        "--explain-reading",
+        action="store_true",
+        help="with --say: print how each text was read (what it states and asks, every amount and what it "
+        "was bound to or why it was set aside, the answers taken) before the advice",
+    )
     rec.add_argument("--json", action="store_true", help="print one JSON object (the scripting interface)")
     rec.add_argument(
         "--long", action="store_true", help="text: every section (all reasons, the fit table, facts and sources)"
@@ -296,6 +302,7 @@ def parse_answers(pack: Pack, pairs: list[str]) -> dict[str, Answer]:
     from .engine.session import Answer
     from .pack.core import suggest
     from .understand.match import Unclear, read_answer
+    from .understand.message import interpret
 
     answers: dict[str, Answer] = {}
     for pair in pairs:
@@ -308,7 +315,10 @@ def parse_answers(pack: Pack, pairs: list[str]) -> dict[str, Answer]:
                 f"--answer {pair!r}: unknown question '{qid}'{suggest(qid, [q.id for q in pack.questions])}"
             )
         question = pack.question(qid)
-        reading = read_answer(question, text)
+        # any phrasing, read as the chat reads it ("about 20 bucks", "a 9-hour run"); its errors are
+        # the single-question reader's, which says what was unclear
+        meaning = interpret(pack, question, {}, text)
+        reading = next((r for r in meaning.readings if r.question == qid), None) or read_answer(question, text)
         if isinstance(reading, Unclear):
             if reading.problem:
                 raise UsageError(f"--answer {pair[:80]!r}: {reading.problem}")
@@ -324,29 +334,63 @@ def parse_answers(pack: Pack, pairs: list[str]) -> dict[str, Answer]:
 
 
 def read_description(pack: Pack, session: Session, text: str) -> dict[str, Answer]:
-    """Answers read from one --say text; anything unclear is a one-line error (exit 2)."""
+    """Answers read from one --say text; anything unclear is a one-line error (exit 2).
+
+    A description that also asks something ("... would Pro help?") gives its answers, and the
+    question is pointed to the guide on stderr; only a message with no answer in it is refused.
+    """
     from .engine.session import Answer
-    from .understand.message import interpret
+    from .understand.message import interpret, split_question
 
     question = session.next_question()
     meaning = interpret(pack, question, session.chosen, text)
+    shown = text if len(text) <= 80 else text[:77] + "..."  # never the whole of a long input
     if meaning.kind == "answers":
+        if meaning.guide is not None:
+            asked = split_question(text)[1] or text
+            asked = asked if len(asked) <= 80 else asked[:77] + "..."
+            print(
+                f"advisor: you also asked {asked!r}; the guide's answer: advisor guide {shell_quote(asked)}",
+                file=sys.stderr,
+            )
         return {
             r.question: Answer(r.option, r.value, text, r.via if r.via != "option" else "text")
             for r in meaning.readings
         }
     if meaning.kind == "clarify" and question is not None:
+        if meaning.problem:
+            raise UsageError(f"--say {shown!r}: {meaning.problem} (or use --answer {question.id}=...)")
         names = " or ".join(f"'{c.option}'" for c in meaning.candidates)
         raise UsageError(
-            f"--say {text!r}: for '{question.id}' did you mean {names}? (use --answer {question.id}=OPTION)"
+            f"--say {shown!r}: for '{question.id}' did you mean {names}? (use --answer {question.id}=OPTION)"
         )
     if meaning.kind == "guide":
-        shown = text if len(text) <= 80 else text[:77] + "..."
         raise UsageError(
             f"--say {shown!r} asks about the guide rather than describing your situation; "
             f"read the answer with: advisor guide {shell_quote(shown)}"
         )
-    raise UsageError(f"--say {text!r}: could not read any answer from it")
+    raise UsageError(f"--say {shown!r}: could not read any answer from it")
+
+
+def _explain_reading(pack: Pack, session: Session, text: str) -> None:
+    """--explain-reading: the picture of one --say text, on stderr (stdout stays the advice)."""
+    from .text import inert
+    from .understand.message import picture
+
+    seen = picture(pack, session.next_question(), session.chosen, text)
+    print(f"advisor: reading {inert(text[:200])!r}", file=sys.stderr)
+    for key, value in seen.items():
+        if value in ("", [], {}):
+            continue
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            for item in value:
+                shown = ", ".join(f"{k}: {v:g}" if isinstance(v, float) else f"{k}: {v}" for k, v in item.items())
+                print(f"  {key}: {inert(shown)}", file=sys.stderr)
+        elif isinstance(value, dict):
+            for name, found in value.items():
+                print(f"  {key}: {name} <- {inert(', '.join(map(str, found)))}", file=sys.stderr)
+        else:
+            print(f"  {key}: {inert(str(value))}", file=sys.stderr)
 
 
 def cmd_recommend(args: Options) -> int:
@@ -360,6 +404,8 @@ def cmd_recommend(args: Options) -> int:
     if answers:
         session.answer_many(answers)
     for text in args.say:
+        if args.explain_reading:
+            _explain_reading(pack, session, text)
         said = read_description(pack, session, text)
         session.answer_many({q: a for q, a in said.items() if q not in answers})
     # an answer to a question that the other answers do not reach is reported, not used

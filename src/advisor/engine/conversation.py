@@ -166,20 +166,17 @@ class Conversation:
         meaning = interpret(self.pack, question, self.session.chosen, text)
         if meaning.kind == "command":
             return lines + self.command(meaning.command)
-        if meaning.kind == "guide" and meaning.guide is not None:
-            hit = meaning.guide
-            src = hit.section.first_source
-            source = f"{src.url} (checked {src.checked})" if src else ""
-            back = [Line("question", question.prompt)] if question else []
-            answer = Line(
-                "guide",
-                hit.passage,
-                title=hit.section.title,
-                source=source,
-                section=hit.section.id,
-                code=_code_for(hit),
+        if meaning.kind == "smalltalk":
+            return (
+                lines
+                + [Line("advisor", replies.small_talk(meaning.command, question is not None))]
+                + ([Line("question", question.prompt)] if question else [])
             )
-            return lines + [answer] + back
+        if meaning.kind == "guide" and meaning.guide is not None:
+            back = [Line("question", question.prompt)] if question else []
+            return lines + [self._guide_line(meaning.guide)] + back
+        if meaning.kind == "clarify" and meaning.problem and question is not None:
+            return lines + [Line("advisor", replies.bad_number(meaning.problem) + self._examples(question))]
         if meaning.kind == "clarify" and question is not None:
             self.clarifying = meaning.candidates
             names = " or ".join(f"'{self._label(question, r.option)}'" for r in meaning.candidates)
@@ -197,7 +194,9 @@ class Conversation:
             notes = [r.note for r in meaning.readings if r.note]
             several = len(answers) > 1 or (question is not None and question.id not in answers)
             summary = replies.got(got, notes, several)
-            return lines + [Line("advisor", summary)] + self._apply(answers, echo=False)
+            # a situation that ends in a question: its answers first, then the passage that answers it
+            asked = [self._guide_line(meaning.guide)] if meaning.guide is not None else []
+            return lines + [Line("advisor", summary), *asked] + self._apply(answers, echo=False)
         if question is not None and question.kind is QuestionKind.numeric:
             from ..understand.match import number_problem
 
@@ -206,6 +205,13 @@ class Conversation:
                 return lines + [Line("advisor", replies.bad_number(problem) + self._examples(question))]
         examples = self._examples(question)
         return lines + [Line("advisor", replies.NOT_UNDERSTOOD + examples)]
+
+    def _guide_line(self, hit: Hit) -> Line:
+        src = hit.section.first_source
+        source = f"{src.url} (checked {src.checked})" if src else ""
+        return Line(
+            "guide", hit.passage, title=hit.section.title, source=source, section=hit.section.id, code=_code_for(hit)
+        )
 
     def _answer(self, reading: Reading) -> Answer:
         via = reading.via if reading.via in {"option", "label", "number", "text"} else "text"

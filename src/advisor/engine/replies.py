@@ -112,3 +112,16 @@ def sent(name: str) -> str:
 
 def saved(path: object) -> str:
     return f"Saved the decision to {path}"
+
+
+SMALL_TALK = {
+    "thanks": "You're welcome.",
+    "hello": "Hello!",
+    "ok": "Good.",
+    "bye": "Goodbye! Your answers so far are kept.",
+}
+
+
+def small_talk(kind: str, asking: bool) -> str:
+    reply = SMALL_TALK.get(kind, "")
+    return reply + (" Here is where we were:" if asking else " Ask about the services, or say 'restart'.")

@@ -21,7 +21,7 @@ from ..record import Record
 from . import core
 from .guide import Section, Source
 
-FORMAT = 6
+FORMAT = 8
 _EXTENDS = re.compile(r"^\s+extends:\s*['\"]?([^'\"\s#]+)", re.M)
 
 
@@ -125,6 +125,8 @@ def from_data(data: dict[str, Any]) -> core.Pack:
             prior_reason=q["prior_reason"],
             max=q["max"],
             short=q["short"],
+            counts=tuple(q["counts"]),
+            measures=q["measures"],
             options=tuple(core.Option(**{**o, "synonyms": tuple(o["synonyms"])}) for o in q["options"]),
         )
         for q in data["questions"]
@@ -136,6 +138,7 @@ def from_data(data: dict[str, Any]) -> core.Pack:
             summary=s["summary"],
             guide=s["guide"],
             session_hours=s["session_hours"],
+            aliases=tuple(s["aliases"]),
             facts=tuple(core.Fact(**{**f, "confidence": core.Confidence(f["confidence"])}) for f in s["facts"]),
         )
         for s in data["services"]

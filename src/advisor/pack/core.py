@@ -211,6 +211,7 @@ class Option(OptionMethods, Record, eq=False):
     lt: float | None = None
     value: float | None = None
     prior: float | None = None
+    at_least: int | None = None
 
 
 class Question(QuestionMethods, Record, eq=False):
@@ -225,6 +226,8 @@ class Question(QuestionMethods, Record, eq=False):
     prior_reason: str = ""
     max: float | None = None
     short: str = ""
+    counts: tuple[str, ...] = ()
+    measures: str = ""
 
 
 class Fact(FactMethods, Record, eq=False):
@@ -245,6 +248,7 @@ class Service(ServiceMethods, Record, eq=False):
     guide: str
     facts: tuple[Fact, ...]
     session_hours: dict[str, float] = field(default_factory=dict)
+    aliases: tuple[str, ...] = ()
 
 
 class Citation(Record, eq=False):

@@ -81,6 +81,12 @@ class Option(OptionMethods, _Strict):
     value: float | None = Field(
         default=None, description="numeric questions: the representative number for this option"
     )
+    at_least: int | None = Field(
+        default=None,
+        ge=0,
+        description="choice questions that count things: a count of at least this many of them (and fewer "
+        "than the next option's) means this option, e.g. '4 A100s' -> several GPUs",
+    )
     prior: float | None = Field(
         default=None,
         ge=0,
@@ -106,6 +112,17 @@ class Question(QuestionMethods, _Strict):
         description="ask only when these earlier answers hold; a list means any of the conditions",
     )
     prior_reason: str = Field(default="", description="one line: where the options' priors come from")
+    counts: list[str] = Field(
+        default_factory=list,
+        description="words for the things this question counts ('gpus', 'a100s', 'people'); a number "
+        "before one of them is read by the options' at_least",
+    )
+    measures: str = Field(
+        default="",
+        pattern=r"^(|money|duration|weekly|size)$",
+        description="numeric questions: what the number measures (money, duration, weekly hours or size); "
+        "empty: worked out from the unit",
+    )
     options: list[Option]
 
     @model_validator(mode="after")
@@ -118,6 +135,13 @@ class Question(QuestionMethods, _Strict):
             raise ValueError(f"every question needs a '{NOT_SURE}' option")
         if self.kind is QuestionKind.numeric and not self.unit:
             raise ValueError("a numeric question needs a unit")
+        if self.measures and self.kind is not QuestionKind.numeric:
+            raise ValueError("'measures' is for numeric questions; a choice question counts things with 'counts'")
+        counting = [o.id for o in self.options if o.at_least is not None]
+        if self.counts and not counting:
+            raise ValueError("a question with 'counts' needs options with 'at_least' (e.g. 1 for one, 2 for several)")
+        if counting and not self.counts:
+            raise ValueError(f"'at_least' on {', '.join(counting)} needs 'counts': the words for the things counted")
         not_sure = self.option(NOT_SURE)
         if not_sure is not None and not_sure.prior is not None:
             raise ValueError(f"'{NOT_SURE}' takes no prior: it stands for the other options weighted by theirs")
@@ -171,6 +195,11 @@ class Service(ServiceMethods, _Strict):
     name: str
     summary: str
     guide: str = Field(description="id of the guide section about this service")
+    aliases: list[str] = Field(
+        default_factory=list,
+        description="other names people type for it ('aws', 'gemini platform'); typed text and the guide "
+        "search read them as this service",
+    )
     session_hours: dict[Id, float] = Field(
         default_factory=dict,
         description="the longest single session or job, in hours, per option of the usage 'hardware' "

@@ -1,5 +1,10 @@
 """Measuring understanding on a labelled set (tests/data/understanding.yaml).
 
+Groups: ``single`` (one answer to the question asked), ``multi`` (a description at the first
+question: every answer in it, and nothing else), ``guide`` (a question about the services),
+``clarify`` (text that must get a clarifying question) and ``talk`` (small talk and commands in
+words, with the reply kind or command expected).
+
 For each item the outcome is one of: ``correct``; ``clarify`` (the advisor asked instead of
 answering: safe, but not accurate); ``wrong`` (a confident reading of the wrong option: the
 mistake that matters most).
@@ -65,8 +70,18 @@ class Evaluation(Record):
         return "\n".join(lines)
 
 
-def load_set(path: Path) -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+def load_set(*paths: Path) -> dict[str, Any]:
+    """One labelled set from one or more files (their groups joined)."""
+    data: dict[str, Any] = {}
+    for path in paths:
+        part: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for group, items in part.items():
+            if isinstance(items, dict):
+                merged = data.setdefault(group, {})
+                for key, values in items.items():
+                    merged.setdefault(key, []).extend(values)
+            else:
+                data.setdefault(group, []).extend(items)
     return data
 
 
@@ -114,7 +129,7 @@ def evaluate(pack: Pack, data: dict[str, Any]) -> Evaluation:
         meaning = interpret(pack, pack.question(qid), {}, text)
         tally = groups["clarify"]
         got = {r.question: r.option for r in meaning.readings}
-        if meaning.kind == "clarify" and len(meaning.candidates) >= 2:
+        if meaning.kind == "clarify" and (meaning.candidates or meaning.problem):
             tally.counts["correct"] += 1
         elif qid in got:
             tally.counts["wrong"] += 1
@@ -122,6 +137,16 @@ def evaluate(pack: Pack, data: dict[str, Any]) -> Evaluation:
         else:
             tally.counts["clarify"] += 1  # no guess, but no clarifying question either
             tally.misses.append(f"clarify {qid} {text!r} -> {meaning.kind}")
+    for text, expected in data.get("talk", []):
+        # small talk ("thanks") and commands in words ("restart please"): never read as answers
+        meaning = interpret(pack, first, {}, text)
+        tally = groups["talk"]
+        said = meaning.command if meaning.kind in ("command", "smalltalk") else None
+        if meaning.readings:
+            tally.counts["wrong"] += 1
+            tally.misses.append(f"talk {text!r} -> answers {[r.option for r in meaning.readings]}")
+        else:
+            tally.score(said, str(expected), f"talk {text!r} -> {said}", f"talk {text!r} -> {meaning.kind}")
     return Evaluation(dict(groups))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 
 from rapidfuzz import fuzz, process
 
@@ -84,7 +85,6 @@ ALIASES = {
     "pro+": "pro-plus",
     "proplus": "pro-plus",
     "gdrive": "drive",
-    "aws": "sagemaker",
     "gpus": "gpu",
     "tpus": "tpu",
     "limits": "limit",
@@ -116,13 +116,13 @@ ALIASES = {
     "deployment": "deploy",
     "datasets": "data",
     "dataset": "data",
-    "kagle": "kaggle",
     "colab's": "colab",
     "notebooks": "notebook",
     "sessions": "session",
     "runs": "run",
     "running": "run",
 }
+COMPARE = {"cheaper", "faster", "better", "vs", "versus", "compare", "compared", "or", "difference", "than"}
 # names of things a section can be about: a query naming one prefers sections titled with it
 ENTITIES = {"colab", "kaggle", "sagemaker", "tensorboard", "drive", "pro", "studio"}
 
@@ -160,24 +160,38 @@ class Hit(Record):
     passage: str
 
 
+def service_names(pack: Pack) -> dict[str, str]:
+    """Each other name the pack gives a service ('aws', 'gemini platform') -> the service id's words."""
+    return {
+        alias.lower(): service.id.replace("-", " ") for service in pack.services for alias in service.aliases if alias
+    }
+
+
 class GuideIndex:
     def __init__(self, pack: Pack):
         self.sections = list(pack.sections.values())
+        names = service_names(pack)
+        alternatives = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+        self._names = names
+        self._named = re.compile(rf"(?<![\w+])(?:{alternatives})(?![\w+])", re.I) if names else None
+        self.entities = ENTITIES | {w for service in pack.services for w in service.id.split("-")}
         # a question that names only a service ("what is colab") wants its overview section
         self.overview: dict[str, int] = {}
         ids = [s.id for s in self.sections]
         for service in pack.services:
             if service.guide in ids:
-                for w in words(service.name + " " + service.id.replace("-", " ")):
+                for w in self.words(
+                    service.name + " " + service.id.replace("-", " ") + " " + " ".join(service.aliases)
+                ):
                     self.overview.setdefault(w, ids.index(service.guide))
         self.tf: list[dict[str, float]] = []
-        self.titles = [set(words(s.title + " " + s.id.replace("-", " "))) for s in self.sections]
+        self.titles = [set(self.words(s.title + " " + s.id.replace("-", " "))) for s in self.sections]
         df: dict[str, int] = {}
         for s in self.sections:
             counts: dict[str, float] = {}
-            for w in words(s.title + " " + s.id.replace("-", " ")):
+            for w in self.words(s.title + " " + s.id.replace("-", " ")):
                 counts[w] = counts.get(w, 0) + 3
-            for w in words(s.body):
+            for w in self.words(s.body):
                 counts[w] = counts.get(w, 0) + 1
             self.tf.append(counts)
             for w in counts:
@@ -185,6 +199,12 @@ class GuideIndex:
         n = len(self.sections)
         self.idf = {w: math.log(1 + n / d) for w, d in df.items()}
         self.vocab = list(self.idf)
+
+    def words(self, text: str) -> list[str]:
+        """The index's words of a text, each other name of a service read as the service."""
+        if self._named is not None:
+            text = self._named.sub(lambda m: " " + self._names[m.group(0).lower()] + " ", text)
+        return words(text)
 
     def _resolve(self, word: str) -> tuple[str, float] | None:
         if word in self.idf:
@@ -197,12 +217,18 @@ class GuideIndex:
         return best[0], best[1] / 100
 
     def search(self, query: str, limit: int = 3) -> list[Hit]:
-        terms = [r for w in words(query)[:30] if (r := self._resolve(w)) is not None]
+        terms = [r for w in self.words(query)[:30] if (r := self._resolve(w)) is not None]
         if not terms:
             return []
         scored: list[tuple[float, int]] = []
         names = {t for t, _ in terms}
         only_names = names <= set(self.overview) and len(names) <= 2
+        services = {self.overview[t] for t in names if t in self.overview}
+        comparing = (
+            names & set(self.overview)
+            if len(services) >= 2 and COMPARE & set(re.findall(r"[a-z]+", query.lower()))
+            else set()
+        )
         for i, counts in enumerate(self.tf):
             score = 0.0
             matched = 0
@@ -215,21 +241,27 @@ class GuideIndex:
                 # sections that cover more of the query's words win, and those titled with a
                 # service the query names
                 score *= matched / len(terms)
-                named = names & ENTITIES
-                if named and named & self.titles[i]:
+                named = names & self.entities
+                if named and named & self.titles[i] and not comparing:
                     score *= 2.0
-                # the query's words in a section's title say what the section is about
-                score *= 1 + 0.8 * len(names & self.titles[i]) / len(names)
+                # the query's words in a section's title say what the section is about (when it
+                # compares services, the names do not: the section that covers them all does)
+                titled = (names - comparing) & self.titles[i]
+                score *= 1 + 0.8 * len(titled) / len(names)
                 if only_names and any(self.overview.get(t) == i for t in names):
                     score *= 3.0
+                if comparing:
+                    # "which is cheaper, colab pro or kaggle": the section that covers all of them
+                    score *= 1 + sum(1 for t in comparing if counts.get(t)) / len(comparing)
                 scored.append((score, i))
         scored.sort(reverse=True)
         return [
-            Hit(self.sections[i], s, best_passage(self.sections[i], [t for t, _ in terms])) for s, i in scored[:limit]
+            Hit(self.sections[i], s, best_passage(self.sections[i], [t for t, _ in terms], self.words))
+            for s, i in scored[:limit]
         ]
 
 
-def best_passage(section: Section, terms: list[str]) -> str:
+def best_passage(section: Section, terms: list[str], split: Callable[[str], list[str]] = words) -> str:
     """The sentence of the section that mentions most of the query's words (a verbatim quote)."""
     text = squash(re.sub(r"```.*?```", " ", section.body, flags=re.S))
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if s]
@@ -237,7 +269,7 @@ def best_passage(section: Section, terms: list[str]) -> str:
         return text
     wanted = set(terms)
 
-    if wanted <= set(words(section.title + " " + section.id.replace("-", " "))):
+    if wanted <= set(split(section.title + " " + section.id.replace("-", " "))):
         # a question about the topic as a whole ("what is colab pro"): the section's opening
         opening = sentences[0]
         for more in sentences[1:]:
@@ -245,7 +277,7 @@ def best_passage(section: Section, terms: list[str]) -> str:
                 break
             opening += " " + more
         return opening
-    scores = [len(wanted & set(words(s))) for s in sentences]
+    scores = [len(wanted & set(split(s))) for s in sentences]
     top = max(scores)
     if top == 0:
         return sentences[0]

@@ -57,6 +57,10 @@ NOT_SURE_PHRASES = (
     "who knows",
     "cant say",
     "can't say",
+    "havent decided",
+    "haven't decided",
+    "not decided",
+    "undecided",
 )
 
 
@@ -89,7 +93,7 @@ def normalize(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-_CLAUSE = re.compile(r"[,;:!?()]|\.(?!\d)|\s(?:but|and|although|though|however|well)\s|\.\.\.", re.I)
+_CLAUSE = re.compile(r"[,;:!?()]|\.(?!\d)|\s(?:but|and|although|though|however|well|so|because|since)\s|\.\.\.", re.I)
 
 
 def clauses(text: str) -> list[list[str]]:
@@ -142,8 +146,35 @@ def stem_words(words: list[str]) -> tuple[str, ...]:
     return tuple(_stem(w) for w in words)
 
 
+# a negated verb ("don't need", "won't have to") reaches the rest of its clause; "no" or "without"
+# only the few words after it ("no money, a gpu")
+VERB_NEGATIONS = {"dont", "doesnt", "didnt", "wont", "cant", "cannot", "never", "isnt", "arent", "wouldnt", "shouldnt"}
+
+
+# words after a phrase that make it the name of a product: "free version", "free trial", "pro plan"
+NAMING = {"version", "tier", "trial", "edition", "credits", "credit", "versions", "tiers", "plan", "plans"}
+WHEN = {"last", "past", "next", "this", "every", "each", "per", "previous", "that"}
+TIME_WORDS = {
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "night",
+    "hour",
+    "hours",
+    "year",
+    "weekend",
+    "weekends",
+}
+GIVEN = {"give", "gives", "giving", "gave", "get", "gets", "getting", "got", "assigned", "assigns"}
+
+
 def _negated(words: list[str], start: int) -> bool:
-    return any(w in NEGATIONS for w in words[max(0, start - 3) : start])
+    if any(w in NEGATIONS for w in words[max(0, start - 3) : start]):
+        return True
+    return any(w in VERB_NEGATIONS for w in words[max(0, start - 8) : start])
 
 
 def phrase_hits(question: Question, text: str) -> dict[str, tuple[float, str]]:
@@ -166,6 +197,7 @@ def phrase_hits(question: Question, text: str) -> dict[str, tuple[float, str]]:
                     and target[0] == window[0]
                     and not any(c.isdigit() for c in target)
                     and not NEGATIONS & set(phrase.words)
+                    and not NEGATIONS & set(words[i : i + n])
                 ):
                     # typos are forgiven, but never in numbers or negations ("with" vs "without")
                     score = fuzz.ratio(window, target)
@@ -175,6 +207,12 @@ def phrase_hits(question: Question, text: str) -> dict[str, tuple[float, str]]:
                     continue
                 if _negated(words, i) and not any(w in NEGATIONS for w in phrase.words):
                     continue
+                if i and words[i - 1] in WHEN and phrase.words[-1] in TIME_WORDS:
+                    continue  # "last month", "next week", "every day": when, not how long
+                if NAMING & set(words[i + n : i + n + 2]):
+                    continue  # "the free tier", "free AWS credits": the name of a product, not an answer
+                if phrase.words[0] in NEGATIONS and GIVEN & set(words[max(0, i - 2) : i]):
+                    continue  # "it gives me no GPU": what a service handed out, not what the job needs
                 weight = score * (1 + 0.02 * len(target))
                 if weight > hits.get(phrase.option, (0.0, ""))[0]:
                     hits[phrase.option] = (weight, window)
@@ -193,12 +231,33 @@ def negated_options(question: Question, text: str) -> set[str]:
     return out
 
 
+def negated_yes(question: Question, text: str, hits: dict[str, tuple[float, str]] | None = None) -> Reading | None:
+    """'I don't need it to run in the background': a yes/no question's 'yes' said with a negation is a 'no'."""
+    ids = {o.id for o in question.options}
+    if not {"yes", "no"} <= ids:
+        return None
+    hits = phrase_hits(question, text) if hits is None else hits
+    if hits or "yes" not in negated_options(question, text):
+        return None
+    return Reading(question.id, "no", None, 100.0, "text", text, "read the negated answer as 'no'")
+
+
 def specific_kind(question: Question) -> str:
     """The kind of amount that can only mean this numeric question (money, weekly or duration)."""
     return _numeric_kinds(question)[0]
 
 
+_MEASURES = {
+    "money": ("money", "plain"),
+    "weekly": ("weekly", "duration", "plain"),
+    "size": ("size", "plain"),
+    "duration": ("duration", "plain"),
+}
+
+
 def _numeric_kinds(question: Question) -> tuple[str, ...]:
+    if question.measures:
+        return _MEASURES[question.measures]
     unit = question.unit.lower()
     if "usd" in unit or "$" in unit or "month" in unit:
         return ("money", "plain")
@@ -212,8 +271,11 @@ def _numeric_kinds(question: Question) -> tuple[str, ...]:
 def number_problem(question: Question, text: str) -> str:
     """Why the amount in ``text`` cannot answer a numeric question, or '' when it can (or has none)."""
     kinds = _numeric_kinds(question)
-    for amount in find_amounts(text):
-        if amount.kind not in kinds and amount.kind != "count":
+    amounts = find_amounts(text)
+    for amount in amounts:
+        if amount.aside and amount.kind in kinds[:1] and not any(a.kind in kinds and not a.aside for a in amounts):
+            return f"'{amount.text}' reads as {amount.aside}"
+        if (amount.kind not in kinds and amount.kind != "count") or amount.aside:
             continue
         if amount.problem:
             return amount.problem
@@ -221,6 +283,22 @@ def number_problem(question: Question, text: str) -> str:
             unit = question.unit_label or question.unit
             return f"{amount.value:,.0f} is more than this question reads (at most {question.max:,.0f} {unit})"
     return ""
+
+
+def read_count(question: Question, text: str, amounts: list[Amount] | None = None) -> Reading | None:
+    """'4x A100s', 'a team of 5': a count of the things a question counts, read by the options' at_least."""
+    if not question.counts:
+        return None
+    amounts = find_amounts(text) if amounts is None else amounts
+    counts = [a for a in amounts if a.kind in ("count", "plain") and a.counted in question.counts and not a.problem]
+    if not counts:
+        return None
+    n = counts[0].value
+    ranked = sorted((o for o in question.options if o.at_least is not None), key=lambda o: o.at_least or 0)
+    chosen = [o for o in ranked if n >= (o.at_least or 0)]
+    if not chosen or n != int(n):
+        return None
+    return Reading(question.id, chosen[-1].id, None, 100.0, "text", text, f"counted {n:g} {counts[0].counted}")
 
 
 def option_for_number(question: Question, value: float) -> Option | None:
@@ -235,7 +313,7 @@ def read_number(question: Question, text: str, amounts: list[Amount] | None = No
         return None
     kinds = _numeric_kinds(question)
     amounts = find_amounts(text) if amounts is None else amounts
-    usable = [a for a in amounts if a.kind in kinds and not a.problem]
+    usable = [a for a in amounts if a.kind in kinds and not a.problem and not a.aside]
     if question.max is not None:
         usable = [a for a in usable if a.value <= question.max]
     if not usable:
@@ -316,7 +394,11 @@ def _read_one(question: Question, text: str) -> Reading | Unclear:
     norm = normalize(text)
     if not norm:
         return Unclear(question.id, text)
-    if question.kind is QuestionKind.numeric and re.fullmatch(r"[$€£]?\d+(\.\d+)?", norm):
+    if (
+        question.kind is QuestionKind.numeric
+        and re.fullmatch(r"[$€£]?\d+(\.\d+)?", norm)
+        and norm == text.strip().lower()
+    ):
         # "0", "10", "$5": the number the person gave, in the question's unit
         plain_number = float(norm.lstrip("$€£"))
         if not math.isfinite(plain_number) or (question.max is not None and plain_number > question.max):
@@ -331,6 +413,9 @@ def _read_one(question: Question, text: str) -> Reading | Unclear:
         return Reading(question.id, exact[0].id, exact[0].value, 100.0, "text", text)
     if any(p in norm for p in NOT_SURE_PHRASES) or norm in {"?", "idk", "dunno", "unsure", "maybe"}:
         return Reading(question.id, NOT_SURE, None, 100.0, "text", text)
+    counted = read_count(question, text)
+    if counted is not None:
+        return counted
     number = read_number(question, text)
     if number is None and question.kind is QuestionKind.numeric:
         problem = number_problem(question, text)
@@ -348,6 +433,9 @@ def _read_one(question: Question, text: str) -> Reading | Unclear:
         others = [o.id for o in question.concrete_options if o.id not in hits]
         return _candidates(question, list(hits) + others, text)
     if not hits:
+        flipped = negated_yes(question, text, hits)
+        if flipped is not None:
+            return flipped
         if negated:
             others = [o.id for o in question.concrete_options if o.id not in negated]
             return _candidates(question, others, text)
@@ -369,9 +457,19 @@ def _read_one(question: Question, text: str) -> Reading | Unclear:
 
 def _fuzzy(question: Question, norm: str, text: str) -> Reading | Unclear:
     """Whole-text fuzzy match against every label and synonym ("kagle", "colab pr")."""
+    from rapidfuzz.distance import OSA
+
     best_by_option: dict[str, float] = {}
+    said_no = bool(NEGATIONS & set(norm.split()))
+    several = len(norm.split()) > 1
     for phrase in _phrases(question):
-        score = fuzz.ratio(norm, " ".join(phrase.words))
+        if several and bool(NEGATIONS & set(phrase.words)) != said_no:
+            continue  # "I have a credit card" is never a typo for "no credit card"
+        target = " ".join(phrase.words)
+        score = fuzz.ratio(norm, target)
+        if 3 <= len(norm) <= 5 and len(target) >= 3 and OSA.distance(norm, target) == 1:
+            # a short word with one slip ("yse", "fre", "cpuu"): worth asking about, never taken as read
+            score = max(score, CONSIDER)
         if score > best_by_option.get(phrase.option, 0.0):
             best_by_option[phrase.option] = score
     ranked = sorted(best_by_option.items(), key=lambda kv: -kv[1])

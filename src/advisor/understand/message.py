@@ -4,8 +4,10 @@
 
 * ``answers`` - one or more readings (the pending question and any others the text answers);
 * ``clarify`` - close candidates for the pending question, to ask which was meant;
-* ``command`` - back, restart, why, help;
-* ``guide`` - a guide section that answers a question about the services;
+* ``command`` - back, restart, why, help (also said politely: "restart please");
+* ``guide`` - a guide section that answers a question about the services (with ``answers``
+  too, when the message states a situation and asks about it);
+* ``smalltalk`` - thanks, hello, ok (``command`` says which);
 * ``unknown`` - nothing understood (the UI replies with example answers).
 """
 
@@ -18,10 +20,20 @@ from typing import Literal
 from ..pack.core import NOT_SURE, Pack, Question, QuestionKind
 from ..record import Record
 from .guide_search import Hit, index_for
-from .match import Reading, Unclear, normalize, phrase_hits, read_answer, read_number, specific_kind
+from .match import (
+    Reading,
+    Unclear,
+    negated_yes,
+    normalize,
+    phrase_hits,
+    read_answer,
+    read_count,
+    read_number,
+    specific_kind,
+)
 from .numbers import find_amounts
 
-Kind = Literal["answers", "clarify", "command", "guide", "unknown"]
+Kind = Literal["answers", "clarify", "command", "guide", "smalltalk", "unknown"]
 
 COMMANDS = {
     "back": "back",
@@ -43,13 +55,11 @@ COMMANDS = {
     "what can i say": "help",
     "how does this work": "help",
 }
-QUESTION_START = re.compile(
-    r"^(what|whats|what's|how|which|where|when|is|are|does|do|can|could|should|tell me|explain|"
-    r"difference|compare|who)\b"
-)
 CORRECTION = re.compile(r"^(no|nope|actually|sorry|wait|correction|i meant|make that|change)\b[,:!. ]*\s*(.+)$")
 MAX_CHARS = 2000
-SERVICE_WORDS = {"colab", "kaggle", "kagle", "sagemaker", "aws", "pro", "pro+", "tensorboard", "studio", "lambda"}
+# names of things a question about the guide mentions; the pack's services (ids, names and aliases)
+# are added to these for each pack (service_words)
+SERVICE_WORDS = {"tensorboard", "studio", "lambda"}
 # words that ask about the services rather than answer a question
 TOPIC_WORDS = {
     "limit",
@@ -90,12 +100,25 @@ class Interpretation(Record):
     readings: tuple[Reading, ...] = ()
     candidates: tuple[Reading, ...] = ()
     command: str = ""
-    guide: Hit | None = None
+    guide: Hit | None = None  # with answers too: the passage that answers what the message asked
     corrected: tuple[str, ...] = ()  # question ids whose earlier answer this message changes
+    problem: str = ""  # clarify: why the number given cannot be used ("no exchange rate for ₹")
 
 
-def _is_question(norm: str, raw: str) -> bool:
-    return raw.rstrip().endswith("?") or bool(QUESTION_START.match(norm))
+def service_words(pack: Pack) -> frozenset[str]:
+    """Words that name something the guide is about: the pack's services and a few tools."""
+    cached = pack.derived.get("service-words")
+    if isinstance(cached, frozenset):
+        return cached
+    found = set(SERVICE_WORDS)
+    for service in pack.services:
+        found.update(service.id.split("-"))
+        for alias in service.aliases:
+            found.update(normalize(alias).split())
+    found -= {"google", "amazon", "notebooks", "free", "plus"}  # too common to name a service alone
+    words = frozenset(found)
+    pack.derived["service-words"] = words
+    return words
 
 
 def _guide(pack: Pack, text: str, strong: float) -> Hit | None:
@@ -119,6 +142,10 @@ def _others(pack: Pack, text: str, skip: str | None) -> list[Reading]:
     for question in pack.questions:
         if question.id == skip:
             continue
+        counted = read_count(question, text, amounts)
+        if counted is not None:
+            out.append(counted)
+            continue
         if question.kind is QuestionKind.numeric:
             kind = specific_kind(question)
             specific = [a for a in amounts if a.kind == kind]
@@ -128,6 +155,10 @@ def _others(pack: Pack, text: str, skip: str | None) -> list[Reading]:
                     out.append(reading)
                     continue
         hits = phrase_hits(question, rest)
+        flipped = negated_yes(question, rest, hits)
+        if flipped is not None and len(rest.split()) >= 3:
+            strong[question.id] = ("no", flipped.text)
+            continue
         sure = {
             oid: words
             for oid, (score, words) in hits.items()
@@ -143,11 +174,44 @@ def _others(pack: Pack, text: str, skip: str | None) -> list[Reading]:
         if q.id in strong or q.id == skip
     }
     for qid, (oid, words) in strong.items():
-        if any(_overlaps(words, other) for q2, found in all_hits.items() if q2 != qid for other in found):
+        if any(
+            _overlaps(words, other)
+            for q2, found in all_hits.items()
+            if q2 != qid
+            for other in found
+            if not _follows(pack, q2, qid)  # "an A100": one GPU, and (its follow-up) which GPU
+        ):
             continue
         opt = pack.question(qid).option(oid)
         out.append(Reading(qid, oid, opt.value if opt else None, 100.0, "text", text))
     return out
+
+
+def _follows(pack: Pack, follow_up: str, question: str) -> bool:
+    """Whether ``follow_up`` is asked depending on the answer to ``question``."""
+    return any(question in cond for cond in pack.question(follow_up).conditions)
+
+
+def _reachable(pack: Pack, readings: list[Reading], answered: Mapping[str, str], pending: str | None) -> list[Reading]:
+    """Only answers to questions that may still be asked: a follow-up whose condition the answers so
+    far or this message already rule out is not filled ('no money, no card': the card question is
+    only asked of people with a budget)."""
+    kept = list(readings)
+    while True:
+        chosen = {**answered, **{r.question: r.option for r in kept}}
+        still = [
+            r
+            for r in kept
+            if r.question == pending
+            or not pack.question(r.question).conditions
+            or any(
+                all(q not in chosen or chosen[q] in options for q, options in cond.items())
+                for cond in pack.question(r.question).conditions
+            )
+        ]
+        if len(still) == len(kept):
+            return still
+        kept = still
 
 
 def _overlaps(a: str, b: str) -> bool:
@@ -155,21 +219,145 @@ def _overlaps(a: str, b: str) -> bool:
     return f" {a} " in f" {b} "
 
 
+SMALL_TALK = {
+    "thanks": "thanks",
+    "thank you": "thanks",
+    "thank you so much": "thanks",
+    "thanks a lot": "thanks",
+    "thanks so much": "thanks",
+    "thank you very much": "thanks",
+    "many thanks": "thanks",
+    "thx": "thanks",
+    "ty": "thanks",
+    "cheers": "thanks",
+    "great thanks": "thanks",
+    "ok thanks": "thanks",
+    "hi": "hello",
+    "hello": "hello",
+    "hey": "hello",
+    "hi there": "hello",
+    "hello there": "hello",
+    "hey there": "hello",
+    "good morning": "hello",
+    "good evening": "hello",
+    "ok": "ok",
+    "okay": "ok",
+    "cool": "ok",
+    "great": "ok",
+    "nice": "ok",
+    "awesome": "ok",
+    "got it": "ok",
+    "i see": "ok",
+    "alright": "ok",
+    "bye": "bye",
+    "goodbye": "bye",
+    "see you": "bye",
+}
+POLITE = re.compile(
+    r"^(?:please|pls|plz|can you|could you|would you|let's|lets|i want to|i'd like to|id like to|just|ok|okay)\s+"
+    r"|\s+(?:please|pls|plz|now|thanks|thank you)$"
+)
+# a sentence asks when it ends with '?', or opens with a question word (a modal only with a subject
+# after it: "can I..." asks, "can spend $10 a month" describes)
+WH_START = re.compile(r"^(what|whats|what's|how|which|where|when|who|why|tell me|explain|difference|compare)\b")
+MODAL_START = re.compile(
+    r"^(is|are|does|do|can|could|should|would|will|did|was|were|has|have)\s+"
+    r"(i|you|we|they|it|he|she|this|that|there|the|a|an|my|your|our|its|any|anyone|someone|these|those|"
+    r"colab|kaggle|sagemaker|aws|pro|google|free|paid)\b"
+)
+_SENTENCE = re.compile(r"(?<=[.?!;])\s+|\n+")
+NAMES_ONLY = {"vs", "versus", "or", "and", "compared", "to", "with", "between", "the", "free", "paid"}
+SITUATION = {"i", "im", "i'm", "my", "me", "we", "our", "us", "need", "needs", "have", "has", "want", "using"}
+
+
+def _asks(sentence: str) -> bool:
+    norm = normalize(sentence)
+    return sentence.rstrip().endswith("?") or bool(WH_START.match(norm) or MODAL_START.match(norm))
+
+
+def split_question(raw: str) -> tuple[str, str]:
+    """(what the message states, what it asks): '... my runs need ten hours; would Pro help?'."""
+    stated: list[str] = []
+    asked: list[str] = []
+    for sentence in (s for s in _SENTENCE.split(raw) if s.strip()):
+        if not _asks(sentence):
+            stated.append(sentence)
+            continue
+        # "my 9-hour jobs keep dying, would Pro help?": the question starts at its question word
+        parts = re.split(r",\s*", sentence)
+        cut = next((i for i, part in enumerate(parts) if i and _asks(part + "?")), None)
+        if cut is not None and not _asks(parts[0]):
+            stated.append(", ".join(parts[:cut]))
+            asked.append(", ".join(parts[cut:]))
+        else:
+            asked.append(sentence)
+    return " ".join(stated), " ".join(asked)
+
+
+WHY = re.compile(r"^why (?:do|does|would|should) (?:you|it|that|this) (?:need|want|ask|matter|care)\b")
+
+
+def _situated(asked: str) -> bool:
+    """A question that measures the asker's own job ("... for a 10 hour gpu job?", "... under $50?")."""
+    measured = ("money", "duration", "weekly", "size")
+    return any(a.kind in measured and not a.aside and not a.problem for a in find_amounts(asked))
+
+
+def _command(norm: str, raw: str) -> str:
+    found = COMMANDS.get(norm) or COMMANDS.get(raw.strip().lower())
+    if found:
+        return found
+    if WHY.match(norm):  # "why do you need to know that?"
+        return "why"
+    polite = norm
+    for _ in range(3):  # "please restart now", "can you go back please"
+        polite = POLITE.sub("", polite).strip()
+    return COMMANDS.get(polite, "")
+
+
+def _small_talk(norm: str) -> str:
+    words = re.sub(r"[!.?]+", " ", norm).split()
+    return SMALL_TALK.get(" ".join(words), "")
+
+
+def _read_statement(
+    pack: Pack, pending: Question | None, answered: Mapping[str, str], text: str
+) -> tuple[list[Reading], Unclear | None]:
+    """Every answer a statement gives: the pending question's first, then the others it settles."""
+    readings: list[Reading] = []
+    unclear: Unclear | None = None
+    if pending is not None:
+        first = read_answer(pending, text)
+        if isinstance(first, Reading):
+            readings.append(first)
+        else:
+            unclear = first
+    # only fill other questions when the text carries more than a bare word; an answer given earlier
+    # changes only when the person says so ("no, 5 hours"), never as a side effect of another answer
+    if len(normalize(text).split()) >= 2:
+        for r in _others(pack, text, pending.id if pending else None):
+            if r.question not in {x.question for x in readings} and r.question not in answered:
+                readings.append(r)
+    return _reachable(pack, readings, answered, pending.id if pending else None), unclear
+
+
 def interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str], text: str) -> Interpretation:
-    """Understand ``text`` typed while ``pending`` is asked (None: all questions answered)."""
+    """Understand ``text`` typed while ``pending`` is asked (None: all questions answered).
+
+    A message is read for answers first: what it states fills the questions it answers, and what it
+    asks ("... would Pro help?") finds the guide passage that answers it, so a situation that ends in
+    a question is both. Only a message with no answer in it is a pure guide question.
+    """
     raw = text[:MAX_CHARS]
     norm = normalize(raw)
     if not norm:
         return Interpretation("unknown")
-    command = COMMANDS.get(norm) or COMMANDS.get(raw.strip().lower())
+    command = _command(norm, raw)
     if command:
         return Interpretation("command", command=command)
-
-    words = set(norm.split())
-    if _is_question(norm, raw) or (words & SERVICE_WORDS and words & TOPIC_WORDS):
-        hit = _guide(pack, raw, strong=1.0)
-        if hit is not None:
-            return Interpretation("guide", guide=hit)
+    talk = _small_talk(norm)
+    if talk:
+        return Interpretation("smalltalk", command=talk)
 
     correction = CORRECTION.match(norm)
     if correction and answered:
@@ -178,38 +366,83 @@ def interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str],
         if fixes:
             return Interpretation("answers", readings=tuple(fixes), corrected=tuple(r.question for r in fixes))
 
-    readings: list[Reading] = []
-    unclear: Unclear | None = None
-    if pending is not None:
-        first = read_answer(pending, raw)
-        if isinstance(first, Reading):
-            readings.append(first)
-        else:
-            unclear = first
-    if not readings and TOPIC_WORDS & words:
-        hit = _guide(pack, raw, strong=1.0)
-        if hit is not None:
-            return Interpretation("guide", guide=hit)
-    others = [r for r in _others(pack, raw, pending.id if pending else None)]
-    # only fill other questions when the text carries more than a bare word
-    # an answer given earlier changes only when the person says so ("no, 5 hours"), never as a
-    # side effect of words in another answer
-    if len(norm.split()) >= 2:
-        for r in others:
-            if r.question not in {x.question for x in readings} and r.question not in answered:
-                readings.append(r)
-    if unclear is not None and len(unclear.candidates) >= 2 and len(readings) <= 1:
-        # the text is mostly about the question asked, and could mean several of its options
-        return Interpretation("clarify", candidates=unclear.candidates)
+    stated, asked = split_question(raw)
+    words = set(norm.split())
+    # "kaggle gpu limit": a service and a topic, nobody's situation in it, is a question about the guide
+    services = service_words(pack)
+    topical = bool(words & services and words & TOPIC_WORDS) and not words & SITUATION
+    if topical and not asked:
+        stated, asked = "", raw
+    if asked and stated and set(normalize(stated).split()) <= services | NAMES_ONLY:
+        stated, asked = "", raw  # "kaggle vs colab, which is cheaper?": names, then the question
+    guide = _guide(pack, asked, strong=1.0) if asked else None
+
+    readings, unclear = _read_statement(pack, pending, answered, stated) if stated else ([], None)
+    if asked and _situated(asked):
+        # "is kaggle or colab better for a 10 hour gpu job?": the question carries a situation
+        have = {r.question for r in readings}
+        # the services it asks about are not answers ("... fit on kaggle?" says nothing of the data)
+        unnamed = " ".join(w for w in asked.split() if normalize(w) not in service_words(pack))
+        found = [r for r in _others(pack, unnamed, None) if r.question not in have and r.question not in answered]
+        readings = _reachable(pack, readings + found, answered, pending.id if pending else None)
     if readings:
+        if unclear is not None and len(unclear.candidates) >= 2 and len(readings) <= 1 and not asked:
+            # the text is mostly about the question asked, and could mean several of its options
+            return Interpretation("clarify", candidates=unclear.candidates)
         corrected = tuple(r.question for r in readings if r.question in answered)
         order = {q.id: i for i, q in enumerate(pack.questions)}
         readings.sort(key=lambda r: order[r.question])
-        return Interpretation("answers", readings=tuple(readings), corrected=corrected)
+        return Interpretation("answers", readings=tuple(readings), corrected=corrected, guide=guide)
+    if guide is not None:
+        return Interpretation("guide", guide=guide)
+    if unclear is not None and unclear.problem:
+        return Interpretation("clarify", problem=unclear.problem)
     if unclear is not None and unclear.candidates:
         return Interpretation("clarify", candidates=unclear.candidates)
-    if words & (SERVICE_WORDS | TOPIC_WORDS):
+    if not readings and words & TOPIC_WORDS:
+        hit = _guide(pack, raw, strong=1.0)
+        if hit is not None:
+            return Interpretation("guide", guide=hit)
+    if words & (services | TOPIC_WORDS):
         hit = _guide(pack, raw, strong=2.5)
         if hit is not None:
             return Interpretation("guide", guide=hit)
     return Interpretation("unknown")
+
+
+def picture(pack: Pack, pending: Question | None, answered: Mapping[str, str], text: str) -> dict[str, object]:
+    """The whole reading of one message, as plain data: what it states and asks, every amount with
+    what it was bound to or why it was set aside, and what the message was taken as."""
+    from .numbers import find_amounts
+
+    raw = text[:MAX_CHARS]
+    stated, asked = split_question(raw)
+    meaning = interpret(pack, pending, answered, text)
+    amounts = [
+        {
+            "text": a.text,
+            "kind": a.kind,
+            "value": a.value,
+            **({"counts": a.counted} if a.counted else {}),
+            **({"set aside": a.aside} if a.aside else {}),
+            **({"problem": a.problem} if a.problem else {}),
+            **({"note": a.note} if a.note else {}),
+        }
+        for a in find_amounts(stated or raw)
+    ]
+    phrases = {q.id: sorted(words for _, words in phrase_hits(q, stated).values()) for q in pack.questions if stated}
+    return {
+        "states": stated,
+        "asks": asked,
+        "amounts": amounts,
+        "phrases": {q: found for q, found in phrases.items() if found},
+        "taken as": meaning.kind,
+        "answers": [
+            {"question": r.question, "option": r.option, **({"note": r.note} if r.note else {})}
+            for r in meaning.readings
+        ],
+        **({"clarify": [c.option for c in meaning.candidates]} if meaning.candidates else {}),
+        **({"problem": meaning.problem} if meaning.problem else {}),
+        **({"command": meaning.command} if meaning.command else {}),
+        **({"guide": meaning.guide.section.id} if meaning.guide is not None else {}),
+    }

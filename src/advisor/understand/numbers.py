@@ -139,19 +139,24 @@ NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:[.,]\d+)?|\.\d+|(?:{_word_
 _unit_alt = "|".join(sorted((re.escape(u) for u in DURATION_UNITS), key=len, reverse=True))
 _size_alt = "|".join(sorted(SIZE_UNITS, key=len, reverse=True))
 _cur_alt = r"\$|us\$|€|£"
+# currencies with no rate here: an amount in one is never read as dollars (the reader asks instead)
+FOREIGN = r"₹|¥|₩|₽|₺|₦|₱|₫|฿|₪|r\$|rs\.?|inr|jpy|cny|rmb|krw|rub|brl|ngn|idr"
+FOREIGN_WORDS = r"rupees?|yen|yuan|rubles?|roubles?|lira|reais|naira|pesos?|rupiah|baht|shekels?"
 _cur_word_alt = "usd|dollars?|bucks?|eur|euros?|gbp|pounds?|quid|cad|aud"
 
 _AMOUNT_PATTERN = rf"""
     (?<![\w.])
     (?:(?P<cmp>less\s+than|fewer\s+than|under|below|more\s+than|over|above|at\s+least)\s+)?
+    (?P<foreign_pre>(?:{FOREIGN})(?=\s*\d))?
     (?P<pre>{_cur_alt})?\s*
     (?P<a>{NUMBER})
     (?:\s*(?:-|–|to|or)\s*(?P<pre2>{_cur_alt})?\s*(?P<b>{NUMBER}))?
     (?P<half1>\s+and\s+a\s+half\b)?
     (?P<k>\s*(?:k|hundred|thousand|grand)\b)?
-    \s*(?P<post>{_cur_alt}|(?:{_cur_word_alt})\b)?
+    \s*(?P<post>(?:{_cur_alt})(?!\s*\d)|(?:{_cur_word_alt})\b)?
+    (?P<foreign>\s*(?:₹|¥|₩|₽|₺|₦|₱|₫|฿|₪|(?:{FOREIGN}|{FOREIGN_WORDS})\b))?
     \s*(?P<size>(?:{_size_alt})\b)?
-    \s*(?:(?:of\s+)?an?\s+(?=(?:{_unit_alt})\b))?(?P<unit>(?:{_unit_alt})\b)?
+    \s*(?:(?:of\s+)?an?\s+(?=(?:{_unit_alt})\b)|-(?=(?:{_unit_alt})\b))?(?P<unit>(?:{_unit_alt})\b)?
     (?P<half>\s+and\s+a\s+half\b)?
     (?P<rate>{PER_MONTH}|{PER_WEEK}|{PER_DAY})?
     """
@@ -174,6 +179,9 @@ class Amount(Record):
     text: str
     note: str = ""  # how a range or unusual phrasing was read
     problem: str = ""  # why this number cannot be read as an amount (negative, a power, ...)
+    aside: str = ""  # why, in its context, this amount answers no question ("a few days ago")
+    counted: str = ""  # for a count: the word after it ("gpus", "people")
+    scale: float = 0.0  # for a duration: hours per unit of the number as written (a day: 24)
 
 
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
@@ -239,6 +247,7 @@ def find_amounts(text: str) -> list[Amount]:
         if m["k"]:
             value *= 100 if "hundred" in m["k"] else 1000
         kind: Kind
+        scale = 0.0
         if m["size"]:
             kind, value = "size", value * SIZE_UNITS[m["size"].lower()]
         elif pre or post:
@@ -252,6 +261,7 @@ def find_amounts(text: str) -> list[Amount]:
                 note = note or f"read {_fmt(value / 7)} hours a day as {_fmt(value)} hours a week"
             else:
                 kind, value = "duration", hours
+                scale = DURATION_UNITS[unit.lower()]
         elif rate and re.search(r"mo|month", rate):
             kind = "money"
         elif re.match(r"\s*[^\W\d_]", lowered[m.end() :]) and not re.match(
@@ -261,10 +271,115 @@ def find_amounts(text: str) -> list[Amount]:
         else:
             kind = "plain"
         problem = _problem(lowered, m.start(), m.end())
+        foreign = (m["foreign_pre"] or m["foreign"] or "").strip()
+        if foreign:
+            kind = "money"
+            shown = foreign.upper() if foreign.isalpha() and len(foreign) == 3 else foreign
+            problem = f"I have no exchange rate for {shown}; say the amount in US dollars"
         if not math.isfinite(value):
             problem = "that number is too large to read"
-        found.append(Amount(value, kind, m.start(), m.end(), text[m.start() : m.end()].strip(), note, problem))
+        counted = ""
+        if kind in ("count", "plain"):
+            after = re.match(r"\s*(?:x\s*)?([^\W\d_][\w+-]*)(?:\s+(of\s+us|of\s+them))?", lowered[m.end() :])
+            if after:
+                counted = after.group(2) or after.group(1)
+                counted = "of us" if counted.startswith("of") else counted
+            if _PEOPLE_BEFORE.search(lowered[: m.start()]) or counted in PEOPLE:
+                kind, counted = "count", counted if counted in PEOPLE else "people"
+        amount = Amount(
+            value, kind, m.start(), m.end(), text[m.start() : m.end()].strip(), note, problem, "", counted, scale
+        )
+        amount.aside = aside(lowered, amount)
+        found.append(amount)
+    return _borrow_units(lowered, found)
+
+
+_BORROWS = re.compile(r"\b(?:needs?|takes?|lasts?|runs? for|more like|closer to|not|but)\s+(?:about\s+|around\s+)?$")
+
+
+def _borrow_units(lowered: str, found: list[Amount]) -> list[Amount]:
+    """'kicked out after 12 hours and my run needs 20': a bare number after a duration, said of the
+    job, takes that duration's unit."""
+    for i, amount in enumerate(found):
+        if amount.kind != "plain" or not _BORROWS.search(lowered[max(0, amount.start - 20) : amount.start]):
+            continue
+        earlier = [a for a in found[:i] if a.kind == "duration" and a.scale]
+        if earlier:
+            amount.kind, amount.scale = "duration", earlier[-1].scale
+            amount.value *= amount.scale
+            amount.note = f"read {amount.text} in the unit said before it"
     return found
+
+
+PEOPLE = {
+    "people",
+    "persons",
+    "person",
+    "members",
+    "member",
+    "users",
+    "students",
+    "colleagues",
+    "engineers",
+    "researchers",
+    "devs",
+    "developers",
+    "scientists",
+    "analysts",
+    "of us",
+    "folks",
+    "teammates",
+}
+_PEOPLE_BEFORE = re.compile(r"\b(?:team|group|class|lab)\s+of\s*$|\bwe\s+are\s*$|\bthere\s+are\s*$")
+# what around a time or an amount says it is not the answer to a question
+_FAILURE = re.compile(
+    r"\b(?:disconnect\w*|die[sd]?|dying|crash\w*|kick\w*|kill\w*|cut\w* (?:me )?off|times? out|timed out|"
+    r"timing out|stop\w*|shuts? (?:me )?down|lose|lost|drop\w*|end(?:s|ed)?|boot\w*|disconnection|reset\w*)\b"
+)
+_AGO = re.compile(r"^\s*(?:ago|back|earlier|before|later|from now)\b")
+_LIMIT_AFTER = re.compile(r"^\s*(?:-\s*)?(?:mark|limit|cap|ceiling|timeout|time limit|max\b|maximum|session limit)")
+_IDLE_AFTER = re.compile(r"^\s*(?:of\s+)?(?:idle|idling|inactivity|inactive|no activity)")
+_WHEN_BEFORE = re.compile(
+    r"(?:^|[,.;:!?]\s*)(?:in|within)\s+(?:the\s+next\s+)?$|\b(?:every|each|per)\s+$|\b(?:last|past)\s+$"
+)
+_AFTER_BEFORE = re.compile(
+    r"\b(?:after|at)\s+(?:about\s+|around\s+|roughly\s+|only\s+|just\s+|like\s+|exactly\s+)?(?:the\s+)?$"
+)
+_CREDITS_AFTER = re.compile(r"^[^,.;:!?]{0,24}?\b(?:credits?|vouchers?|coupons?|grants?|gift cards?)\b")
+_DATA_AFTER = re.compile(
+    r"^\s*(?:of\s+)?(?:csv|files?|datasets?|data\b|parquet|zip|downloads?|uploads?|disk|storage|images?|videos?|checkpoints?|weights)"
+)
+_CREDITS_BEFORE = re.compile(r"\b(?:credits?|vouchers?|coupons?)\s+(?:of|worth)\s+$")
+
+
+def aside(lowered: str, amount: Amount) -> str:
+    """Why, in its sentence, this amount is not the answer to any question, or ''."""
+    before, after = lowered[: amount.start], lowered[amount.end :]
+    clause = re.split(r"[,.;:!?]|\b(?:but|and)\b", before)[-1] + " " + re.split(r"[,.;:!?]|\bbut\b", after)[0]
+    if amount.kind == "money":
+        if _CREDITS_AFTER.match(after) or _CREDITS_BEFORE.search(before):
+            return "credits that run out are not a monthly budget"
+        return ""
+    if amount.kind == "size":
+        if _DATA_AFTER.match(after) or (
+            re.search(r"\b(?:data|dataset|file|files|csv|parquet|images)\b", before[-40:])
+            and not re.match(r"^\s*(?:of\s+)?(?:ram|memory)", after)
+        ):
+            return "the size of a file or dataset, not the memory the job needs"
+        return ""
+    if amount.kind not in ("duration", "plain"):
+        return ""
+    if _AGO.match(after):
+        return "when something happened, not how long the job runs"
+    if _LIMIT_AFTER.match(after):
+        return "a limit the person hit, not how long the job runs"
+    if _IDLE_AFTER.match(after):
+        return "an idle time-out, not how long the job runs"
+    if _WHEN_BEFORE.search(before):
+        return "when something is due or how often, not how long the job runs"
+    if _AFTER_BEFORE.search(before) and _FAILURE.search(clause):
+        return "when a service stopped: a limit hit, not how long the job runs"
+    return ""
 
 
 def _fmt(x: float) -> str:
