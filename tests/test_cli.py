@@ -314,3 +314,21 @@ def test_say_error_never_repeats_a_long_input(capsys):
     text = "blorp " * 2000
     code, _, err = run(capsys, "recommend", "--say", text)
     assert code == 2 and len(err) < 300
+
+
+@pytest.mark.parametrize(
+    "args,needle",
+    [
+        (["recommend", "-a", "budget=free", "-a", "budget=50"], "given twice"),
+        (["recommend", "--json", "--format", "markdown", "-a", "budget=free"], "two different outputs"),
+        (["check", "--stale-days", "-5"], "in the future"),
+        (["check", "--stale-days", "soon"], "not a whole number"),
+    ],
+)
+def test_the_command_line_refuses_what_it_cannot_do_as_asked(capsys, args, needle):
+    try:
+        code = main(args)
+    except SystemExit as stop:  # argparse's own refusal
+        code = stop.code
+    out = capsys.readouterr()
+    assert code == 2 and needle in out.err and not out.out

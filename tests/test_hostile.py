@@ -208,3 +208,152 @@ def test_no_traceback_reaches_a_user(tmp_path):
         [sys.executable, "-m", "advisor", "--rules", str(bad), "recommend"], capture_output=True, text=True, timeout=60
     )
     assert proc.returncode == 2 and "Traceback" not in proc.stderr and proc.stderr.count("\n") == 1
+
+
+# -- round two (issue 16): odd files, control characters, depth, the cache ------------------------
+def _check(pack: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "advisor", "check", "--rules", str(pack)], capture_output=True, text=True, timeout=60
+    )
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "device-link"])
+def test_a_guide_file_that_is_not_a_file_is_refused_not_waited_on(tmp_path, kind):
+    import os
+
+    pack = _copy(tmp_path)
+    odd = pack / "guide" / "zz.md"
+    if kind == "fifo":
+        os.mkfifo(odd)
+    elif kind == "folder":
+        odd.mkdir()
+    else:
+        odd.symlink_to("/dev/zero")
+    proc = _check(pack)  # a FIFO used to hang here, /dev/zero to fill memory
+    assert proc.returncode == 2, proc.stderr
+    assert "guide/zz.md:1:1" in proc.stdout + proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_deeply_nested_yaml_is_a_located_error_not_a_crash(tmp_path):
+    pack = _copy(tmp_path)
+    (pack / "questions.yaml").write_text("questions: " + "[" * 50_000 + "]" * 50_000 + "\n")
+    proc = _check(pack)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert "questions.yaml:1:1" in proc.stdout + proc.stderr and "nested too deeply" in proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize("char", ["\x1b]52;c;aGk=\x07", "\x1b]0;pwned\x07", "\u202e", "\x9b"])
+def test_control_characters_in_pack_text_are_refused_with_file_and_line(tmp_path, char):
+    pack = _copy(tmp_path)
+    services = (pack / "services.yaml").read_text()
+    (pack / "services.yaml").write_text(services.replace("name: Kaggle Notebooks", f"name: Kaggle{char} Notebooks"))
+    with pytest.raises(PackError) as err:
+        load_pack(pack)
+    (problem,) = err.value.problems
+    assert problem.file.endswith("services.yaml") and "control character" in problem.message
+    assert problem.line == services[: services.index("name: Kaggle Notebooks")].count("\n") + 1
+
+
+def test_the_cache_reads_only_the_files_a_pack_uses_and_follows_a_one_line_extends(tmp_path, monkeypatch):
+    import os
+
+    from advisor.pack.cache import fingerprint
+    from advisor.pack.cache import load_pack as cached
+
+    base = _copy(tmp_path)
+    os.mkfifo(base / "notes.yaml")  # not a rule file: never opened (it would hang)
+    (base / "guide" / "drafts").mkdir()
+    os.mkfifo(base / "guide" / "drafts" / "x.md")  # not in guide/ itself: never opened
+    assert fingerprint(base) is not None
+    overlay = tmp_path / "overlay"
+    overlay.mkdir()
+    (overlay / "pack.yaml").write_text('pack: {name: overlay, version: "1", extends: ../rules}\n')
+    for name in ("questions.yaml", "decisions.yaml"):
+        (overlay / name).write_text(f"{name.split('.')[0] if name != 'decisions.yaml' else 'rules'}: []\n")
+    (overlay / "services.yaml").write_text("services: []\n")
+    first = cached(overlay)
+    questions = (base / "questions.yaml").read_text()
+    (base / "questions.yaml").write_text(questions.replace("What hardware does the job need?", "Which hardware?"))
+    assert cached(overlay).question("hardware").prompt == "Which hardware?" != first.question("hardware").prompt
+
+
+def test_a_pack_with_a_thousand_questions_is_checked_without_crashing(tmp_path):
+    import yaml
+
+    pack = _copy(tmp_path)
+    (pack / "cases.yaml").unlink()  # the verification is under test here, not 86 decisions
+    data = yaml.safe_load((pack / "questions.yaml").read_text())
+    for i in range(1000):
+        data["questions"].append(
+            {
+                "id": f"extra-{i}",
+                "prompt": f"Extra question {i}?",
+                "why": "scale",
+                "options": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"}, {"id": "not-sure", "label": "?"}],
+            }
+        )
+    (pack / "questions.yaml").write_text(yaml.safe_dump(data, sort_keys=False))
+    proc = _check(pack)  # it used to end in RecursionError (exit 70)
+    assert proc.returncode == 0, proc.stderr[-500:]
+    assert "1013 questions" in proc.stdout
+
+
+# -- any text, from a pack or a saved session, reaches the screen inert ----------------------------
+from advisor.text import UNSAFE  # noqa: E402
+
+_PACK = load_pack(RULES)
+
+ANY_TEXT = st.text(alphabet=st.characters(codec="utf-8", blacklist_categories=("Cs",)), min_size=1, max_size=40)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
+@given(name=ANY_TEXT)
+def test_pack_text_with_any_characters_is_refused_or_shown_inert(tmp_path_factory, name):
+    from advisor.export.record import to_json
+    from advisor.export.terminal import print_report
+    from advisor.graph import dot, mermaid
+
+    pack_dir = _copy(tmp_path_factory.mktemp("pack"))
+    services = (pack_dir / "services.yaml").read_text()
+    (pack_dir / "services.yaml").write_text(services.replace("name: Kaggle Notebooks", f"name: {json.dumps(name)}"))
+    try:
+        pack = load_pack(pack_dir)
+    except PackError as err:
+        assert UNSAFE.search(name) or not name.strip(), [str(p) for p in err.problems]
+        if UNSAFE.search(name):
+            assert any("control character" in p.message and p.file.endswith("services.yaml") for p in err.problems)
+        return
+    assert not UNSAFE.search(name)
+    session = Session(pack)
+    session.answer_many({"budget": Answer("free", 0.0, None, "option")})
+    rep = report(pack, session.answers)
+    import io
+    from contextlib import redirect_stdout
+
+    shown = io.StringIO()
+    with redirect_stdout(shown):
+        print_report(rep, long=True)
+    for out in (shown.getvalue(), to_markdown(rep), to_json(rep), mermaid(pack), dot(pack)):
+        assert not UNSAFE.search(out)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=st.lists(ANY_TEXT, min_size=1, max_size=5), role=st.sampled_from(["user", "advisor", "guide", "notice"]))
+def test_session_text_with_any_characters_reaches_the_screen_inert(tmp_path_factory, texts, role):
+    from advisor.state import SessionStore
+    from advisor.tui.widgets.transcript import Bubble
+
+    folder = tmp_path_factory.mktemp("state")
+    path = folder / "session-1.json"
+    lines = [{"role": role, "text": t, "title": t, "source": t} for t in texts]
+    path.write_text(
+        json.dumps({"format": 1, "answers": {"budget": {"option": "free", "text": texts[0]}}, "transcript": lines})
+    )
+    saved = SessionStore(folder).load(path, _PACK)
+    assert saved.transcript
+    for line in saved.transcript:
+        rendered = Bubble.content_for(line)
+        plain = rendered.plain if hasattr(rendered, "plain") else str(rendered)
+        assert not UNSAFE.search(plain), repr(plain)

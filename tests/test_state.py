@@ -196,3 +196,174 @@ def test_resume_without_a_session_says_so(tmp_path):
         timeout=60,
     )
     assert proc.returncode == 2 and "advisor recommend" in proc.stderr  # no terminal: pointed to scripts
+
+
+# -- round two (issue 16): damaged, hostile and concurrent sessions -------------------------------
+def _session_file(tmp_path: Path, **changes) -> Path:
+    store, _ = saved_conversation(tmp_path)
+    path = store.latest_unfinished()
+    data = json.loads(path.read_text())
+    data.update(changes)
+    path.write_text(json.dumps(data))
+    return path
+
+
+DAMAGED = [
+    {"answers": {"budget": {"option": 7}}},
+    {"answers": {"budget": {"option": "free", "value": "lots"}}},
+    {"answers": {"budget": {"option": "free", "via": "telepathy"}}},
+    {"answers": {"budget": {"option": "free", "value": True}}},
+    {"answers": ["budget"]},
+    {"transcript": [{"role": 5, "text": "x"}, {"role": "user", "text": ["x"]}, {"role": "user"}, "line", None]},
+    {"steps": {"before": 1}},
+    {"steps": [{"before": [["budget", {"option": 3}]], "after": []}]},
+    {"pack": ["not", "a", "dict"]},
+    {"editing": 42, "updated": "yesterday", "revision": "seven"},
+]
+
+
+def test_a_session_with_fields_of_the_wrong_type_loads_what_it_can(tmp_path):
+    for i, damage in enumerate(DAMAGED):
+        path = _session_file(tmp_path / str(i), **damage)
+        saved = SessionStore(path.parent).load(path, PACK)
+        talk = Conversation(PACK)
+        restore(talk, saved)  # never raises
+        for line in saved.transcript:
+            assert isinstance(line.text, str) and line.role in {
+                "question",
+                "user",
+                "advisor",
+                "notice",
+                "error",
+                "guide",
+                "result",
+            }
+        assert all(
+            isinstance(a.option, str) and (a.value is None or isinstance(a.value, float))
+            for a in saved.answers.values()
+        )
+        # and what is restored can be saved again (it used to crash later, at Ctrl+S)
+        SessionStore(path.parent).save(talk, saved.transcript, finished=False)
+
+
+def test_deep_nesting_fifos_and_device_links_in_the_state_folder_never_hang_or_crash(tmp_path):
+    folder = tmp_path / "state"
+    folder.mkdir()
+    (folder / "session-1-deep.json").write_text("[" * 100_000 + "]" * 100_000)
+    os.mkfifo(folder / "session-2-fifo.json")
+    (folder / "session-3-zero.json").symlink_to("/dev/zero")
+    store = SessionStore(folder)
+    for _ in range(3):
+        path = store.latest_unfinished()
+        assert path is not None
+        saved = store.load(path, PACK)  # each is set aside with a word, never read from forever
+        assert not saved.answers and "could not be read" in saved.notes[0]
+    assert store.latest_unfinished() is None
+
+
+def test_a_huge_transcript_resumes_quickly_and_is_capped(tmp_path):
+    lines = [{"role": "user", "text": f"line {i}"} for i in range(50_000)]
+    path = _session_file(tmp_path, transcript=lines)
+    saved = SessionStore(path.parent).load(path, PACK)
+    assert len(saved.transcript) == 400 and saved.transcript[-1].text == "line 49999"
+
+
+def test_two_processes_writing_one_session_are_told_not_silently_merged(tmp_path):
+    store, talk = saved_conversation(tmp_path)
+    path = store.latest_unfinished()
+    first, second = SessionStore(tmp_path), SessionStore(tmp_path)
+    saved = first.load(path, PACK)
+    first.follow(saved)
+    second.follow(second.load(path, PACK))
+    talk_one, talk_two = Conversation(PACK), Conversation(PACK)
+    restore(talk_one, saved)
+    restore(talk_two, saved)
+    assert talk_one.current.id == "gpu"
+    talk_one.pick("any")
+    assert first.save(talk_one, [], finished=False) == ""  # the first writer goes on in the file
+    talk_two.pick("faster")
+    notice = second.save(talk_two, [], finished=False)
+    assert "Another advisor is writing this session" in notice
+    assert second.path != path  # the second goes on in its own file: nobody's answers are lost
+    assert json.loads(path.read_text())["answers"]["gpu"]["option"] == "any"
+    assert json.loads(second.path.read_text())["answers"]["gpu"]["option"] == "faster"
+
+
+def _exit_after(pid: int, fd: int, timeout: float = 20.0) -> tuple[int, bytes]:
+    """Wait for the child, reading the terminal meanwhile; its exit status and the last output."""
+    seen = b""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        ready, _, _ = select.select([fd], [], [], 0.1)
+        if ready:
+            try:
+                seen += os.read(fd, 65536)
+            except OSError:
+                pass
+        if done:
+            return (os.WEXITSTATUS(status) if os.WIFEXITED(status) else -os.WTERMSIG(status)), seen
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    raise AssertionError("advisor did not exit")
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("sig,code", [(signal.SIGTERM, 143), (signal.SIGHUP, 129), (signal.SIGINT, 130)])
+def test_a_signal_gives_the_terminal_back_and_the_usual_exit_code(tmp_path, sig, code):
+    env = {"ADVISOR_STATE_DIR": str(tmp_path), "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "32"}
+    pid, fd = _spawn([], env)
+    try:
+        _read_until(fd, b"How much can you spend")
+        os.write(fd, b"1")
+        _read_until(fd, b"What hardware")
+        os.kill(pid, sig)
+        status, tail = _exit_after(pid, fd)
+    finally:
+        os.close(fd)
+    assert status == code
+    assert b"\x1b[?1049l" in tail  # the alternate screen is left
+    assert b"\x1b[?1000l" in tail  # mouse reporting is off again
+    data = json.loads(next(tmp_path.glob("session-*.json")).read_text())
+    assert data["answers"]["budget"]["option"] == "free"  # and the answer is kept
+
+
+def test_a_dumb_terminal_is_told_what_to_use(tmp_path):
+    env = {"ADVISOR_STATE_DIR": str(tmp_path), "TERM": "dumb", "COLUMNS": "100", "LINES": "32"}
+    pid, fd = _spawn([], env)
+    try:
+        status, out = _exit_after(pid, fd)
+    finally:
+        os.close(fd)
+    assert status == 2 and b"TERM=dumb" in out and b"advisor recommend" in out
+
+
+def test_a_crash_in_the_chat_exits_70_in_one_line(tmp_path):
+    # a bug planted from outside: answering raises, as a real bug in a handler would
+    plant = tmp_path / "plant"
+    plant.mkdir()
+    (plant / "sitecustomize.py").write_text(
+        "import advisor.engine.conversation as c\n"
+        "def broken(self, option_id):\n"
+        "    raise RuntimeError('planted bug')\n"
+        "c.Conversation.pick = broken\n"
+    )
+    env = {
+        "ADVISOR_STATE_DIR": str(tmp_path / "state"),
+        "TERM": "xterm-256color",
+        "PYTHONPATH": str(plant),
+        "COLUMNS": "100",
+        "LINES": "32",
+    }
+    pid, fd = _spawn([], env)
+    try:
+        _read_until(fd, b"How much can you spend")
+        os.write(fd, b"1")
+        status, tail = _exit_after(pid, fd)
+    finally:
+        os.close(fd)
+    assert status == 70
+    assert b"advisor: unexpected error: RuntimeError: planted bug (run with --debug" in tail
+    assert b"Traceback" not in tail and b"\x1b[?1049l" in tail

@@ -434,10 +434,11 @@ async def test_the_result_opens_with_what_matters_and_folds_the_rest():
         view = app.query_one("ResultView")
         from rich.text import Text
 
-        top = [line.plain for line in view.body.renderables if isinstance(line, Text)][:3]
+        top = [line.plain for line in view.body.renderables if isinstance(line, Text)][:4]
         assert top[0].startswith("Recommendation: Kaggle Notebooks · settled")
         assert top[1].startswith("Because: ") and "[1]" in top[1]  # the main reason, with its source
-        assert top[2].startswith("Would change it: ")
+        assert top[2].startswith("Cost for your use (about 10 h a week): $0 a month")  # what it costs
+        assert top[3].startswith("Would change it: ")
         sections = list(view.query(Collapsible))
         assert sections and all(c.collapsed for c in sections)  # the long sections start folded
         await pilot.press("f3")
@@ -523,3 +524,72 @@ def test_web_sessions_expire_a_day_after_their_last_change(tmp_path, monkeypatch
     assert web_store("../../x") is None and web_store(None) is None
     assert expire_web_sessions() == 1
     assert sorted(p.name for p in (tmp_path / "web").iterdir()) == [new, "not-ours"]
+
+
+async def test_a_long_or_multi_line_paste_is_kept_and_a_cut_is_said():
+    from textual import events
+
+    app = new_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        say = app.query_one(AnswerInput)
+        say.post_message(events.Paste("I'm a student with no money\nwho needs a GPU\n\nfor 3 hours"))
+        await pilot.pause()
+        assert say.value == "I'm a student with no money who needs a GPU for 3 hours"
+        say.value = ""
+        say.post_message(events.Paste("x" * 5000))
+        await pilot.pause()
+        assert len(say.value) == 4000
+        assert any("5,000 characters" in str(n.message) for n in app._notifications)
+
+
+async def test_the_save_dialog_turns_os_errors_into_words(tmp_path):
+    import os
+
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    os.chmod(locked, 0o500)
+    app = new_app()
+    app.export_dir = tmp_path
+    try:
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.press("1")
+            await pilot.pause()
+            cases = [("x" * 300 + ".md", "longer than 255 bytes"), ("notes.txt/d.md", "does not exist")]
+            (tmp_path / "notes.txt").write_text("a file, not a folder")
+            if os.geteuid() != 0:  # root may write anywhere: the permission case needs a normal user
+                cases.append(("locked/d.md", "cannot write"))
+            for name, words in cases:
+                await pilot.press("ctrl+s")
+                await pilot.pause()
+                pilot.app.screen.query_one("#path").value = name
+                await pilot.press("enter")
+                await pilot.pause()
+                assert isinstance(app.screen, ExportScreen) and app.is_running  # still open, no crash
+                problem = str(app.screen.query_one("#problem").render())
+                assert words in problem, problem
+                await pilot.press("escape")
+                await pilot.pause()
+    finally:
+        os.chmod(locked, 0o700)
+
+
+async def test_an_export_gets_the_users_umask_and_the_session_stays_private(tmp_path):
+    import os
+    import stat
+
+    from advisor.state import SessionStore
+
+    old = os.umask(0o022)
+    try:
+        app = new_app()
+        app.export_dir = tmp_path
+        app.store = SessionStore(tmp_path / "state")
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.press("1")
+            await pilot.pause()
+            await save_as(pilot, "shared.md")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "shared.md").stat().st_mode) == 0o644
+    (session,) = (tmp_path / "state").glob("session-*.json")
+    assert stat.S_IMODE(session.stat().st_mode) == 0o600

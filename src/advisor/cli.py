@@ -164,7 +164,7 @@ def build_parser(list_questions: bool = False) -> argparse.ArgumentParser:
     chk.add_argument("--json", action="store_true", help="print the findings as JSON")
     chk.add_argument(
         "--stale-days",
-        type=int,
+        type=_days,
         default=365,
         metavar="N",
         help="warn about facts checked more than N days ago (default 365)",
@@ -274,14 +274,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_serve(args)
         return cmd_ui(args)
     except UsageError as exc:
-        print(f"advisor: {exc}", file=sys.stderr)
+        from .text import inert
+
+        print(f"advisor: {inert(str(exc))}", file=sys.stderr)  # it may quote what was typed
         return 2
     except KeyboardInterrupt:
         return 130
     except Exception as exc:
         if args.debug:
             raise
-        print(f"advisor: unexpected error: {type(exc).__name__}: {exc} (run with --debug for details)", file=sys.stderr)
+        from .text import inert
+
+        shown = inert(str(exc))[:300]
+        print(
+            f"advisor: unexpected error: {type(exc).__name__}: {shown} (run with --debug for details)", file=sys.stderr
+        )
         return 70
 
 
@@ -297,6 +304,24 @@ def _load(args: Options) -> Pack:
         raise UsageError(f"invalid rule pack: {first}{more}") from None
 
 
+def shown_pair(pair: str) -> str:
+    """An --answer as quoted back in an error: never more than 80 characters of it."""
+    return repr(pair if len(pair) <= 80 else pair[:77] + "...")
+
+
+def _days(text: str) -> int:
+    """A number of days for --stale-days: a whole number, 0 or more."""
+    import argparse
+
+    try:
+        days = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a whole number of days") from None
+    if days < 0:
+        raise argparse.ArgumentTypeError(f"{days} days ago is in the future; give 0 or more")
+    return days
+
+
 def parse_answers(pack: Pack, pairs: list[str]) -> dict[str, Answer]:
     """`ID=TEXT` pairs -> answers, in question order; one clear error for anything unreadable."""
     from .engine.session import Answer
@@ -309,10 +334,13 @@ def parse_answers(pack: Pack, pairs: list[str]) -> dict[str, Answer]:
         qid, sep, text = pair.partition("=")
         qid, text = qid.strip(), text.strip()
         if not sep or not qid:
-            raise UsageError(f"--answer {pair!r}: write it as ID=TEXT, e.g. --answer budget=10")
+            raise UsageError(f"--answer {shown_pair(pair)}: write it as ID=TEXT, e.g. --answer budget=10")
         if not pack.has_question(qid):
+            known = suggest(qid, [q.id for q in pack.questions])
+            raise UsageError(f"--answer {shown_pair(pair)}: unknown question {shown_pair(qid)}{known}")
+        if qid in answers:
             raise UsageError(
-                f"--answer {pair!r}: unknown question '{qid}'{suggest(qid, [q.id for q in pack.questions])}"
+                f"--answer {qid} is given twice ({shown_pair(pair)} and an earlier one); give each question once"
             )
         question = pack.question(qid)
         # any phrasing, read as the chat reads it ("about 20 bucks", "a 9-hour run"); its errors are
@@ -321,12 +349,14 @@ def parse_answers(pack: Pack, pairs: list[str]) -> dict[str, Answer]:
         reading = next((r for r in meaning.readings if r.question == qid), None) or read_answer(question, text)
         if isinstance(reading, Unclear):
             if reading.problem:
-                raise UsageError(f"--answer {pair[:80]!r}: {reading.problem}")
+                raise UsageError(f"--answer {shown_pair(pair)}: {reading.problem}")
             options = ", ".join(o.id for o in question.options)
             if reading.candidates:
                 maybe = " or ".join(f"'{c.option}'" for c in reading.candidates)
-                raise UsageError(f"--answer {pair!r}: did you mean {maybe}? (options: {options})")
-            raise UsageError(f"--answer {pair!r}: question '{qid}' has no option '{text}' (options: {options})")
+                raise UsageError(f"--answer {shown_pair(pair)}: did you mean {maybe}? (options: {options})")
+            raise UsageError(
+                f"--answer {shown_pair(pair)}: question '{qid}' has no option {shown_pair(text)} (options: {options})"
+            )
         answers[qid] = Answer(
             reading.option, reading.value, text if reading.via in {"text", "number"} else None, reading.via
         )
@@ -398,6 +428,8 @@ def cmd_recommend(args: Options) -> int:
     from .engine.explain import report
     from .engine.session import Session
 
+    if args.json and args.format not in (None, "json"):
+        raise UsageError(f"--json and --format {args.format} ask for two different outputs; give one")
     pack = _load(args)
     answers = parse_answers(pack, args.answer)
     session = Session(pack)
@@ -653,6 +685,13 @@ def _web_session(pack: Pack) -> dict[str, Any]:
 
 def cmd_ui(args: Options) -> int:
     served = "web_driver" in os.environ.get("TEXTUAL_DRIVER", "")  # a browser tab of 'advisor serve'
+    if not served and os.environ.get("TERM", "") in {"dumb", "unknown"}:
+        print(
+            f"advisor: this terminal (TERM={os.environ['TERM']}) cannot draw the chat. Use 'advisor recommend' "
+            "(see 'advisor recommend --help'), or run advisor in a full terminal.",
+            file=sys.stderr,
+        )
+        return 2
     if not served and not (sys.stdin.isatty() and sys.stdout.isatty()):
         print(
             "advisor: the chat UI needs a terminal. For scripts use 'advisor recommend' "
@@ -664,9 +703,9 @@ def cmd_ui(args: Options) -> int:
     from .tui.app import make_app
 
     if served:
-        app = make_app(pack, web=True, **_web_session(pack))
+        app = make_app(pack, web=True, debug=args.debug, **_web_session(pack))
     else:
-        app = make_app(pack, **_terminal_session(pack, args.resume))
+        app = make_app(pack, debug=args.debug, **_terminal_session(pack, args.resume))
     theme = args.theme or (None if served else _saved_theme())  # a browser tab never reads the host's settings
     if theme:
         if theme not in app.available_themes:
@@ -675,7 +714,17 @@ def cmd_ui(args: Options) -> int:
             raise UsageError(f"unknown theme '{theme}'{suggest(theme, sorted(app.available_themes))}")
         app.theme = theme
     app.run()
-    return 0
+    if app.crash is not None and not args.debug:
+        crash = app.crash
+        print(
+            f"advisor: unexpected error: {type(crash).__name__}: {str(crash)[:200]} (run with --debug for details; "
+            "your answers are saved: 'advisor --resume')",
+            file=sys.stderr,
+        )
+        return 70
+    if app.crash is not None:
+        return 70
+    return app.return_code or 0
 
 
 if __name__ == "__main__":

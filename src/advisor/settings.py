@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .files import user_dir, write_atomic
+from .files import read_bounded, user_dir, write_atomic
 
 
 def config_dir() -> Path:
@@ -19,8 +19,8 @@ def _path() -> Path:
 def load() -> dict[str, str]:
     """The saved settings; anything unreadable counts as nothing saved."""
     try:
-        data = json.loads(_path().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(read_bounded(_path(), 64 * 1024).decode("utf-8"))
+    except (OSError, ValueError, RecursionError):  # missing, not a plain file, too big, not JSON
         return {}
     if not isinstance(data, dict):
         return {}

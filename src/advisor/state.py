@@ -11,6 +11,7 @@ rule pack no longer knows are reported in words and skipped, never a crash.
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import time
@@ -19,12 +20,18 @@ from typing import Any
 
 from .engine.conversation import Conversation, Line
 from .engine.session import Answer, Step, replay
-from .files import user_dir, write_atomic
+from .files import read_bounded, user_dir, write_atomic
 from .pack.core import Pack
 from .record import Record, field
+from .text import inert
 
 FORMAT = 1
 KEEP = 10  # sessions kept on disk
+MAX_BYTES = 2 * 1024 * 1024  # a saved session is a few KB; anything far bigger is not ours
+MAX_LINES = 400  # transcript lines kept in a saved session (and read back)
+MAX_TEXT = 4000  # characters of one transcript line or typed answer read back
+ROLES = {"question", "user", "advisor", "notice", "error", "guide", "result"}
+VIAS = {"option", "label", "number", "text"}
 WEB_KEEP_HOURS = 24.0  # a browser tab's saved session under 'advisor serve' is kept this long after its last change
 _WEB_ID = re.compile(r"[0-9a-f]{32}")
 
@@ -80,10 +87,43 @@ def _answer(a: Answer | None) -> dict[str, Any] | None:
     return {"option": a.option, "value": a.value, "text": a.text, "via": a.via}
 
 
+class Damaged(ValueError):
+    """A saved value of the wrong shape: the file was edited, damaged or written by something else."""
+
+
 def _unanswer(data: Any) -> Answer | None:
+    """A saved answer, checked field by field (Damaged when any field has the wrong type)."""
     if data is None:
         return None
-    return Answer(str(data["option"]), data.get("value"), data.get("text"), data.get("via", "option"))
+    if not isinstance(data, dict) or not isinstance(data.get("option"), str) or len(data["option"]) > 100:
+        raise Damaged("an answer needs an option id")
+    value = data.get("value")
+    if value is not None and (
+        isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value)
+    ):
+        raise Damaged("an answer's value must be a number")
+    text = data.get("text")
+    if text is not None and not isinstance(text, str):
+        raise Damaged("an answer's text must be text")
+    via = data.get("via", "option")
+    if via not in VIAS:
+        raise Damaged("an answer's source is unknown")
+    return Answer(
+        data["option"], None if value is None else float(value), None if text is None else text[:MAX_TEXT], via
+    )
+
+
+def _read(path: Path) -> Any:
+    """A saved session's JSON, read only from a regular file within the size limit.
+
+    OSError when it is not such a file (a pipe or a link to a device is never read from), ValueError
+    when it is not JSON, or nested deeper than a session ever is.
+    """
+    raw = read_bounded(path, MAX_BYTES)
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, RecursionError) as exc:
+        raise ValueError(str(exc)) from None
 
 
 class Saved(Record):
@@ -96,22 +136,56 @@ class Saved(Record):
     transcript: list[Line]
     editing: str | None = None
     notes: list[str] = field(default_factory=list)
+    revision: int = 0  # how many times the file had been written when it was read
+
+
+CONFLICT = (
+    "Another advisor is writing this session too (a second window?). So that neither loses answers, "
+    "this one now saves as a new session."
+)
 
 
 class SessionStore:
     def __init__(self, folder: Path | None = None):
         self.folder = folder or state_dir()
         self.path: Path | None = None
+        self.revision = 0  # the file's revision this store last read or wrote
+
+    def follow(self, saved: Saved) -> None:
+        """Go on writing a resumed session's file, from the revision it was read at."""
+        self.path, self.revision = saved.path, saved.revision
+
+    def _taken_over(self) -> bool:
+        """Whether someone else wrote the file since this store last read or wrote it."""
+        if self.path is None:
+            return False
+        try:
+            on_disk = _read(self.path)
+        except FileNotFoundError:
+            return False
+        except (OSError, ValueError):
+            return False  # damaged: this save replaces it
+        revision = on_disk.get("revision") if isinstance(on_disk, dict) else None
+        return isinstance(revision, int) and revision > self.revision
 
     def _new_path(self) -> Path:
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        return self.folder / f"session-{stamp}-{os.getpid()}.json"
+        import secrets
 
-    def save(self, conversation: Conversation, transcript: list[Line], finished: bool) -> None:
-        """Write the whole conversation; called after every change."""
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        return self.folder / f"session-{stamp}-{os.getpid()}-{secrets.token_hex(3)}.json"
+
+    def save(self, conversation: Conversation, transcript: list[Line], finished: bool) -> str:
+        """Write the whole conversation; called after every change.
+
+        Returns a notice for the person when another process wrote the same session meanwhile:
+        this store then goes on in a new file instead of overwriting the other's answers.
+        """
+        notice = ""
+        if self.path is not None and self._taken_over():
+            self.path, self.revision, notice = None, 0, CONFLICT
         if self.path is None:
             if not conversation.session.answers and not finished:
-                return  # nothing worth keeping yet
+                return notice  # nothing worth keeping yet
             self.path = self._new_path()
         session = conversation.session
         data = {
@@ -122,6 +196,7 @@ class SessionStore:
                 "fingerprint": pack_fingerprint(conversation.pack),
             },
             "updated": time.time(),
+            "revision": self.revision + 1,
             "finished": finished,
             "editing": conversation.editing,
             "answers": {q: _answer(a) for q, a in session.answers.items()},
@@ -135,7 +210,9 @@ class SessionStore:
             ],
         }
         write_atomic(self.path, json.dumps(data, ensure_ascii=True))
+        self.revision += 1
         self._prune()
+        return notice
 
     def _prune(self) -> None:
         files = sorted(self.folder.glob("session-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
@@ -149,7 +226,7 @@ class SessionStore:
         candidates = sorted(self.folder.glob("session-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
         for path in candidates:
             try:
-                data = json.loads(path.read_text(encoding="utf-8"))
+                data = _read(path)
             except (OSError, ValueError):
                 return path  # unreadable: offer it, so the person hears what went wrong
             if isinstance(data, dict) and not data.get("finished"):
@@ -160,7 +237,7 @@ class SessionStore:
         """Read a saved session; keep what still fits ``pack`` and say what was dropped."""
         notes: list[str] = []
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = _read(path)
             if not isinstance(data, dict):
                 raise ValueError("not an object")
         except (OSError, ValueError) as exc:
@@ -192,8 +269,8 @@ class SessionStore:
         for qid, raw in raw_answers.items():
             try:
                 answer = _unanswer(raw)
-            except (KeyError, TypeError):
-                notes.append(f"The saved answer to '{qid}' was damaged and was dropped.")
+            except (KeyError, TypeError, ValueError):
+                notes.append(f"The saved answer to '{inert(str(qid))[:60]}' was damaged and was dropped.")
                 continue
             if answer is None:
                 continue
@@ -205,16 +282,13 @@ class SessionStore:
                 continue
             answers[qid] = answer
         steps: list[Step] = []
-        same_pack = (data.get("pack") or {}).get("fingerprint") == pack_fingerprint(pack) and fmt == FORMAT
+        saved_pack = data.get("pack")
+        fingerprint = saved_pack.get("fingerprint") if isinstance(saved_pack, dict) else None
+        same_pack = fingerprint == pack_fingerprint(pack) and fmt == FORMAT
         if same_pack:
             try:
-                for st in data.get("steps", []):
-                    steps.append(
-                        Step(
-                            tuple((q, _unanswer(a)) for q, a in st["before"]),
-                            tuple((q, _unanswer(a)) for q, a in st["after"]),
-                        )
-                    )
+                for st in data.get("steps", [])[-2 * MAX_LINES :]:
+                    steps.append(Step(_pairs(st["before"]), _pairs(st["after"])))
             except (KeyError, TypeError, ValueError):
                 steps = []
                 notes.append("The saved history was damaged; you can go on, but not go back past this point.")
@@ -223,22 +297,37 @@ class SessionStore:
                 "The rules changed since this session was saved; you can go on, but not go back past this point."
             )
         transcript: list[Line] = []
-        for item in data.get("transcript", []) if isinstance(data.get("transcript"), list) else []:
-            try:
-                transcript.append(
-                    Line(
-                        item["role"],
-                        str(item["text"]),
-                        str(item.get("title", "")),
-                        str(item.get("source", "")),
-                        str(item.get("section", "")),
-                    )
-                )
-            except (KeyError, TypeError):
-                continue
+        saved_lines = data.get("transcript")
+        for item in saved_lines[-MAX_LINES:] if isinstance(saved_lines, list) else []:
+            line = _line(item)
+            if line is not None:
+                transcript.append(line)
         editing = data.get("editing") if isinstance(data.get("editing"), str) else None
         updated = data["updated"] if isinstance(data.get("updated"), (int, float)) else 0.0
-        return Saved(path, float(updated), answers, steps, transcript, editing, notes)
+        revision = data["revision"] if isinstance(data.get("revision"), int) else 0
+        return Saved(path, float(updated), answers, steps, transcript, editing, notes, revision)
+
+
+def _pairs(items: Any) -> tuple[tuple[str, Answer | None], ...]:
+    if not isinstance(items, list):
+        raise Damaged("a step is a list of answers")
+    out = []
+    for pair in items:
+        if not isinstance(pair, list) or len(pair) != 2 or not isinstance(pair[0], str):
+            raise Damaged("a step's answer is [question, answer]")
+        out.append((pair[0], _unanswer(pair[1])))
+    return tuple(out)
+
+
+def _line(item: Any) -> Line | None:
+    """One saved transcript line, or None when it is not one (skipped, never a crash)."""
+    if not isinstance(item, dict) or item.get("role") not in ROLES or not isinstance(item.get("text"), str):
+        return None
+    extra = [item.get(key, "") for key in ("title", "source", "section")]
+    if not all(isinstance(value, str) for value in extra):
+        return None
+    title, source, section = (value[:MAX_TEXT] for value in extra)
+    return Line(item["role"], item["text"][:MAX_TEXT], title, source, section)
 
 
 def restore(conversation: Conversation, saved: Saved) -> list[str]:

@@ -126,29 +126,40 @@ class Space:
         return any(all(assigned[k] & m for k, m in cond.items()) for cond in alts)
 
     def witness(self, box: Box) -> list[int] | None:
-        """A reachable combination inside ``box`` (one bit per question), or None."""
+        """A reachable combination inside ``box`` (one bit per question), or None.
+
+        A depth-first search over the questions in order, with its own stack (a pack of thousands
+        of questions must not exhaust Python's recursion limit).
+        """
         n = len(self.qids)
         assigned = [0] * n
         na = [self.bit[i][NOT_ASKED] for i in range(n)]
 
-        def go(i: int) -> bool:
-            if i == n:
-                return True
-            if self.reached(i, assigned):
-                allowed = box[i] & self.asked[i]
-            else:
-                allowed = box[i] & na[i]
+        def choices(i: int) -> list[int]:
+            allowed = box[i] & (self.asked[i] if self.reached(i, assigned) else na[i])
             if not allowed:
-                return False
-            choices = _bits(allowed) if i in self.drives else [allowed & -allowed]
-            for bit in choices:
-                assigned[i] = bit
-                if go(i + 1):
-                    return True
-            assigned[i] = 0
-            return False
+                return []
+            return _bits(allowed) if i in self.drives else [allowed & -allowed]
 
-        return list(assigned) if go(0) else None
+        levels: list[list[int]] = []  # the choices open at each question entered so far
+        tried: list[int] = []
+        i = 0
+        while i < n:
+            if len(levels) == i:
+                levels.append(choices(i))
+                tried.append(0)
+            if tried[i] < len(levels[i]):
+                assigned[i] = levels[i][tried[i]]
+                tried[i] += 1
+                i += 1
+                continue
+            levels.pop()
+            tried.pop()
+            assigned[i] = 0
+            if i == 0:
+                return None
+            i -= 1
+        return list(assigned)
 
     def describe(self, combo: list[int], only: set[int] | None = None) -> tuple[tuple[str, str], ...]:
         out = []
@@ -257,25 +268,47 @@ def find_gap(
     def alive(live: dict[str, list[Box]]) -> bool:
         return all(live[s] for s in services)
 
-    def go(i: int, live: dict[str, list[Box]], unexplained: list[Box]) -> bool:
-        if i == n:
-            return not unexplained
+    def choices(i: int, unexplained: list[Box]) -> list[int]:
         allowed = space.asked[i] if space.reached(i, assigned) else na[i]
-        choices = _bits(allowed) if i in relevant else [allowed & -allowed]
+        found = _bits(allowed) if i in relevant else [allowed & -allowed]
         # answers that leave an explaining caveat first: they are where an unexplained gap hides
-        choices.sort(key=lambda bit: sum(1 for b in unexplained if b[i] & bit))
-        for bit in choices:
-            nxt = {s: [b for b in boxes if b[i] & bit] for s, boxes in live.items()}
-            if not alive(nxt):
-                continue
-            assigned[i] = bit
-            if go(i + 1, nxt, [b for b in unexplained if b[i] & bit]):
-                return True
-        assigned[i] = 0
-        return False
+        found.sort(key=lambda bit: sum(1 for b in unexplained if b[i] & bit))
+        return found
 
+    # only questions that matter are searched: those the rules or the caveats test, those that
+    # drive a follow-up, and those a follow-up depends on; every other one takes any allowed answer
+    refs = {k for alts in space.ask_if for cond in alts for k in cond}
+    order = [i for i in range(n) if i in relevant or i in refs]
+    # depth-first, with its own stack: one frame per question entered (the boxes still alive for
+    # each service, the explaining boxes still around, the answers left to try)
     start = {s: list(excludes[s]) for s in services}
-    return list(assigned) if go(0, start, list(explained)) else None
+    first = choices(order[0], explained) if order else []
+    frames: list[tuple[dict[str, list[Box]], list[Box], list[int]]] = [(start, list(explained), first)]
+    while frames:
+        depth = len(frames) - 1
+        live, unexplained, left = frames[-1]
+        if depth == len(order):
+            if not unexplained:
+                for i in range(n):  # the questions that do not matter: any answer they allow
+                    if i not in order:
+                        allowed = space.asked[i] if space.reached(i, assigned) else na[i]
+                        assigned[i] = allowed & -allowed
+                return list(assigned)
+            frames.pop()
+            continue
+        i = order[depth]
+        if not left:
+            assigned[i] = 0
+            frames.pop()
+            continue
+        bit = left.pop(0)
+        nxt = {s: [b for b in boxes if b[i] & bit] for s, boxes in live.items()}
+        if not alive(nxt):
+            continue
+        assigned[i] = bit
+        still = [b for b in unexplained if b[i] & bit]
+        frames.append((nxt, still, choices(order[depth + 1], still) if depth + 1 < len(order) else []))
+    return None
 
 
 def verify(pack: Pack, today: dt.date | None = None, stale_days: int = 365) -> list[Finding]:

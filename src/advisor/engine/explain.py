@@ -9,6 +9,7 @@ import datetime as dt
 
 from .. import clock
 from ..pack.core import NOT_SURE, Effect, Fact, Pack, QuestionKind
+from ..pack.pricing import money
 from ..record import Record, field
 from .decide import Firing, Result, Standing, decide
 from .session import Answer
@@ -104,6 +105,31 @@ class SettleLine(Record):
     outcomes: tuple[OutcomeLine, ...]
 
 
+class CostLine(Record):
+    """One service's monthly estimate, as every front end shows it (USD; None where unknown)."""
+
+    service: str
+    name: str
+    low: float | None
+    high: float | None
+    fits: bool | None
+    runs_out: str
+    working: str
+    over_budget: bool
+    facts: tuple[FactLine, ...]
+
+
+class CostSection(Record):
+    """What the person's use would cost on each service: the usage it assumes, one line per service."""
+
+    hours_week: float
+    hours_month: float
+    machines: tuple[str, ...]
+    assumed: list[str]
+    budget: float | None
+    lines: list[CostLine]
+
+
 class Report(Record):
     pack_name: str
     pack_version: str
@@ -127,6 +153,7 @@ class Report(Record):
     assumed: list[AssumedLine] = field(default_factory=list)
     settle_by: SettleLine | None = None
     verdict_short: str = ""  # the verdict without the settling question (shown apart, e.g. as flags)
+    cost: CostSection | None = None
 
 
 def confidence_words(probability: float, settled: bool) -> str:
@@ -469,6 +496,20 @@ def report(
         settle = _settle_line(pack, result)
         if settle is not None:
             verdict += " " + settle_text(settle)
+    cost = cost_section(pack, answers, today)
+    if cost is not None and rec is not None:
+        mine = next((line for line in cost.lines if line.service == rec.id), None)
+        if mine is not None and mine.over_budget and mine.low is not None:
+            caveats.insert(
+                0,
+                Caveat(
+                    f"At about {cost.hours_week:g} hours a week, {rec.name} would cost about "
+                    f"{money(mine.low)} a month, more than your budget of {money(cost.budget or 0)}: {mine.working}.",
+                    mine.facts,
+                ),
+            )
+        elif mine is not None and mine.runs_out:
+            caveats.insert(0, Caveat(f"At your use {mine.runs_out}: {mine.working}.", mine.facts))
     columns, rows = _fit(pack, result)
     ranking = [
         {
@@ -503,4 +544,24 @@ def report(
         assumed=_assumed(pack, result),
         settle_by=_settle_line(pack, result),
         verdict_short=short_verdict or verdict,
+        cost=cost,
     )
+
+
+def cost_section(pack: Pack, answers: dict[str, Answer], today: dt.date | None = None) -> CostSection | None:
+    """The monthly estimates for the answers, or None when the pack prices nothing."""
+    from .cost import budget_cap, estimate
+
+    use, estimates = estimate(pack, answers)
+    if not estimates:
+        return None
+    cap = budget_cap(pack, answers)
+    lines = []
+    for sid, est in estimates.items():
+        service = pack.service(sid)
+        facts = tuple(
+            fact_line(pack, sid, f, today) for ref in est.facts if (f := service.fact(ref.split(".", 1)[1])) is not None
+        )
+        over = cap is not None and est.low is not None and est.low > cap + 0.005
+        lines.append(CostLine(sid, service.name, est.low, est.high, est.fits, est.runs_out, est.working, over, facts))
+    return CostSection(use.hours_week, use.hours_month, use.machines, use.assumed, cap, lines)

@@ -92,6 +92,34 @@ def to_data(report: Report) -> dict[str, Any]:
         "what_if": report.what_if,
         "citations": [asdict(c) for c in report.citations],
         "facts": [asdict(f) for f in report.facts],
+        "cost": (
+            {
+                line.service: {
+                    "low": None if line.low is None else round(line.low, 2),
+                    "high": None if line.high is None else round(line.high, 2),
+                    "currency": "USD",
+                    "fits": line.fits,
+                    "runs_out": line.runs_out or None,
+                    "over_budget": line.over_budget,
+                    "working": line.working,
+                    "facts": [asdict(f) for f in line.facts],
+                }
+                for line in report.cost.lines
+            }
+            if report.cost
+            else None
+        ),
+        "usage": (
+            {
+                "hours_week": report.cost.hours_week,
+                "hours_month": round(report.cost.hours_month, 1),
+                "machines": list(report.cost.machines),
+                "assumed": report.cost.assumed,
+                "budget": report.cost.budget,
+            }
+            if report.cost
+            else None
+        ),
     }
 
 
@@ -104,6 +132,40 @@ def finite(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [finite(v) for v in value]
     return value
+
+
+def _cost_markdown(report: Report) -> list[str]:
+    from ..engine.cost import MACHINE_NAMES
+    from ..pack.pricing import money
+
+    cost = report.cost
+    assert cost is not None
+    machines = " or ".join(MACHINE_NAMES.get(m, m) for m in cost.machines)
+    lines = [
+        "## What it would cost",
+        "",
+        f"About {cost.hours_week:g} hours a week on {_md(machines)}, in US dollars a month.",
+    ]
+    lines += [f"_{_md(a)}._" for a in cost.assumed]
+    if cost.budget is not None:
+        lines.append(f"Your budget: {money(cost.budget)} a month.")
+    lines += ["", "| Service | A month | Covers your use | Working | Sources |", "|---|---|---|---|---|"]
+    for line in cost.lines:
+        if line.low is None:
+            figure = "unknown"
+        elif line.high is None:
+            figure = f"from {money(line.low)}"
+        else:
+            figure = (
+                money(line.low) if abs(line.high - line.low) < 0.005 else f"{money(line.low)} to {money(line.high)}"
+            )
+        covers = {True: "yes", False: "no", None: "cannot tell"}[line.fits] + (
+            " (over budget)" if line.over_budget else ""
+        )
+        working = _md(line.working) + (f"; {_md(line.runs_out)}" if line.runs_out else "")
+        sources = ", ".join(f"<{f.source}> ({f.checked})" for f in line.facts)
+        lines.append(f"| {_md(line.name)} | {figure} | {covers} | {working} | {sources} |")
+    return lines + [""]
 
 
 def to_json(report: Report) -> str:
@@ -150,6 +212,8 @@ def to_markdown(report: Report, title: str = "Where to run the work: decision re
         for crit, marks in report.fit_rows:
             lines.append(f"| {_md(crit)} | " + " | ".join(marks) + " |")
         lines.append("")
+    if report.cost is not None:
+        lines += _cost_markdown(report)
     lines += ["## What would change it", ""] + [f"- {_md(w)}" for w in report.what_if] + [""]
     if report.caveats:
         lines += ["## Caveats", ""]

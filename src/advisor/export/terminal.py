@@ -6,12 +6,15 @@ written in a rule file show as they are.
 
 from __future__ import annotations
 
+import math
+
 from rich.console import Console, Group, RenderableType
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from ..engine.explain import Reason, Report
+from ..engine.explain import CostSection, Reason, Report
+from ..pack.pricing import money
 from ..record import Record
 from ..text import inert
 
@@ -61,6 +64,7 @@ def render(
     summary: bool = False,
     said: list[str] | None = None,
     settle_flags: list[tuple[str, str]] | None = None,
+    width: int = 80,
 ) -> Group:
     """The whole report; the UI leaves out the answers (its side panel lists them)."""
     p = palette or Palette()
@@ -91,7 +95,7 @@ def render(
         for flag, outcome in settle_flags:
             parts.append(t(f"  {flag}  → {outcome}"))
     if summary:
-        return _summary(report, parts, p)
+        return _summary(report, parts, p, width)
 
     if report.reasons:
         parts += [Text(""), Rule(t("Why", "bold"), align="left")]
@@ -119,6 +123,10 @@ def render(
             fit.add_row(t(crit), *(t(m, styles.get(m, "")) for m in marks))
         parts += [Text(""), fit]
 
+    if report.cost is not None:
+        parts += [Text(""), Rule(t("What it would cost, a month, for your use", "bold"), align="left")]
+        parts += cost_parts(report.cost, p, rec[0] if rec else None, long=True, width=width)
+
     parts += [Text(""), Rule(t("What would change it", "bold"), align="left")]
     parts += [t("• " + w) for w in report.what_if]
 
@@ -137,10 +145,90 @@ def render(
     return Group(*parts)
 
 
+def cost_label(low: float | None, high: float | None) -> str:
+    """'$0', '$9.99', '$130 to $200', 'from $9.99', 'unknown'."""
+    if low is None:
+        return "unknown"
+    if high is None:
+        return f"from {money(low)}"
+    if abs(high - low) < 0.005:
+        return money(low)
+    return f"{money(low)} to {money(high)}"
+
+
+def cost_bars(cost: CostSection, p: Palette, width: int = 80, recommended: str | None = None) -> list[Text]:
+    """A bar per service of its monthly estimate, drawn with block characters.
+
+    The bar runs from the low estimate (solid) to the high one (light); an unknown upper end is
+    open (»). It fits ``width`` columns: names and figures keep their room, bars shrink, and below
+    about 50 columns the bars go and the figures stay.
+    """
+    name_w = min(max(len(line.name) for line in cost.lines), 24)
+    figure_w = max(len(cost_label(line.low, line.high)) for line in cost.lines)
+    bar_w = width - name_w - figure_w - 6
+    top = max((line.high or line.low or 0.0) for line in cost.lines) or 1.0
+    rows: list[Text] = []
+    for line in cost.lines:
+        row = Text()
+        mark = "▸ " if line.service == recommended else "  "
+        row.append(mark, style=p.good)
+        row.append_text(t(line.name[:name_w].ljust(name_w), "bold" if line.service == recommended else ""))
+        row.append(" ")
+        if bar_w >= 8:
+            low = 0 if line.low is None else round(bar_w * line.low / top)
+            high = low if line.high is None else max(low, round(bar_w * line.high / top))
+            style = p.bad if line.over_budget else (p.warn if line.fits is False else p.good)
+            solid = "█" * low if low else ("▏" if line.low is not None else "")
+            light = "░" * (high - low)
+            open_end = "»" if line.high is None else ""
+            row.append(solid, style=style)
+            row.append(light, style=style)
+            row.append(open_end, style=p.quiet)
+            row.append(" " * max(1, bar_w + 1 - len(solid) - len(light) - len(open_end)))
+        row.append_text(t(cost_label(line.low, line.high), p.bad if line.over_budget else ""))
+        rows.append(row)
+    return rows
+
+
+def cost_parts(cost: CostSection, p: Palette, recommended: str | None, long: bool, width: int = 80) -> list[Text]:
+    """The cost section of a report: what it assumes, the bars, and (long) each service's working."""
+    from ..engine.cost import MACHINE_NAMES
+
+    machines = " or ".join(MACHINE_NAMES.get(m, m) for m in cost.machines)
+    head = f"About {cost.hours_week:g} hours a week ({cost.hours_month:.0f} a month) on {machines}"
+    if cost.budget is not None:
+        head += f"; your budget: up to {money(math.ceil(cost.budget))} a month"
+    out = [t(head + ".", p.quiet)]
+    out += [t(f"  ({a})", p.quiet) for a in cost.assumed]
+    out += cost_bars(cost, p, width, recommended)
+    for line in cost.lines if long else [line for line in cost.lines if line.service == recommended]:
+        out.append(t(f"  {line.name}: {line.working}" + (f"; {line.runs_out}" if line.runs_out else "") + ".", p.quiet))
+        if long:
+            for f in line.facts:
+                out.append(t(f"      {f.label}: {f.source} (checked {f.checked})", p.quiet))
+    return out
+
+
+def cost_line(report: Report, p: Palette) -> Text | None:
+    """One line: what the recommendation would cost for this use, and whether that is a problem."""
+    cost, rec = report.cost, report.recommendation
+    mine = next((c for c in cost.lines if rec and c.service == rec[0]), None) if cost else None
+    if cost is None or mine is None:
+        return None
+    line = t(f"Cost for your use (about {cost.hours_week:g} h a week): {cost_label(mine.low, mine.high)} a month")
+    if mine.over_budget:
+        line.append_text(t(" — over your budget", f"bold {p.bad}"))
+    elif mine.runs_out:
+        line.append_text(t(f" — {mine.runs_out}", p.warn))
+    if cost.assumed:
+        line.append_text(t(f" ({'; '.join(cost.assumed)})", p.quiet))
+    return line
+
+
 SUMMARY_ITEMS = 3  # reasons, what-ifs and caveats shown in the summary; --long shows them all
 
 
-def _summary(report: Report, parts: list[RenderableType], p: Palette) -> Group:
+def _summary(report: Report, parts: list[RenderableType], p: Palette, width: int = 80) -> Group:
     """The short form: the main reasons, one line per other service, what would change it, the
     main caveats, where it comes from; about 30 lines for a typical case."""
     if report.reasons:
@@ -154,6 +242,9 @@ def _summary(report: Report, parts: list[RenderableType], p: Palette) -> Group:
         for (excluded, first), names in firsts.items():
             joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
             parts.append(t(f"{joined}{' (ruled out)' if excluded else ''}: {first}"))
+    line = cost_line(report, p)
+    if line is not None:
+        parts += [Text(""), line]
     if report.what_if:
         parts += [Text(""), t("What would change it", "bold")]
         parts += [t("• " + w) for w in report.what_if[:SUMMARY_ITEMS]]
@@ -181,4 +272,5 @@ def print_report(
     settle_flags: list[tuple[str, str]] | None = None,
 ) -> None:
     console = Console(highlight=False, markup=False, emoji=False)
-    console.print(render(report, ignored, summary=not long, said=said, settle_flags=settle_flags))
+    shown = render(report, ignored, summary=not long, said=said, settle_flags=settle_flags, width=console.width)
+    console.print(shown)

@@ -16,13 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..files import user_dir, write_atomic
+from ..files import read_bounded, user_dir, write_atomic
 from ..record import Record
 from . import core
 from .guide import Section, Source
 
-FORMAT = 8
-_EXTENDS = re.compile(r"^\s+extends:\s*['\"]?([^'\"\s#]+)", re.M)
+FORMAT = 9
 
 
 def cache_dir() -> Path:
@@ -38,30 +37,55 @@ def default_rules_dir() -> Path:
     return here.parent.parent / "rules"
 
 
+RULE_FILES = ("pack.yaml", "questions.yaml", "services.yaml", "decisions.yaml")  # as the loader reads them
+MAX_BYTES = 2 * 1024 * 1024  # the loader's limit per file (yamlsafe.MAX_FILE_BYTES)
+# every `extends:` a pack.yaml could mean, block or flow style ({name: x, extends: ../rules}); a
+# commented-out one is skipped. Fingerprinting every candidate is safe: at worst one too many.
+_EXTENDS = re.compile(r"""(?:^|[\s{,])extends\s*:\s*["']?([^"',}\]\s#]+)""", re.M)
+
+
+def _used_files(folder: Path) -> list[Path]:
+    """The files of one pack folder that loading reads: its rule files and guide/*.md, nothing else."""
+    guide = folder / "guide"
+    return [folder / name for name in RULE_FILES] + (sorted(guide.glob("*.md")) if guide.is_dir() else [])
+
+
 def fingerprint(root: Path) -> str | None:
-    """A hash of every file a pack is made of (following ``extends``), or None if unreadable."""
+    """A hash of the files a pack is made of (following ``extends``), or None if one cannot be read.
+
+    Only the files loading reads, each only if it is a regular file within the loader's size limit:
+    a huge file nearby, a pipe or a folder such as /usr is never read (the loader then reports it).
+    """
     # two 32-bit checksums and the total size: plenty for telling versions of a few files apart,
     # and zlib is built in (hashlib's OpenSSL import costs more than all the hashing)
     digest = _Digest(f"{__version__}/{FORMAT}".encode())
-    current: Path | None = root
-    for _ in range(5):
-        if current is None:
-            break
-        try:
-            files = sorted(p for p in current.rglob("*") if p.is_file() and p.suffix in {".yaml", ".md"})
-            for path in files:
-                digest.update(str(path.relative_to(current)).encode())
-                digest.update(path.read_bytes())
-            pack_text = (current / "pack.yaml").read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            return None
-        match = _EXTENDS.search(pack_text)
-        if match is None:
-            current = None
-        else:
-            target = match.group(1)
-            current = default_rules_dir() if target == "default" else (current / target)
-            digest.update(b"extends:" + str(current.resolve()).encode())
+    pending: list[Path] = [root]
+    seen: set[Path] = set()
+    while pending and len(seen) < 8:
+        current = pending.pop(0)
+        resolved = current.resolve()
+        if resolved in seen:
+            continue
+        seen.add(resolved)
+        digest.update(b"pack:" + str(resolved).encode())
+        pack_text = ""
+        for path in _used_files(current):
+            try:
+                data = read_bounded(path, MAX_BYTES)
+            except FileNotFoundError:
+                digest.update(b"missing:" + path.name.encode())
+                continue
+            except OSError:
+                return None  # unreadable: no cache, and the loader explains
+            digest.update(str(path.relative_to(current)).encode())
+            digest.update(data)
+            if path.name == "pack.yaml":
+                pack_text = data.decode("utf-8", errors="replace")
+        for line in pack_text.splitlines():
+            if line.lstrip().startswith("#"):
+                continue
+            for target in _EXTENDS.findall(line):
+                pending.append(default_rules_dir() if target == "default" else current / target)
     return digest.hexdigest()
 
 
@@ -139,6 +163,9 @@ def from_data(data: dict[str, Any]) -> core.Pack:
             guide=s["guide"],
             session_hours=s["session_hours"],
             aliases=tuple(s["aliases"]),
+            pricing=None
+            if s["pricing"] is None
+            else core.Pricing(**{**s["pricing"], "facts": tuple(s["pricing"]["facts"])}),
             facts=tuple(core.Fact(**{**f, "confidence": core.Confidence(f["confidence"])}) for f in s["facts"]),
         )
         for s in data["services"]
@@ -172,6 +199,7 @@ def from_data(data: dict[str, Any]) -> core.Pack:
             extends=info["extends"],
             credits=tuple(core.Credit(**c) for c in info["credits"]),
             usage=core.Usage(**info["usage"]),
+            costs=core.Costs(**{**info["costs"], "default_machines": tuple(info["costs"]["default_machines"])}),
         ),
         questions,
         services,
@@ -191,12 +219,12 @@ def load_pack(root: Path | str | None = None) -> core.Pack:
     path = cache_dir() / f"pack-{key}.json" if key else None
     if path is not None:
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(read_bounded(path, 64 * MAX_BYTES).decode("utf-8"))
             if data.get("format") == FORMAT and data.get("key") == key:
                 pack = from_data(data["pack"])
                 if pack.root == root:
                     return pack
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, RecursionError):
             pass  # missing, stale or damaged: load from the rule files instead
     from .loader import load_pack as load_and_validate  # pydantic and YAML: only when needed
 

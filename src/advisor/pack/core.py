@@ -190,6 +190,25 @@ class Usage(Record, eq=False):
     hardware: str | None = None
     resume: str | None = None
     weekly_hours: str | None = None
+    budget: str | None = None
+
+
+class Costs(Record, eq=False):
+    weeks_per_month: float = 4.35
+    machines: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    default_machines: tuple[str, ...] = ()
+
+
+class Pricing(Record, eq=False):
+    facts: tuple[str, ...] = ()
+    monthly_usd: float | None = None
+    units_per_month: float | None = None
+    pack_units: float | None = None
+    pack_usd: float | None = None
+    units_per_hour: dict[str, float] = field(default_factory=dict)
+    usd_per_hour: dict[str, float] = field(default_factory=dict)
+    spot_discount: float | None = None
+    free_hours_per_week: dict[str, float] = field(default_factory=dict)
 
 
 class PackInfo(Record, eq=False):
@@ -199,6 +218,7 @@ class PackInfo(Record, eq=False):
     extends: str | None = None
     credits: tuple[Credit, ...] = ()
     usage: Usage = field(default_factory=Usage)
+    costs: Costs = field(default_factory=Costs)
 
 
 class Option(OptionMethods, Record, eq=False):
@@ -249,6 +269,7 @@ class Service(ServiceMethods, Record, eq=False):
     facts: tuple[Fact, ...]
     session_hours: dict[str, float] = field(default_factory=dict)
     aliases: tuple[str, ...] = ()
+    pricing: Pricing | None = None
 
 
 class Citation(Record, eq=False):
@@ -313,6 +334,8 @@ def plain(model: Any) -> Any:
         "FactRef": FactRef,
         "Rule": Rule,
         "Usage": Usage,
+        "Costs": Costs,
+        "Pricing": Pricing,
     }
     if isinstance(model, list):
         return tuple(plain(m) for m in model)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -13,12 +14,14 @@ from .cache import default_rules_dir
 from .core import NOT_SURE, Pack, PackError, Problem, QuestionKind, suggest
 from .guide import Section, parse_guide
 from .models import FILE_MODELS, Condition, PackInfo, Question, Rule, Service
+from .pricing import cost_rules
 from .yamlsafe import Located, YamlError, parse_yaml, read_text
 
 
 def _display(root: Path, path: Path) -> str:
     """A file's name as a person would type it: relative to the current folder when inside it."""
-    resolved = path.resolve()
+    # the folder resolved, the file's own name kept: a link is named as the link, not its target
+    resolved = path.parent.resolve() / path.name
     try:
         return str(resolved.relative_to(Path.cwd().resolve()))
     except ValueError:
@@ -111,7 +114,7 @@ def _read_layer(root: Path, problems: list[Problem]) -> _Layer:
     for name, model in FILE_MODELS.items():  # pack.yaml first: it says whether this extends another
         path = root / name
         shown = _display(root, path)
-        if not path.is_file():
+        if not os.path.lexists(path):
             if not overlay or name == "pack.yaml":
                 problems.append(Problem(shown, 1, 1, f"missing file; a pack needs {', '.join(FILE_MODELS)}"))
             continue
@@ -232,12 +235,20 @@ def load_pack(root: Path | str | None = None) -> Pack:
     info = layers[-1].info
     assert info is not None
     # valid: from here on the engine works with plain objects (see core.py)
+    plain_info = core.plain(info)
+    plain_questions, plain_services = list(core.plain(questions)), list(core.plain(services))
+    # cost counts in the decision: rules from the services' pricing (pack/pricing.py)
+    priced = cost_rules(
+        plain_questions, plain_services, plain_info.usage.budget, plain_info.usage.weekly_hours, plain_info.costs
+    )
+    for rule in priced:
+        origins[f"rule:{rule.id}"] = origins[f"service:{rule.services[0]}"]
     return Pack(
         root,
-        core.plain(info),
-        list(core.plain(questions)),
-        list(core.plain(services)),
-        list(core.plain(rules)),
+        plain_info,
+        plain_questions,
+        plain_services,
+        list(core.plain(rules)) + priced,
         sections,
         origins,
     )

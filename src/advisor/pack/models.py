@@ -55,6 +55,21 @@ class Usage(_Strict):
         default=None, description="question whose 'yes' option means the job can checkpoint and resume"
     )
     weekly_hours: str | None = Field(default=None, description="numeric question: hours of use a week")
+    budget: str | None = Field(default=None, description="numeric question: the money a month there is to spend")
+
+
+class Costs(_Strict):
+    """How the answers become a month's usage for the cost estimates."""
+
+    weeks_per_month: float = Field(default=4.35, gt=0, description="weeks in an average month")
+    machines: dict[Id, dict[Id, list[Id]]] = Field(
+        default_factory=dict,
+        description="question -> option -> the machines (pricing keys) that answer means, cheapest first, "
+        "e.g. {gpu: {faster: [l4, a100]}}; a later question's answer wins over an earlier one's",
+    )
+    default_machines: list[Id] = Field(
+        default_factory=list, description="the machines assumed when no answer says (e.g. [t4])"
+    )
 
 
 class PackInfo(_Strict):
@@ -67,6 +82,7 @@ class PackInfo(_Strict):
     )
     credits: list[Credit] = []
     usage: Usage = Field(default_factory=Usage, description="which questions say how the job is used")
+    costs: Costs = Field(default_factory=Costs, description="how answers become usage for cost estimates")
 
 
 class Option(OptionMethods, _Strict):
@@ -190,6 +206,24 @@ class Fact(FactMethods, _Strict):
         return value
 
 
+class Pricing(_Strict):
+    """What a service charges, as numbers the cost estimate can use; each figure's fact is cited."""
+
+    facts: list[Id] = Field(description="ids of this service's facts that state these figures")
+    monthly_usd: float | None = Field(default=None, ge=0, description="a subscription's price a month")
+    units_per_month: float | None = Field(default=None, ge=0, description="compute units the subscription gives")
+    pack_units: float | None = Field(default=None, gt=0, description="units in one pay-as-you-go purchase")
+    pack_usd: float | None = Field(default=None, ge=0, description="price of one pay-as-you-go purchase")
+    units_per_hour: dict[Id, float] = Field(default_factory=dict, description="machine -> compute units an hour")
+    usd_per_hour: dict[Id, float] = Field(default_factory=dict, description="machine -> dollars an hour on demand")
+    spot_discount: float | None = Field(
+        default=None, ge=0, lt=1, description="the largest discount spot capacity gives (0.9 for 'up to 90%')"
+    )
+    free_hours_per_week: dict[Id, float] = Field(
+        default_factory=dict, description="machine -> free hours a week (a quota); a machine not listed has none"
+    )
+
+
 class Service(ServiceMethods, _Strict):
     id: Id
     name: str
@@ -206,6 +240,16 @@ class Service(ServiceMethods, _Strict):
         "question ('default' for the rest); used to say how many sessions a resumable run takes",
     )
     facts: list[Fact]
+    pricing: Pricing | None = Field(default=None, description="the figures the cost estimate uses")
+
+    @model_validator(mode="after")
+    def _pricing_cites_facts(self) -> Service:
+        if self.pricing is not None:
+            known = {f.id for f in self.facts}
+            missing = [f for f in self.pricing.facts if f not in known]
+            if missing:
+                raise ValueError(f"pricing cites facts this service does not have: {', '.join(missing)}")
+        return self
 
 
 class Citation(_Strict):

@@ -12,12 +12,15 @@ the YAML node graph and builds plain Python values itself:
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from ..files import FileTooBig, read_bounded
 from ..record import Record, field
+from ..text import UNSAFE
 from .core import Problem
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -65,23 +68,47 @@ class Located(Record):
         return Problem(self.file, line, col, message)
 
 
+# characters that must not reach a terminal or a browser from a rule file: C0 and C1 controls (tab,
+# line feed and carriage return aside) and the bidirectional overrides that reorder what is shown
+_UNSAFE = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+)  # text.UNSAFE, CR allowed (CRLF files)
+
+
 def read_text(path: Path, display: str) -> str:
     """Read a rule or guide file as UTF-8 within the size limit, or raise YamlError."""
     try:
-        size = path.stat().st_size
+        raw = read_bounded(path, MAX_FILE_BYTES)
+    except FileTooBig as exc:
+        raise YamlError(
+            [Problem(display, 1, 1, f"file is {exc.size:,} bytes; the limit is {MAX_FILE_BYTES:,}")]
+        ) from None
     except OSError as exc:
-        raise YamlError([Problem(display, 1, 1, f"cannot read file: {exc.strerror}")]) from None
-    if size > MAX_FILE_BYTES:
-        raise YamlError([Problem(display, 1, 1, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")])
-    raw = path.read_bytes()
+        raise YamlError([Problem(display, 1, 1, f"cannot read file: {exc.strerror or exc}")]) from None
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise YamlError(
             [Problem(display, line, col, f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")]
         ) from None
+    unsafe = _UNSAFE.search(text)
+    if unsafe is not None:
+        line = text.count("\n", 0, unsafe.start()) + 1
+        col = unsafe.start() - (text.rfind("\n", 0, unsafe.start()) + 1) + 1
+        code = f"U+{ord(unsafe.group()):04X}"
+        raise YamlError(
+            [
+                Problem(
+                    display,
+                    line,
+                    col,
+                    f"control character {code} in the text; remove it (it could change what a terminal shows)",
+                )
+            ]
+        )
+    return text
 
 
 class _Builder:
@@ -104,7 +131,15 @@ class _Builder:
         if self.count > MAX_NODES:
             line, col = self._at(node)
             raise YamlError(
-                [Problem(self.file, line, col, f"more than {MAX_NODES:,} values (alias expansion?); refused")]
+                [
+                    Problem(
+                        self.file,
+                        line,
+                        col,
+                        f"more than {MAX_NODES:,} values in one file (far more than a rule pack needs, or aliases "
+                        "that expand without end); refused",
+                    )
+                ]
             )
         self.positions.setdefault(path, self._at(node))
         if node.tag not in _SAFE_TAGS:
@@ -134,10 +169,14 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
         try:
-            return self._scalars.construct_object(node, deep=True)
+            value = self._scalars.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError) as exc:
             self.fail(node, f"cannot read value {node.value!r}: {exc}")
             return None
+        unsafe = UNSAFE.search(value) if isinstance(value, str) else None
+        if unsafe is not None:  # written as an escape ("\x1b", "\u202e") in a quoted string
+            self.fail(node, f"control character U+{ord(unsafe.group()):04X} in the text; remove it")
+        return value
 
 
 def parse_yaml(text: str, display: str) -> Located:
@@ -151,10 +190,19 @@ def parse_yaml(text: str, display: str) -> Located:
         raise YamlError([Problem(display, line, col, f"YAML syntax: {what}")]) from None
     except yaml.YAMLError as exc:
         raise YamlError([Problem(display, 1, 1, f"YAML: {exc}")]) from None
+    except RecursionError:
+        raise YamlError(
+            [Problem(display, 1, 1, "values nested too deeply to read; a rule file is a few levels deep")]
+        ) from None
     if node is None:
         return Located(display, None, {(): (1, 1)})
     builder = _Builder(display)
-    data = builder.build(node, ())
+    try:
+        data = builder.build(node, ())
+    except RecursionError:
+        raise YamlError(
+            [Problem(display, 1, 1, "values nested too deeply to read; a rule file is a few levels deep")]
+        ) from None
     if builder.problems:
         raise YamlError(builder.problems)
     return Located(display, data, builder.positions)

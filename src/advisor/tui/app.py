@@ -67,8 +67,11 @@ class AdvisorApp(App[None]):
         resume: Saved | None = None,
         waiting: Path | None = None,
         web: bool = False,
+        debug: bool = False,
     ) -> None:
         super().__init__()
+        self.show_tracebacks = debug  # a crash shows Textual's full traceback, not one line
+        self.crash: BaseException | None = None
         self.web = web  # a browser tab of 'advisor serve': no paths, no settings, nothing to quit
         self.pack = pack
         self.conversation = Conversation(pack)
@@ -89,7 +92,7 @@ class AdvisorApp(App[None]):
             notes = restore(self.conversation, self.resume)
             earlier = [line for line in self.resume.transcript if line.role != "result"]
             if self.store is not None and self.resume.answers:
-                self.store.path = self.resume.path  # go on writing the same session
+                self.store.follow(self.resume)  # go on writing the same session
             ask = self.conversation.opening()[1:] if not self.conversation.done else []
             if ask and earlier and earlier[-1] == ask[0]:
                 earlier = earlier[:-1]  # asked once, after the welcome, not twice
@@ -132,6 +135,22 @@ class AdvisorApp(App[None]):
         # would cost a second layout pass before the first frame (benchmarks/startup.py).
         if self.conversation.done:
             self._show([])  # a finished session, resumed: its result
+        if self.store is not None:  # a real session (tests and demos leave the signals alone)
+            import signal
+
+            loop = asyncio.get_running_loop()
+            # asked to stop (kill, a closed terminal, Ctrl+C from outside): every answer is already
+            # on disk, so exit cleanly, which gives the terminal back, with the usual exit code
+            for sig, code in ((signal.SIGTERM, 143), (signal.SIGHUP, 129), (signal.SIGINT, 130)):
+                loop.add_signal_handler(sig, self.exit, None, code)
+
+    def _handle_exception(self, error: Exception) -> None:
+        self.crash = error  # the command line reports it in one line and exits 70
+        super()._handle_exception(error)
+
+    def _print_error_renderables(self) -> None:
+        if self.show_tracebacks or self.crash is None:
+            super()._print_error_renderables()
 
     def watch_theme(self, theme: str) -> None:
         """Remember the theme a person picks (Ctrl+T, the palette or --theme) for next time."""
@@ -201,7 +220,7 @@ class AdvisorApp(App[None]):
         if self.store is None:
             return
         try:
-            self.store.save(self.conversation, self.lines, finished=self.conversation.done)
+            notice = self.store.save(self.conversation, self.lines, finished=self.conversation.done)
         except OSError as exc:
             self.store = None  # keep working; say once that saving stopped
             self.notify(
@@ -209,6 +228,9 @@ class AdvisorApp(App[None]):
                 severity="warning",
                 markup=False,
             )
+            return
+        if notice:
+            self.notify(notice, severity="warning", markup=False, timeout=8)
 
     def _fill_options(self, options: OptionList) -> OptionList:
         """The current question's options, numbered, with the question as the list's title."""

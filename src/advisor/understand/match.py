@@ -364,8 +364,9 @@ def read_answer(question: Question, text: str) -> Reading | Unclear:
     if question.kind is QuestionKind.choice and norm.isdigit() and 1 <= int(norm) <= len(question.options):
         opt = question.options[int(norm) - 1]
         return Reading(question.id, opt.id, None, 100.0, "option", text)
+    typed = text.strip().lower()
     for opt in question.options:
-        if norm == opt.id or norm == normalize(opt.id.replace("-", " ")):
+        if typed == opt.id or norm == opt.id or norm == normalize(opt.id.replace("-", " ")):
             return Reading(question.id, opt.id, opt.value, 100.0, "option", text)
         if norm == normalize(opt.label):
             return Reading(question.id, opt.id, opt.value, 100.0, "label", text)

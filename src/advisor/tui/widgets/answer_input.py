@@ -56,6 +56,29 @@ class AnswerInput(Input):
         if digit is not None:
             self.insert_text_at_cursor(digit)
 
+    def _on_paste(self, event: events.Paste) -> None:
+        """A pasted description arrives whole: its lines joined, cut to what the line holds, and said so.
+
+        (Textual's own input keeps only the first line, and drops a paste that would not fit.)
+        """
+        event.prevent_default()  # not Input's own handler as well
+        event.stop()
+        text = " ".join(part.strip() for part in event.text.splitlines() if part.strip())
+        if not text:
+            return
+        start, end = sorted(self.selection)
+        room = (self.max_length or len(text) + len(self.value)) - (len(self.value) - (end - start))
+        if len(text) > room:
+            self.notify(
+                f"The pasted text has {len(text):,} characters; the answer line holds {self.max_length:,}, "
+                f"so only the first {max(room, 0):,} were kept.",
+                severity="warning",
+                markup=False,
+            )
+            text = text[: max(room, 0)]
+        if text:
+            self.replace(text, start, end)
+
     async def _on_key(self, event: events.Key) -> None:
         if self._pending is not None:
             if event.key == "enter":  # a lone digit and Enter: the option, never an amount of 1

@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Button, Collapsible, Static
 
-from ...export.terminal import reason_line
+from ...export.terminal import cost_line, reason_line
 from ...text import inert
 
 if TYPE_CHECKING:
@@ -73,6 +73,22 @@ class FitView:
                 line.append(MARKS.get(marks[j], "?") + " ", style=styles.get(marks[j], ""))
             yield line
         yield t("✓ fits  ~ partly  ✗ does not fit  (one mark per numbered answer above)", "dim")
+
+
+class CostView:
+    """The monthly estimate per service as bars, drawn to the width there is (figures only when narrow)."""
+
+    def __init__(self, report: Report, palette: Palette) -> None:
+        self.report = report
+        self.p = palette
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from ...export.terminal import cost_parts
+
+        cost, rec = self.report.cost, self.report.recommendation
+        if cost is None:
+            return
+        yield from cost_parts(cost, self.p, rec[0] if rec else None, long=True, width=options.max_width)
 
 
 class ResultView(Vertical):
@@ -136,6 +152,9 @@ class ResultView(Vertical):
         elif not rec:
             # nothing fits: say why first (the pack's explanation), then what rules each one out
             parts.append(t(report.caveats[0].text if report.caveats else report.verdict))
+        cost = cost_line(report, p)
+        if cost is not None:
+            parts.append(cost)
         if report.what_if:
             parts.append(t("Would change it: " + report.what_if[0]))
         if report.settle_by is not None and report.assumed:
@@ -183,6 +202,8 @@ class ResultView(Vertical):
             sections.append(("Why not the others", Group(*lines)))
         if report.fit_rows:
             sections.append(("How each service fits your answers", FitView(report, p)))
+        if report.cost is not None:
+            sections.append(("What it would cost, a month, for your use", CostView(report, p)))
         if report.what_if[1:]:
             sections.append(("What else would change it", Group(*(t("• " + w) for w in report.what_if))))
         if report.caveats:

@@ -1,0 +1,89 @@
+"""What it would cost: monthly estimates from the pack's own figures, checked by hand."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from advisor.cli import main
+from advisor.engine.cost import budget_cap, estimate
+from advisor.engine.explain import report
+from advisor.engine.session import Answer
+
+
+def _answers(**options: object) -> dict[str, Answer]:
+    out = {}
+    for qid, option in options.items():
+        if isinstance(option, tuple):
+            out[qid.replace("_", "-")] = Answer(option[0], option[1], str(option[1]), "number")
+        else:
+            out[qid.replace("_", "-")] = Answer(str(option), None, None, "option")
+    return out
+
+
+def test_a_hundred_hours_of_an_a100_by_hand(pack):
+    # 25 h a week x 4.35 weeks = 108.75 h a month; an A100 burns 11.8 units an hour (unit-rates):
+    # 108.75 x 11.8 = 1,283.25 units. Pro includes 100 (price): 1,183.25 more = 12 packs of 100 at
+    # $9.99 (units) -> 9.99 + 12 x 9.99 = $129.87. Pro+ includes 500: 783.25 more = 8 packs ->
+    # 49.99 + 8 x 9.99 = $129.91. Pro's 100 units last 30 x 100 / 1,283.25 = about 2 days.
+    use, est = estimate(pack, _answers(hardware="gpu", gpu="large", weekly_hours=("20-to-30", 25.0)))
+    assert use.hours_month == pytest.approx(108.75)
+    assert est["colab-pro"].low == pytest.approx(129.87)
+    assert est["colab-pro-plus"].low == pytest.approx(129.91)
+    assert "last about 2 days" in est["colab-pro"].runs_out
+    assert est["colab-pro"].fits is False and "1,283 units" in est["colab-pro"].working
+    # Kaggle has no A100; SageMaker's price for one is not in the pack: said, not guessed
+    assert est["kaggle"].low is None and "does not offer" in est["kaggle"].working
+    assert est["sagemaker"].low is None and "no sourced price" in est["sagemaker"].working
+
+
+def test_ten_hours_of_a_t4_by_hand(pack):
+    # 10 h a week = 43.5 h a month. Pro: 43.5 x 1.8 = 78.3 units, within its 100: $9.99.
+    # SageMaker: 43.5 h x $0.74 = $32.19 on demand; spot up to 90% less: $3.219.
+    # Kaggle: 10 h a week is within its 30 h quota: $0.
+    use, est = estimate(pack, _answers(hardware="gpu", gpu="any", weekly_hours=("up-to-20", 10.0)))
+    assert est["colab-pro"].low == est["colab-pro"].high == pytest.approx(9.99) and est["colab-pro"].fits
+    assert est["sagemaker"].high == pytest.approx(32.19) and est["sagemaker"].low == pytest.approx(3.219)
+    assert est["kaggle"].low == 0 and est["kaggle"].fits
+
+
+def test_a_free_quota_says_when_it_runs_out(pack):
+    # 40 h a week of a TPU against Kaggle's 20 h: it runs out after 7 x 20 / 40 = 3.5 -> about 4 days
+    _, est = estimate(pack, _answers(hardware="tpu", weekly_hours=("over-30", 40.0)))
+    assert est["kaggle"].fits is False and "after about 4 days each week" in est["kaggle"].runs_out
+
+
+def test_missing_answers_use_the_typical_value_and_say_so(pack):
+    use, _ = estimate(pack, {})
+    assert use.hours_week == 10 and use.machines == ("t4",)
+    assert any("most common answer" in a for a in use.assumed) and any("assumed" in a for a in use.assumed)
+
+
+def test_over_budget_counts_against_and_is_said(pack):
+    answers = _answers(budget=("up-to-50", 20.0), hardware="gpu", gpu="faster", weekly_hours=("20-to-30", 25.0))
+    assert budget_cap(pack, answers) == 20.0
+    rep = report(pack, answers)
+    pro = next(line for line in rep.cost.lines if line.service == "colab-pro")
+    # an L4: 108.75 x 4.8 = 522 units; 422 more = 5 packs: 9.99 + 5 x 9.99 = $59.94 > $20
+    assert pro.low == pytest.approx(59.94) and pro.over_budget
+    # the decision sees it too: a rule made from the pricing counts against Colab Pro
+    rules = {r.id for r in pack.rules}
+    assert "cost-colab-pro-up-to-50-20-to-30-gpu-faster" in rules
+
+
+def test_json_has_a_cost_object_keyed_by_service(capsys):
+    code = main(["recommend", "--json", "-a", "hardware=gpu", "-a", "gpu=any", "-a", "weekly-hours=10"])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 0 and set(data["cost"]) == {"colab", "kaggle", "colab-pro", "colab-pro-plus", "sagemaker"}
+    pro = data["cost"]["colab-pro"]
+    assert pro["low"] == pro["high"] == 9.99 and pro["currency"] == "USD" and pro["fits"] is True
+    assert {f["fact"] for f in pro["facts"]} == {"price", "units", "unit-rates"}
+    assert all(f["source"].startswith("https://") and f["checked"] for f in pro["facts"])
+    assert data["usage"]["hours_week"] == 10 and data["usage"]["machines"] == ["t4"]
+
+
+def test_the_markdown_record_has_a_cost_table(capsys):
+    main(["recommend", "--format", "markdown", "-a", "hardware=gpu", "-a", "weekly-hours=40"])
+    text = capsys.readouterr().out
+    assert "## What it would cost" in text and "| Colab Pro |" in text and "<https://" in text
