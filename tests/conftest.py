@@ -36,3 +36,34 @@ def hermetic(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
 @pytest.fixture(scope="session")
 def pack() -> Pack:
     return load_pack(RULES)
+
+
+# -- the suite leaves the repository as it found it ------------------------------------------------
+def _untracked() -> set[str] | None:
+    """Files in the checkout that git neither tracks nor ignores (None outside a git checkout)."""
+    import subprocess
+
+    try:
+        out = subprocess.run(
+            ["git", "ls-files", "--others", "--exclude-standard"], cwd=ROOT, capture_output=True, text=True, timeout=60
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return set(out.stdout.splitlines()) if out.returncode == 0 else None
+
+
+_BEFORE: dict[str, set[str] | None] = {}
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    _BEFORE["untracked"] = _untracked()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    before, after = _BEFORE.get("untracked"), _untracked()
+    if before is None or after is None:
+        return
+    created = sorted(after - before)
+    if created:  # a test wrote into the checkout: it must use its temporary folder
+        print(f"\nthe test suite left files in the repository: {', '.join(created[:10])}")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -342,7 +342,7 @@ def test_pack_text_with_any_characters_is_refused_or_shown_inert(tmp_path_factor
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(texts=st.lists(ANY_TEXT, min_size=1, max_size=5), role=st.sampled_from(["user", "advisor", "guide", "notice"]))
 def test_session_text_with_any_characters_reaches_the_screen_inert(tmp_path_factory, texts, role):
-    from advisor.state import SessionStore
+    from advisor.chat.state import SessionStore
     from advisor.tui.widgets.transcript import Bubble
 
     folder = tmp_path_factory.mktemp("state")

@@ -12,9 +12,9 @@ import sys
 import time
 from pathlib import Path
 
-from advisor.engine.conversation import Conversation
+from advisor.chat.conversation import Conversation
+from advisor.chat.state import FORMAT, SessionStore, restore
 from advisor.engine.session import Answer
-from advisor.state import FORMAT, SessionStore, restore
 
 from .ui_helpers import PACK
 
@@ -345,7 +345,7 @@ def test_a_crash_in_the_chat_exits_70_in_one_line(tmp_path):
     plant = tmp_path / "plant"
     plant.mkdir()
     (plant / "sitecustomize.py").write_text(
-        "import advisor.engine.conversation as c\n"
+        "import advisor.chat.conversation as c\n"
         "def broken(self, option_id):\n"
         "    raise RuntimeError('planted bug')\n"
         "c.Conversation.pick = broken\n"

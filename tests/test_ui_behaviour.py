@@ -170,7 +170,7 @@ async def test_resizing_and_tiny_terminals_never_break():
 def test_core_does_not_import_textual():
     code = (
         "import sys\n"
-        "import advisor.pack.loader, advisor.engine.decide, advisor.engine.conversation, advisor.engine.explain\n"
+        "import advisor.pack.loader, advisor.engine.decide, advisor.chat.conversation, advisor.engine.explain\n"
         "import advisor.understand.message, advisor.export.record, advisor.export.terminal, advisor.cli\n"
         "print('textual' in sys.modules)\n"
     )
@@ -193,7 +193,7 @@ async def test_export_as_json_is_the_scripting_object(tmp_path):
 
 async def test_theme_is_remembered(tmp_path, monkeypatch):
     from advisor import settings
-    from advisor.state import SessionStore
+    from advisor.chat.state import SessionStore
 
     monkeypatch.setenv("ADVISOR_CONFIG_DIR", str(tmp_path / "config"))
     app = new_app()
@@ -511,7 +511,7 @@ async def test_web_mode_saves_as_a_download_with_no_path_and_quit_starts_over(tm
 def test_web_sessions_expire_a_day_after_their_last_change(tmp_path, monkeypatch):
     import os
 
-    from advisor.state import expire_web_sessions, web_store
+    from advisor.chat.state import expire_web_sessions, web_store
 
     monkeypatch.setenv("ADVISOR_STATE_DIR", str(tmp_path))
     old, new = "a" * 32, "b" * 32
@@ -577,7 +577,7 @@ async def test_an_export_gets_the_users_umask_and_the_session_stays_private(tmp_
     import os
     import stat
 
-    from advisor.state import SessionStore
+    from advisor.chat.state import SessionStore
 
     old = os.umask(0o022)
     try:

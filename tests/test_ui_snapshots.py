@@ -133,3 +133,22 @@ def test_compact_fit_view_at_80x24(snap_compare):
         await pilot.pause()
 
     assert snap_compare(new_app(), terminal_size=(80, 24), run_before=run_before)
+
+
+HEAVY_A100 = dict(FOR_SERVICE["colab-pro-plus"], gpu="faster", **{"weekly-hours": "over-30"})
+
+
+@pytest.mark.parametrize("size", [(100, 32), (60, 24)], ids=["100-columns", "60-columns"])
+def test_cost_chart(snap_compare, size):
+    """What it would cost: a bar per service (figures only where the bars have no room)."""
+
+    async def run_before(pilot):
+        await answer_by_number(pilot, HEAVY_A100)
+        await pilot.press("f3")
+        await pilot.pause()
+        view = pilot.app.query_one("ResultView")
+        chart = next(c for c in view.query("Collapsible") if "cost" in str(c.title))
+        pilot.app.query_one("#transcript").scroll_to_widget(chart, animate=False, top=True)
+        await pilot.pause()
+
+    assert snap_compare(new_app(), terminal_size=size, run_before=run_before)

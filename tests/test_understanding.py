@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from advisor.engine.conversation import Conversation
+from advisor.chat.conversation import Conversation
 from advisor.understand.evaluate import evaluate, load_set
 from advisor.understand.match import Reading, read_answer
 from advisor.understand.message import interpret

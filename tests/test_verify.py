@@ -109,15 +109,18 @@ def test_box_verification_equals_brute_force(seed, questions, options, services,
 
 
 def test_gap_example_really_rules_out_everything():
+    checked = 0
     for seed in range(40):
         pack = make_pack(random.Random(seed), 3, 3, 2, 10, effects=(("exclude", 0.7), ("for", 0.3)))
         for f in verify(pack):
             if f.kind == "gap":
+                checked += 1
                 combo = dict(f.example)
                 for s in pack.services:
                     assert any(
                         r.effect is Effect.exclude and s.id in r.services and fires(r, combo) for r in pack.rules
                     )
+    assert checked >= 10  # the packs are built to have gaps: the check above really ran
 
 
 def test_shipped_pack_has_no_errors(pack):
@@ -129,6 +132,7 @@ def test_scale_pack_is_verified_without_enumeration():
     # benchmarks/verify_scale.py measures it against its bar)
     pack = make_pack(random.Random(7), 12, 6, 10, 600, effects=(("exclude", 0.05), ("for", 0.5), ("against", 0.45)))
     kinds = {f.kind for f in verify(pack)}
+    assert {"conflict", "unreachable-rule"} <= kinds  # 600 random rules: the analysis finds these
     assert kinds <= {
         "unreachable-rule",
         "shadowed",

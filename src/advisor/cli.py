@@ -659,7 +659,7 @@ def _saved_theme() -> str | None:
 
 def _terminal_session(pack: Pack, resume_asked: bool) -> dict[str, Any]:
     """The store, and the session to resume (--resume) or to mention (one is waiting)."""
-    from .state import SessionStore
+    from .chat.state import SessionStore
 
     store = SessionStore()
     waiting = store.latest_unfinished()
@@ -675,7 +675,7 @@ def _terminal_session(pack: Pack, resume_asked: bool) -> dict[str, Any]:
 
 def _web_session(pack: Pack) -> dict[str, Any]:
     """A browser tab of 'advisor serve': its own folder (by the id its page keeps), resumed on reload."""
-    from .state import web_store
+    from .chat.state import web_store
 
     store = web_store(os.environ.get("ADVISOR_WEB_SESSION"))
     waiting = store.latest_unfinished() if store is not None else None

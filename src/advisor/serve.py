@@ -39,7 +39,7 @@ from aiohttp import WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
-from .state import WEB_KEEP_HOURS, expire_web_sessions, web_session_id
+from .chat.state import WEB_KEEP_HOURS, expire_web_sessions, web_session_id
 
 log = logging.getLogger("advisor.serve")
 

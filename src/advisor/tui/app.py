@@ -16,10 +16,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList
 from textual.widgets.option_list import Option
 
-from ..engine import replies
-from ..engine.conversation import Conversation, Line
+from ..chat import replies
+from ..chat.conversation import Conversation, Line
+from ..chat.state import Saved, SessionStore, restore
 from ..pack.core import Pack, QuestionKind
-from ..state import Saved, SessionStore, restore
 from ..text import inert
 from .widgets.answer_input import AnswerInput
 from .widgets.side import SidePanel

@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Label, ListItem, ListView, Static
 
-from ...engine.conversation import Conversation
+from ...chat.conversation import Conversation
 from ...text import inert
 
 HEADING = "bold $text-accent"

@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ...engine.conversation import Line
+from ...chat.conversation import Line
 from ...text import inert
 
 ROLE_PREFIX = {"user": "You", "notice": "·", "error": "!"}

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
+from ..engine.session import Answer, Session
 from ..pack.core import NOT_SURE, Pack, Question, QuestionKind
 from ..record import Record
 from . import replies
-from .session import Answer, Session
 
 if TYPE_CHECKING:
+    from ..engine.explain import Report
     from ..understand.guide_search import Hit
     from ..understand.match import Reading
-    from .explain import Report
 
 # Understanding typed text (rapidfuzz, the number parser) and explaining a result are imported
 # when first needed: together about 40 ms that the first screen does not need.
@@ -112,12 +112,12 @@ class Conversation:
 
     def out(self) -> dict[str, str]:
         """Services ruled out by the answers so far, with the first reason for each."""
-        from .decide import ruled_out
+        from ..engine.decide import ruled_out
 
         return ruled_out(self.pack, self.session.chosen)
 
     def report(self) -> Report:
-        from .explain import report
+        from ..engine.explain import report
 
         return report(self.pack, self.session.answers)
 

@@ -18,12 +18,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .engine.conversation import Conversation, Line
-from .engine.session import Answer, Step, replay
-from .files import read_bounded, user_dir, write_atomic
-from .pack.core import Pack
-from .record import Record, field
-from .text import inert
+from ..engine.session import Answer, Step, replay
+from ..files import read_bounded, user_dir, write_atomic
+from ..pack.core import Pack
+from ..record import Record, field
+from ..text import inert
+from .conversation import Conversation, Line
 
 FORMAT = 1
 KEEP = 10  # sessions kept on disk
