@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 
 from advisor.engine.decide import decide
@@ -43,3 +44,19 @@ def test_changed_rules_miss_the_cache(tmp_path, monkeypatch):
     (rules / "questions.yaml").write_text(text)
     assert cache.fingerprint(rules) != before
     assert cache.load_pack(rules).questions[0].prompt.startswith("How much could you spend")
+
+
+def test_the_cache_rebuilds_every_field_of_every_class(pack):
+    """One converter, driven by the plain classes' annotations: nothing is lost or mistyped."""
+    from advisor.pack.cache import from_data, to_data
+    from advisor.record import asdict
+
+    again = from_data(json.loads(json.dumps(to_data(pack))))
+    assert asdict(again.info) == asdict(pack.info)
+    for before, after in zip(
+        pack.questions + pack.services + pack.rules, again.questions + again.services + again.rules
+    ):
+        assert asdict(after) == asdict(before)
+        assert type(after) is type(before)
+    assert type(again.rules[0].effect) is type(pack.rules[0].effect)  # enums come back as enums
+    assert isinstance(again.services[1].pricing.free_hours_per_week, dict)

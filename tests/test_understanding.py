@@ -42,6 +42,7 @@ def test_labelled_set_is_big_enough(labelled):
 def test_held_out_sets_are_big_enough():
     # issue 13: at least 150 items written before the tuning they measure (the third set)
     assert _items(load_set(DATA / "understanding_holdout3.yaml")) >= 150
+    assert _items(load_set(DATA / "understanding_holdout4.yaml")) >= 150
 
 
 def test_labelled_set_meets_the_bar(pack, labelled):

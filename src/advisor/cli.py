@@ -478,9 +478,9 @@ def cmd_recommend(args: Options) -> int:
 def cmd_check(args: Options) -> int:
     import json
 
-    from .pack.cache import default_rules_dir
     from .pack.core import PackError
     from .pack.loader import load_pack
+    from .pack.paths import default_rules_dir
 
     root = args.rules or default_rules_dir()
     try:

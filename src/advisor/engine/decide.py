@@ -71,11 +71,10 @@ class CompiledRule(Record):
 
 
 def compile_rules(pack: Pack) -> list[CompiledRule]:
-    cached = pack.derived.get("compiled-rules")
-    if not isinstance(cached, list):
-        cached = [CompiledRule(r, tuple((q, frozenset(opts)) for q, opts in r.when.items())) for r in pack.rules]
-        pack.derived["compiled-rules"] = cached
-    return cached
+    return pack.derived.once(
+        "compiled-rules",
+        lambda: [CompiledRule(r, tuple((q, frozenset(opts)) for q, opts in r.when.items())) for r in pack.rules],
+    )
 
 
 # --------------------------------------------------------------------------------------------

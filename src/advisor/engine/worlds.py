@@ -150,11 +150,7 @@ class Worlds(Record):
 
 
 def walk_of(pack: Pack) -> Walk:
-    cached = pack.derived.get("walk")
-    if not isinstance(cached, Walk):
-        cached = Walk(pack)
-        pack.derived["walk"] = cached
-    return cached
+    return pack.derived.once("walk", lambda: Walk(pack))
 
 
 def worlds(pack: Pack, chosen: Mapping[str, str], *, conditionals: bool = True) -> Worlds:

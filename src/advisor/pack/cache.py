@@ -11,30 +11,24 @@ from __future__ import annotations
 import json
 import re
 import zlib
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from types import UnionType
+from typing import Any, Union, get_args, get_origin, get_type_hints
 
 from .. import __version__
 from ..files import read_bounded, user_dir, write_atomic
 from ..record import Record
 from . import core
 from .guide import Section, Source
+from .paths import default_rules_dir
 
-FORMAT = 9
+FORMAT = 10
 
 
 def cache_dir() -> Path:
     return user_dir("cache")
-
-
-def default_rules_dir() -> Path:
-    """The rule pack shipped with advisor: inside the installed package, or the checkout's."""
-    here = Path(__file__).resolve().parent.parent
-    installed = here / "rules"
-    if installed.is_dir():
-        return installed
-    return here.parent.parent / "rules"
 
 
 RULE_FILES = ("pack.yaml", "questions.yaml", "services.yaml", "decisions.yaml")  # as the loader reads them
@@ -135,55 +129,53 @@ def to_data(pack: core.Pack) -> dict[str, Any]:
     }
 
 
+Convert = Callable[[Any], Any]
+_REVIVERS: dict[type[Record], Convert] = {}
+
+
+def _converter(tp: Any) -> Convert:
+    """A function turning JSON data back into a value of type ``tp``, built from the annotations."""
+    origin, args = get_origin(tp), get_args(tp)
+    if origin in (Union, UnionType):
+        arms = [a for a in args if a is not type(None)]
+        by_kind = {bool(get_origin(a) in (list, tuple)): _converter(a) for a in arms}
+        if len(arms) == 1:
+            only = _converter(arms[0])
+            return lambda v: None if v is None else only(v)
+        return lambda v: None if v is None else by_kind.get(isinstance(v, list), by_kind[False])(v)
+    if origin is tuple:
+        item = _converter(args[0])
+        return lambda v: tuple(item(x) for x in v)
+    if origin is list:
+        item = _converter(args[0])
+        return lambda v: [item(x) for x in v]
+    if origin is dict:
+        value = _converter(args[1])
+        return lambda v: {k: value(x) for k, x in v.items()}
+    if isinstance(tp, type) and issubclass(tp, Record):
+        return _reviver(tp)
+    if isinstance(tp, type) and issubclass(tp, Enum):
+        return tp
+    return lambda v: v
+
+
+def _reviver(cls: type[Record]) -> Convert:
+    """Rebuild a ``cls`` from its dict, field by field, as its annotations say (made once per class)."""
+    if cls not in _REVIVERS:
+        _REVIVERS[cls] = lambda v: v  # a class inside itself: filled in below
+        hints = get_type_hints(cls, localns={"Section": Section, "Source": Source})
+        fields = [(name, _converter(hints[name])) for name in cls._fields]
+
+        def revive(data: Any) -> Any:
+            return cls(**{name: convert(data[name]) for name, convert in fields if name in data})
+
+        _REVIVERS[cls] = revive
+    return _REVIVERS[cls]
+
+
 def from_data(data: dict[str, Any]) -> core.Pack:
-    info = data["info"]
-    questions = [
-        core.Question(
-            id=q["id"],
-            prompt=q["prompt"],
-            why=q["why"],
-            kind=core.QuestionKind(q["kind"]),
-            unit=q["unit"],
-            unit_label=q["unit_label"],
-            ask_if=q["ask_if"],
-            prior_reason=q["prior_reason"],
-            max=q["max"],
-            short=q["short"],
-            counts=tuple(q["counts"]),
-            measures=q["measures"],
-            options=tuple(core.Option(**{**o, "synonyms": tuple(o["synonyms"])}) for o in q["options"]),
-        )
-        for q in data["questions"]
-    ]
-    services = [
-        core.Service(
-            id=s["id"],
-            name=s["name"],
-            summary=s["summary"],
-            guide=s["guide"],
-            session_hours=s["session_hours"],
-            aliases=tuple(s["aliases"]),
-            pricing=None
-            if s["pricing"] is None
-            else core.Pricing(**{**s["pricing"], "facts": tuple(s["pricing"]["facts"])}),
-            facts=tuple(core.Fact(**{**f, "confidence": core.Confidence(f["confidence"])}) for f in s["facts"]),
-        )
-        for s in data["services"]
-    ]
-    rules = [
-        core.Rule(
-            id=r["id"],
-            effect=core.Effect(r["effect"]),
-            reason=r["reason"],
-            when=r["when"],
-            services=tuple(r["services"]),
-            weight=r["weight"],
-            cite=tuple(core.Citation(**c) for c in r["cite"]),
-            facts=tuple(core.FactRef(**f) for f in r["facts"]),
-            explains_no_fit=r["explains_no_fit"],
-        )
-        for r in data["rules"]
-    ]
+    """The pack ``to_data`` wrote: every class rebuilt from its annotations, so a field added to
+    the plain classes (core.py) needs no change here."""
     sections = {
         s["id"]: Section(
             s["id"], s["title"], s["file"], s["line"], s["body"], [Source(u, c) for u, c in s["sources"]], s["group"]
@@ -192,18 +184,10 @@ def from_data(data: dict[str, Any]) -> core.Pack:
     }
     return core.Pack(
         Path(data["root"]),
-        core.PackInfo(
-            name=info["name"],
-            version=info["version"],
-            description=info["description"],
-            extends=info["extends"],
-            credits=tuple(core.Credit(**c) for c in info["credits"]),
-            usage=core.Usage(**info["usage"]),
-            costs=core.Costs(**{**info["costs"], "default_machines": tuple(info["costs"]["default_machines"])}),
-        ),
-        questions,
-        services,
-        rules,
+        _reviver(core.PackInfo)(data["info"]),
+        [_reviver(core.Question)(q) for q in data["questions"]],
+        [_reviver(core.Service)(s) for s in data["services"]],
+        [_reviver(core.Rule)(r) for r in data["rules"]],
         sections,
         {k: (v[0], int(v[1])) for k, v in data["origins"].items()},
     )

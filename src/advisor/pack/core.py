@@ -9,19 +9,58 @@ classes costs tens of milliseconds at start-up.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from ..record import Record, field
-
-if TYPE_CHECKING:
-    from .guide import Section
 
 NOT_SURE = "not-sure"
 
 Condition = dict[str, list[str]]
 """Question id -> the option ids that satisfy it. All entries must hold (AND)."""
+
+
+_SPACE = re.compile(r"\s+")
+_CODE = re.compile(r"^```[^\n]*\n(.*?)^```", re.S | re.M)
+
+
+def squash(text: str) -> str:
+    """Collapse white space so quotes match across line breaks."""
+    return _SPACE.sub(" ", text).strip()
+
+
+class Source(Record):
+    url: str
+    checked: str
+
+
+class Section(Record):
+    id: str
+    title: str
+    file: str
+    line: int
+    body: str
+    sources: list[Source] = field(default_factory=list)
+    group: str = ""  # the guide file's "# heading": a service or a topic
+
+    @property
+    def code(self) -> list[str]:
+        """The section's code blocks, without their fences."""
+        return [m.group(1).strip("\n") for m in _CODE.finditer(self.body)]
+
+    @property
+    def flat(self) -> str:
+        return squash(self.body)
+
+    def contains(self, quote: str) -> bool:
+        return squash(quote) in self.flat
+
+    @property
+    def first_source(self) -> Source | None:
+        return self.sources[0] if self.sources else None
 
 
 class QuestionKind(str, Enum):
@@ -242,7 +281,7 @@ class Question(QuestionMethods, Record, eq=False):
     kind: QuestionKind = QuestionKind.choice
     unit: str = ""
     unit_label: str = ""
-    ask_if: Condition | list[Condition] | None = None
+    ask_if: Condition | tuple[Condition, ...] | None = None
     prior_reason: str = ""
     max: float | None = None
     short: str = ""
@@ -294,6 +333,26 @@ class Rule(Record, eq=False):
     explains_no_fit: bool = False
 
 
+T = TypeVar("T")
+
+
+class Derived:
+    """Indexes worked out from a pack, each built once on first use and never replaced.
+
+    The pack is read-only; what is derived from it (compiled rules, the probability walk, the
+    guide index, the words that name services) is kept here by name, so every part of the advisor
+    builds it once however many decisions or messages it handles.
+    """
+
+    def __init__(self) -> None:
+        self._made: dict[str, object] = {}
+
+    def once(self, name: str, build: Callable[[], T]) -> T:
+        if name not in self._made:
+            self._made[name] = build()
+        return cast(T, self._made[name])
+
+
 class Pack(Record):
     root: Path
     info: PackInfo
@@ -308,8 +367,8 @@ class Pack(Record):
         self._questions = {q.id: q for q in self.questions}
         self._services = {s.id: s for s in self.services}
         self.order = {q.id: i for i, q in enumerate(self.questions)}
-        # what the engine and the guide search work out from the pack once, kept with it
-        self.derived: dict[str, object] = {}
+        # what the engine and the guide search work out from the pack, once each (see Derived)
+        self.derived = Derived()
 
     def question(self, question_id: str) -> Question:
         return self._questions[question_id]

@@ -13,49 +13,10 @@ from __future__ import annotations
 
 import re
 
-from ..record import Record, field
-from .core import Problem
+from .core import Problem, Section, Source, squash
 
 _HEADING = re.compile(r"^##\s+(?P<title>.+?)\s*\{#(?P<id>[a-z0-9][a-z0-9-]*)\}\s*$")
 _SOURCE = re.compile(r"(?P<url>https?://\S+)\s+\(checked\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)\)")
-_SPACE = re.compile(r"\s+")
-_CODE = re.compile(r"^```[^\n]*\n(.*?)^```", re.S | re.M)
-
-
-def squash(text: str) -> str:
-    """Collapse white space so quotes match across line breaks."""
-    return _SPACE.sub(" ", text).strip()
-
-
-class Source(Record):
-    url: str
-    checked: str
-
-
-class Section(Record):
-    id: str
-    title: str
-    file: str
-    line: int
-    body: str
-    sources: list[Source] = field(default_factory=list)
-    group: str = ""  # the guide file's "# heading": a service or a topic
-
-    @property
-    def code(self) -> list[str]:
-        """The section's code blocks, without their fences."""
-        return [m.group(1).strip("\n") for m in _CODE.finditer(self.body)]
-
-    @property
-    def flat(self) -> str:
-        return squash(self.body)
-
-    def contains(self, quote: str) -> bool:
-        return squash(quote) in self.flat
-
-    @property
-    def first_source(self) -> Source | None:
-        return self.sources[0] if self.sources else None
 
 
 def parse_guide(text: str, file: str) -> tuple[list[Section], list[Problem]]:
@@ -108,3 +69,6 @@ def parse_guide(text: str, file: str) -> tuple[list[Section], list[Problem]]:
         lines.append(raw)
     close()
     return sections, problems
+
+
+__all__ = ["Section", "Source", "parse_guide", "squash"]

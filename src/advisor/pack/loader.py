@@ -10,10 +10,10 @@ from pydantic import BaseModel, ValidationError
 
 from ..record import Record, field
 from . import core
-from .cache import default_rules_dir
 from .core import NOT_SURE, Pack, PackError, Problem, QuestionKind, suggest
 from .guide import Section, parse_guide
 from .models import FILE_MODELS, Condition, PackInfo, Question, Rule, Service
+from .paths import default_rules_dir
 from .pricing import cost_rules
 from .yamlsafe import Located, YamlError, parse_yaml, read_text
 

@@ -291,8 +291,4 @@ def best_passage(section: Section, terms: list[str], split: Callable[[str], list
 
 
 def index_for(pack: Pack) -> GuideIndex:
-    cached = pack.derived.get("guide-index")
-    if not isinstance(cached, GuideIndex):
-        cached = GuideIndex(pack)
-        pack.derived["guide-index"] = cached
-    return cached
+    return pack.derived.once("guide-index", lambda: GuideIndex(pack))

@@ -38,6 +38,7 @@ NEGATIONS = {
     "cant",
     "cannot",
     "zero",
+    "nothing",
 }
 NOT_SURE_PHRASES = (
     "not sure",
@@ -169,6 +170,23 @@ TIME_WORDS = {
     "weekends",
 }
 GIVEN = {"give", "gives", "giving", "gave", "get", "gets", "getting", "got", "assigned", "assigns"}
+HANDED = {"give", "gives", "giving", "gave", "assigned", "assigns", "hands", "handed"}
+ALONE = {"nothing", "none", "zero", "nada", "zilch"}  # an answer when they stand alone
+AFTER_ALONE = {
+    "at",
+    "all",
+    "budget",
+    "money",
+    "dollars",
+    "bucks",
+    "cash",
+    "to",
+    "for",
+    "please",
+    "really",
+    "whatsoever",
+}
+DEVICES = {"laptop", "computer", "pc", "machine", "mac", "macbook", "desktop", "workstation", "it"}
 
 
 def _negated(words: list[str], start: int) -> bool:
@@ -192,6 +210,8 @@ def phrase_hits(question: Question, text: str) -> dict[str, tuple[float, str]]:
                 window = " ".join(words[i : i + n])
                 if window == target or stem_words(words[i : i + n]) == stem_words(list(phrase.words)):
                     score = 100.0
+                elif n >= 2 and window == target + "s":
+                    score = 99.0  # "no credit cards": a longer phrase in the plural
                 elif (
                     len(target) >= 5
                     and target[0] == window[0]
@@ -211,8 +231,15 @@ def phrase_hits(question: Question, text: str) -> dict[str, tuple[float, str]]:
                     continue  # "last month", "next week", "every day": when, not how long
                 if NAMING & set(words[i + n : i + n + 2]):
                     continue  # "the free tier", "free AWS credits": the name of a product, not an answer
-                if phrase.words[0] in NEGATIONS and GIVEN & set(words[max(0, i - 2) : i]):
-                    continue  # "it gives me no GPU": what a service handed out, not what the job needs
+                if phrase.words[0] in NEGATIONS and (
+                    GIVEN & set(words[max(0, i - 2) : i])
+                    or (i >= 2 and words[i - 1] in {"has", "have"} and words[i - 2] in DEVICES)
+                ):
+                    continue  # "it gives me no GPU", "my laptop has no GPU": what there is, not what the job needs
+                if HANDED & set(words[max(0, i - 2) : i]):
+                    continue  # "colab keeps giving me CPU only": what a service hands out, not what is needed
+                if n == 1 and phrase.words[0] in ALONE and i + 1 < len(words) and words[i + 1] not in AFTER_ALONE:
+                    continue  # "nothing sensitive": a negation of the next word, not the answer "nothing"
                 weight = score * (1 + 0.02 * len(target))
                 if weight > hits.get(phrase.option, (0.0, ""))[0]:
                     hits[phrase.option] = (weight, window)
@@ -232,14 +259,18 @@ def negated_options(question: Question, text: str) -> set[str]:
 
 
 def negated_yes(question: Question, text: str, hits: dict[str, tuple[float, str]] | None = None) -> Reading | None:
-    """'I don't need it to run in the background': a yes/no question's 'yes' said with a negation is a 'no'."""
-    ids = {o.id for o in question.options}
-    if not {"yes", "no"} <= ids:
+    """'I don't need it to run in the background', 'nothing sensitive': with two answers to choose
+    from, one said with a negation is the other."""
+    concrete = [o.id for o in question.concrete_options]
+    if len(concrete) != 2 or question.kind is QuestionKind.numeric:
         return None
     hits = phrase_hits(question, text) if hits is None else hits
-    if hits or "yes" not in negated_options(question, text):
+    negated = negated_options(question, text) & set(concrete)
+    if hits or len(negated) != 1:
         return None
-    return Reading(question.id, "no", None, 100.0, "text", text, "read the negated answer as 'no'")
+    (said,) = negated
+    other = concrete[1 - concrete.index(said)]
+    return Reading(question.id, other, None, 100.0, "text", text, f"read 'not {said}' as '{other}'")
 
 
 def specific_kind(question: Question) -> str:

@@ -107,18 +107,17 @@ class Interpretation(Record):
 
 def service_words(pack: Pack) -> frozenset[str]:
     """Words that name something the guide is about: the pack's services and a few tools."""
-    cached = pack.derived.get("service-words")
-    if isinstance(cached, frozenset):
-        return cached
+    return pack.derived.once("service-words", lambda: _service_words(pack))
+
+
+def _service_words(pack: Pack) -> frozenset[str]:
     found = set(SERVICE_WORDS)
     for service in pack.services:
         found.update(service.id.split("-"))
         for alias in service.aliases:
             found.update(normalize(alias).split())
     found -= {"google", "amazon", "notebooks", "free", "plus"}  # too common to name a service alone
-    words = frozenset(found)
-    pack.derived["service-words"] = words
-    return words
+    return frozenset(found)
 
 
 def _guide(pack: Pack, text: str, strong: float) -> Hit | None:
@@ -156,8 +155,8 @@ def _others(pack: Pack, text: str, skip: str | None) -> list[Reading]:
                     continue
         hits = phrase_hits(question, rest)
         flipped = negated_yes(question, rest, hits)
-        if flipped is not None and len(rest.split()) >= 3:
-            strong[question.id] = ("no", flipped.text)
+        if flipped is not None and len(rest.split()) >= 2:
+            strong[question.id] = (flipped.option, flipped.text)
             continue
         sure = {
             oid: words
@@ -381,9 +380,14 @@ def interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str],
     if asked and _situated(asked):
         # "is kaggle or colab better for a 10 hour gpu job?": the question carries a situation
         have = {r.question for r in readings}
-        # the services it asks about are not answers ("... fit on kaggle?" says nothing of the data)
+        # the services it asks about are not answers ("... fit on kaggle?" says nothing of the data),
+        # and a price word in a question ("somewhere cheap?") is no budget
         unnamed = " ".join(w for w in asked.split() if normalize(w) not in service_words(pack))
-        found = [r for r in _others(pack, unnamed, None) if r.question not in have and r.question not in answered]
+        found = [
+            r
+            for r in _others(pack, unnamed, None)
+            if r.question not in have and r.question not in answered and r.question != pack.info.usage.budget
+        ]
         readings = _reachable(pack, readings + found, answered, pending.id if pending else None)
     if readings:
         if unclear is not None and len(unclear.candidates) >= 2 and len(readings) <= 1 and not asked:

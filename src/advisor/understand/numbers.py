@@ -129,6 +129,7 @@ CURRENCY_WORDS = {
     "aud",
 }
 
+WEEKS_PER_MONTH = 4.35
 PER_MONTH = r"(?:\s*(?:/|per|a|an|each|every)\s*(?:mo|mon|month|mth|m)\b|\s*monthly)"
 PER_WEEK = r"(?:\s*(?:/|per|a|an|each|every)\s*(?:wk|week)\b|\s*weekly)"
 PER_DAY = r"(?:\s*(?:/|per|a|an|each|every)\s*(?:day|d)\b|\s*daily)"
@@ -145,19 +146,21 @@ FOREIGN_WORDS = r"rupees?|yen|yuan|rubles?|roubles?|lira|reais|naira|pesos?|rupi
 _cur_word_alt = "usd|dollars?|bucks?|eur|euros?|gbp|pounds?|quid|cad|aud"
 
 _AMOUNT_PATTERN = rf"""
-    (?<![\w.])
-    (?:(?P<cmp>less\s+than|fewer\s+than|under|below|more\s+than|over|above|at\s+least)\s+)?
+    (?<![\w./])
+    (?:(?P<cmp>less\s+than|fewer\s+than|shorter\s+than|under|below|more\s+than|longer\s+than|greater\s+than|over|above|beyond|at\s+least)\s+(?:the\s+)?)?
     (?P<foreign_pre>(?:{FOREIGN})(?=\s*\d))?
     (?P<pre>{_cur_alt})?\s*
-    (?P<a>{NUMBER})
+    (?P<a>{NUMBER})(?!\d)(?!\s*/\s*\d)(?P<plus>\+(?!\d))?
     (?:\s*(?:-|–|to|or)\s*(?P<pre2>{_cur_alt})?\s*(?P<b>{NUMBER}))?
     (?P<half1>\s+and\s+a\s+half\b)?
     (?P<k>\s*(?:k|hundred|thousand|grand)\b)?
     \s*(?P<post>(?:{_cur_alt})(?!\s*\d)|(?:{_cur_word_alt})\b)?
     (?P<foreign>\s*(?:₹|¥|₩|₽|₺|₦|₱|₫|฿|₪|(?:{FOREIGN}|{FOREIGN_WORDS})\b))?
     \s*(?P<size>(?:{_size_alt})\b)?
-    \s*(?:(?:of\s+)?an?\s+(?=(?:{_unit_alt})\b)|-(?=(?:{_unit_alt})\b))?(?P<unit>(?:{_unit_alt})\b)?
+    \s*(?:(?:of\s+)?an?\s+(?=(?:{_unit_alt})\b)|-(?=(?:{_unit_alt})\b)|(?:gpu|tpu|cpu|compute)[\s-]+(?=(?:{_unit_alt})\b))?
+    (?P<unit>(?:{_unit_alt})\b)?
     (?P<half>\s+and\s+a\s+half\b)?
+    (?:\s+of\s+(?:gpu|tpu|cpu|compute)(?:\s+time)?(?=\s*(?:/|per|a|an|each|every)\s))?
     (?P<rate>{PER_MONTH}|{PER_WEEK}|{PER_DAY})?
     """
 _amount: re.Pattern[str] | None = None
@@ -237,11 +240,14 @@ def find_amounts(text: str) -> list[Amount]:
         if b is not None:
             note = f"read the range {_fmt(a)}-{_fmt(b)} as its upper end, {_fmt(b)}"
         if m["cmp"]:
-            below = m["cmp"].split()[0] in {"less", "fewer", "under", "below"}
-            if m["cmp"] != "at least":
+            below = m["cmp"].split()[0] in {"less", "fewer", "shorter", "under", "below"}
+            if not m["cmp"].startswith("at least"):
                 value *= 0.99 if below else 1.01
                 said = text[m.start() : m.end()].strip()
                 note = f"read '{said}' as just {'below' if below else 'above'} that amount"
+        if m["plus"] and not m["cmp"]:
+            note = note or f"read '{m['a']}+' as just above {m['a']}"
+            value *= 1.01
         if m["half"] or m["half1"]:
             value += 0.5
         if m["k"]:
@@ -256,6 +262,9 @@ def find_amounts(text: str) -> list[Amount]:
             hours = value * DURATION_UNITS[unit.lower()]
             if rate and re.search(r"w(ee)?k", rate):
                 kind, value = "weekly", hours
+            elif rate and re.search(r"mo|month", rate):
+                kind, value = "weekly", hours / WEEKS_PER_MONTH
+                note = note or f"read {_fmt(hours)} hours a month as about {value:.0f} hours a week"
             elif rate and re.search(r"day|daily|\bd\b", rate):
                 kind, value = "weekly", hours * 7
                 note = note or f"read {_fmt(value / 7)} hours a day as {_fmt(value)} hours a week"
@@ -361,6 +370,8 @@ def aside(lowered: str, amount: Amount) -> str:
             return "credits that run out are not a monthly budget"
         return ""
     if amount.kind == "size":
+        if re.match(r"^\s*(?:of\s+)?(?:gpu\s+(?:memory|ram)|vram|video\s+memory)", after):
+            return "the GPU's own memory, not the machine's RAM"
         if _DATA_AFTER.match(after) or (
             re.search(r"\b(?:data|dataset|file|files|csv|parquet|images)\b", before[-40:])
             and not re.match(r"^\s*(?:of\s+)?(?:ram|memory)", after)
