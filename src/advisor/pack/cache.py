@@ -141,7 +141,7 @@ def _converter(tp: Any) -> Convert:
         by_kind = {bool(get_origin(a) in (list, tuple)): _converter(a) for a in arms}
         if len(arms) == 1:
             only = _converter(arms[0])
-            return lambda v: None if v is None else only(v)
+            return _same if only is _same else (lambda v: None if v is None else only(v))
         return lambda v: None if v is None else by_kind.get(isinstance(v, list), by_kind[False])(v)
     if origin is tuple:
         item = _converter(args[0])
@@ -156,7 +156,11 @@ def _converter(tp: Any) -> Convert:
         return _reviver(tp)
     if isinstance(tp, type) and issubclass(tp, Enum):
         return tp
-    return lambda v: v
+    return _same
+
+
+def _same(value: Any) -> Any:
+    return value
 
 
 def _reviver(cls: type[Record]) -> Convert:
@@ -165,9 +169,15 @@ def _reviver(cls: type[Record]) -> Convert:
         _REVIVERS[cls] = lambda v: v  # a class inside itself: filled in below
         hints = get_type_hints(cls, localns={"Section": Section, "Source": Source})
         fields = [(name, _converter(hints[name])) for name in cls._fields]
+        plain = [name for name, convert in fields if convert is _same]  # text and numbers: as they are
+        built = [(name, convert) for name, convert in fields if convert is not _same]
 
         def revive(data: Any) -> Any:
-            return cls(**{name: convert(data[name]) for name, convert in fields if name in data})
+            values = {name: data[name] for name in plain if name in data}
+            for name, convert in built:
+                if name in data:
+                    values[name] = convert(data[name])
+            return cls(**values)
 
         _REVIVERS[cls] = revive
     return _REVIVERS[cls]

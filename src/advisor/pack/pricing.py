@@ -53,7 +53,13 @@ def price(pricing: Pricing, machines: tuple[str, ...], hours_week: float, weeks_
     if pricing.usd_per_hour:
         return _hourly(pricing, machines, hours_month)
     if pricing.monthly_usd is not None:
-        return _units(pricing, machines, hours_month)
+        got = _units(pricing, machines, hours_month)
+        rate = next((pricing.units_per_hour[m] for m in machines if m in pricing.units_per_hour), None)
+        if got.fits is False and rate and pricing.units_per_month:
+            # what would change it: the use the plan's own units cover
+            covers = pricing.units_per_month / rate / weeks_per_month
+            got.working += f"; the included units cover about {covers:.0f} h a week of {machine_name(machines[0])}"
+        return got
     return _free(pricing, machines, hours_week)
 
 

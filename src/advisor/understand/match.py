@@ -153,7 +153,20 @@ VERB_NEGATIONS = {"dont", "doesnt", "didnt", "wont", "cant", "cannot", "never", 
 
 
 # words after a phrase that make it the name of a product: "free version", "free trial", "pro plan"
-NAMING = {"version", "tier", "trial", "edition", "credits", "credit", "versions", "tiers", "plan", "plans"}
+NAMING = {
+    "version",
+    "tier",
+    "trial",
+    "edition",
+    "credits",
+    "credit",
+    "versions",
+    "tiers",
+    "plan",
+    "plans",
+    "hours",
+    "quota",
+}
 WHEN = {"last", "past", "next", "this", "every", "each", "per", "previous", "that"}
 TIME_WORDS = {
     "month",

@@ -51,6 +51,7 @@ COMMANDS = {
     "why ask": "why",
     "why does it matter": "why",
     "help": "help",
+    "help me": "help",
     "?": "help",
     "what can i say": "help",
     "how does this work": "help",
@@ -161,7 +162,10 @@ def _others(pack: Pack, text: str, skip: str | None) -> list[Reading]:
         sure = {
             oid: words
             for oid, (score, words) in hits.items()
-            if score >= 100 and (len(words) >= 3 or any(c.isdigit() for c in words)) and oid != NOT_SURE
+            if score >= 100
+            and (len(words) >= 3 or any(c.isdigit() for c in words))
+            and oid != NOT_SURE
+            and words not in WEAK
         }
         if len(sure) == 1:
             [(oid, words)] = sure.items()
@@ -184,6 +188,39 @@ def _others(pack: Pack, text: str, skip: str | None) -> list[Reading]:
         opt = pack.question(qid).option(oid)
         out.append(Reading(qid, oid, opt.value if opt else None, 100.0, "text", text))
     return out
+
+
+# single words that answer the question being asked ("plenty" of budget, "always" for the GPU) but
+# in a description usually say something else ("8 GB is plenty", "it always stops")
+WEAK = {
+    "plenty",
+    "always",
+    "cheap",
+    "small",
+    "little",
+    "a lot",
+    "normal",
+    "standard",
+    "usual",
+    "default",
+    "whatever",
+    "any",
+    "fine",
+    "huge",
+    "massive",
+    "reliable",
+    "reliably",
+    "generous",
+    "moderate",
+}
+
+
+def _weak(question: Question, text: str, reading: Reading) -> bool:
+    """A reading of a longer message that rests on one weak word ("8 GB is plenty" is no budget)."""
+    if reading.via != "text" or len(normalize(text).split()) <= 3:
+        return False
+    hit = phrase_hits(question, text).get(reading.option)
+    return hit is not None and hit[1] in WEAK
 
 
 def _follows(pack: Pack, follow_up: str, question: str) -> bool:
@@ -249,6 +286,8 @@ SMALL_TALK = {
     "i see": "ok",
     "alright": "ok",
     "bye": "bye",
+    "ok cool": "ok",
+    "cool thanks": "thanks",
     "goodbye": "bye",
     "see you": "bye",
 }
@@ -293,7 +332,9 @@ def split_question(raw: str) -> tuple[str, str]:
     return " ".join(stated), " ".join(asked)
 
 
-WHY = re.compile(r"^why (?:do|does|would|should) (?:you|it|that|this) (?:need|want|ask|matter|care)\b")
+WHY = re.compile(
+    r"^why (?:do|does|would|should|are|is) (?:you|it|that|this) (?:need|want|ask|asking|matter|care|important)\b"
+)
 
 
 def _situated(asked: str) -> bool:
@@ -327,9 +368,9 @@ def _read_statement(
     unclear: Unclear | None = None
     if pending is not None:
         first = read_answer(pending, text)
-        if isinstance(first, Reading):
+        if isinstance(first, Reading) and not _weak(pending, text, first):
             readings.append(first)
-        else:
+        elif isinstance(first, Unclear):
             unclear = first
     # only fill other questions when the text carries more than a bare word; an answer given earlier
     # changes only when the person says so ("no, 5 hours"), never as a side effect of another answer

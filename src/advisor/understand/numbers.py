@@ -150,7 +150,7 @@ _AMOUNT_PATTERN = rf"""
     (?:(?P<cmp>less\s+than|fewer\s+than|shorter\s+than|under|below|more\s+than|longer\s+than|greater\s+than|over|above|beyond|at\s+least)\s+(?:the\s+)?)?
     (?P<foreign_pre>(?:{FOREIGN})(?=\s*\d))?
     (?P<pre>{_cur_alt})?\s*
-    (?P<a>{NUMBER})(?!\d)(?!\s*/\s*\d)(?P<plus>\+(?!\d))?
+    (?P<a>{NUMBER})(?!\d)(?!\s*/\s*\d)(?!\s*%)(?P<plus>\+(?!\d))?
     (?:\s*(?:-|–|to|or)\s*(?P<pre2>{_cur_alt})?\s*(?P<b>{NUMBER}))?
     (?P<half1>\s+and\s+a\s+half\b)?
     (?P<k>\s*(?:k|hundred|thousand|grand)\b)?
@@ -346,10 +346,16 @@ _FAILURE = re.compile(
     r"timing out|stop\w*|shuts? (?:me )?down|lose|lost|drop\w*|end(?:s|ed)?|boot\w*|disconnection|reset\w*)\b"
 )
 _AGO = re.compile(r"^\s*(?:ago|back|earlier|before|later|from now)\b")
-_LIMIT_AFTER = re.compile(r"^\s*(?:-\s*)?(?:mark|limit|cap|ceiling|timeout|time limit|max\b|maximum|session limit)")
+_LIMIT_AFTER = re.compile(
+    r"^\s*(?:-\s*)?(?:[a-z0-9]+\s+)?(?:mark|limit|cap|ceiling|timeout|time limit|max\b|maximum|session limit)"
+)
+_LEFT_AFTER = re.compile(r"^(?:\s+[\w-]+){0,3}\s+(?:left|remaining)\b")
+# a clause about the past: its times are history, not the job ("last year I used it for a week")
+_PAST = re.compile(r"\b(?:yesterday|last\s+(?:year|month|week|night|time|semester|term)|ago)\b")
 _IDLE_AFTER = re.compile(r"^\s*(?:of\s+)?(?:idle|idling|inactivity|inactive|no activity)")
 _WHEN_BEFORE = re.compile(
-    r"(?:^|[,.;:!?]\s*)(?:in|within)\s+(?:the\s+next\s+)?$|\b(?:every|each|per)\s+$|\b(?:last|past)\s+$"
+    r"(?:^|[,.;:!?]\s*)(?:in|within)\s+(?:the\s+next\s+)?$|\b(?:every|each|per)\s+$"
+    r"|(?<!runs )(?<!run )(?<!jobs )(?<!job )(?<!it )(?<!they )(?<!usually )(?<!training )\b(?:last|past)\s+$"
 )
 _AFTER_BEFORE = re.compile(
     r"\b(?:after|at)\s+(?:about\s+|around\s+|roughly\s+|only\s+|just\s+|like\s+|exactly\s+)?(?:the\s+)?$"
@@ -380,8 +386,10 @@ def aside(lowered: str, amount: Amount) -> str:
         return ""
     if amount.kind not in ("duration", "plain"):
         return ""
-    if _AGO.match(after):
+    if _AGO.match(after) or _PAST.search(clause):
         return "when something happened, not how long the job runs"
+    if _LEFT_AFTER.match(after):
+        return "what is left of a quota, not how long the job runs"
     if _LIMIT_AFTER.match(after):
         return "a limit the person hit, not how long the job runs"
     if _IDLE_AFTER.match(after):
