@@ -285,3 +285,11 @@ def test_a_pack_is_understood_by_its_own_words():
     for text in ("vertex ai", "gemini platform", "what does vertex ai cost?"):
         meaning = interpret(vertex, vertex.questions[0], {}, text)
         assert meaning.kind == "guide" and meaning.guide.section.id == "vertex-ai", (text, meaning)
+
+
+def test_a_list_of_facts_that_ends_in_a_question_keeps_every_fact(pack):
+    # each comma-separated part used to count as the start of the question
+    meaning = interpret(pack, pack.questions[0], {}, "student, no money, GPU for 3 hours, would kaggle work?")
+    got = {r.question: r.option for r in meaning.readings}
+    assert got == {"budget": "free", "hardware": "gpu", "runtime": "1-to-9"}
+    assert meaning.guide is not None

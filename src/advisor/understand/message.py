@@ -308,6 +308,11 @@ NAMES_ONLY = {"vs", "versus", "or", "and", "compared", "to", "with", "between", 
 SITUATION = {"i", "im", "i'm", "my", "me", "we", "our", "us", "need", "needs", "have", "has", "want", "using"}
 
 
+def _opens_question(part: str) -> bool:
+    norm = normalize(part)
+    return bool(WH_START.match(norm) or MODAL_START.match(norm))
+
+
 def _asks(sentence: str) -> bool:
     norm = normalize(sentence)
     return sentence.rstrip().endswith("?") or bool(WH_START.match(norm) or MODAL_START.match(norm))
@@ -322,9 +327,9 @@ def split_question(raw: str) -> tuple[str, str]:
             stated.append(sentence)
             continue
         # "my 9-hour jobs keep dying, would Pro help?": the question starts at its question word
-        parts = re.split(r",\s*", sentence)
-        cut = next((i for i, part in enumerate(parts) if i and _asks(part + "?")), None)
-        if cut is not None and not _asks(parts[0]):
+        parts = re.split(r",\s*|;\s*", sentence)
+        cut = next((i for i, part in enumerate(parts) if i and _opens_question(part)), None)
+        if cut is not None and not _opens_question(parts[0]):
             stated.append(", ".join(parts[:cut]))
             asked.append(", ".join(parts[cut:]))
         else:
