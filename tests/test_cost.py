@@ -112,3 +112,15 @@ def test_changing_a_price_changes_the_estimate_and_the_advice(tmp_path):
     # now 174 h x 5 = 870 units: $9.99 + 8 packs of 100 = $89.91, over the $10-$50 budget
     assert estimate(after, answers)[1]["colab-pro"].low == pytest.approx(89.91)
     assert decide(after, {q: a.option for q, a in answers.items()}).recommendation.id != "colab-pro"
+
+
+def test_which_is_cheaper_is_answered_with_figures_for_this_use(pack):
+    from advisor.chat.conversation import Conversation
+
+    talk = Conversation(pack)
+    talk.say("one gpu, 25 hours a week")
+    lines = talk.say("which is cheaper?")
+    roles = [line.role for line in lines]
+    assert roles[:3] == ["user", "guide", "advisor"] and roles[-1] == "question"  # then the question again
+    # 25 h a week of a T4: 108.75 h x 1.8 = 196 units, 96 over Pro's 100 -> one pack: $19.98
+    assert "about 25 hours a week on a T4" in lines[2].text and "Colab Pro: $19.98" in lines[2].text

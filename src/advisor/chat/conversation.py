@@ -6,6 +6,7 @@ and show the ``Line`` objects that come back, in order. Nothing here knows about
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Literal
 
 from ..engine.session import Answer, Session
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
 
 # Understanding typed text (rapidfuzz, the number parser) and explaining a result are imported
 # when first needed: together about 40 ms that the first screen does not need.
+
+COST_WORDS = re.compile(r"\b(?:cheap\w*|cost\w*|price\w*|pricing|expensive|afford\w*|how much)\b")
 
 Role = Literal["question", "user", "advisor", "notice", "error", "guide", "result"]
 
@@ -174,7 +177,8 @@ class Conversation:
             )
         if meaning.kind == "guide" and meaning.guide is not None:
             back = [Line("question", question.prompt)] if question else []
-            return lines + [self._guide_line(meaning.guide)] + back
+            costs = self._costs() if COST_WORDS.search(text.lower()) else []
+            return lines + [self._guide_line(meaning.guide)] + costs + back
         if meaning.kind == "clarify" and meaning.problem and question is not None:
             return lines + [Line("advisor", replies.bad_number(meaning.problem) + self._examples(question))]
         if meaning.kind == "clarify" and question is not None:
@@ -205,6 +209,27 @@ class Conversation:
                 return lines + [Line("advisor", replies.bad_number(problem) + self._examples(question))]
         examples = self._examples(question)
         return lines + [Line("advisor", replies.NOT_UNDERSTOOD + examples)]
+
+    def _costs(self) -> list[Line]:
+        """'Which is cheaper?': each service's monthly figure for the use described so far."""
+        from ..engine.cost import MACHINE_NAMES, estimate
+        from ..pack.pricing import money
+
+        use, estimates = estimate(self.pack, self.session.answers)
+        if not estimates:
+            return []
+        parts = []
+        for sid, est in estimates.items():
+            name = self.pack.service(sid).name
+            if est.low is None:
+                parts.append(f"{name}: no sourced figure")
+            elif est.high is None or abs(est.high - est.low) < 0.005:
+                parts.append(f"{name}: {'from ' if est.high is None else ''}{money(est.low)}")
+            else:
+                parts.append(f"{name}: {money(est.low)} to {money(est.high)}")
+        machine = MACHINE_NAMES.get(use.machines[0], use.machines[0]) if use.machines else "a GPU"
+        assumed = f" ({'; '.join(use.assumed)})" if use.assumed else ""
+        return [Line("advisor", replies.costs_so_far(use.hours_week, machine, "; ".join(parts), assumed))]
 
     def _guide_line(self, hit: Hit) -> Line:
         src = hit.section.first_source

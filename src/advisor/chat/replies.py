@@ -125,3 +125,10 @@ SMALL_TALK = {
 def small_talk(kind: str, asking: bool) -> str:
     reply = SMALL_TALK.get(kind, "")
     return reply + (" Here is where we were:" if asking else " Ask about the services, or say 'restart'.")
+
+
+def costs_so_far(hours: float, machine: str, figures: str, assumed: str) -> str:
+    return (
+        f"For your use as described so far, about {hours:g} hours a week on {machine}, a month costs: "
+        f"{figures}{assumed}. The result shows the working and the sources."
+    )
