@@ -107,6 +107,7 @@ class AdvisorServer(Server):
         self.max_sessions = max_sessions
         self.idle_seconds = idle_minutes * 60
         self.tabs: dict[str, Tab | None] = {}  # session id -> its process (None while it starts)
+        self.busy_page = (PAGES / "busy.html").read_text(encoding="utf-8")  # read once, not per refusal
 
     # -- who may come in ----------------------------------------------------------------------------
     def _host_ok(self, request: web.Request) -> bool:
@@ -155,12 +156,7 @@ class AdvisorServer(Server):
 
     # -- the page -----------------------------------------------------------------------------------
     def _busy(self) -> web.Response:
-        return web.Response(
-            status=503,
-            headers={"Retry-After": "60"},
-            content_type="text/html",
-            text=(PAGES / "busy.html").read_text(encoding="utf-8"),
-        )
+        return web.Response(status=503, headers={"Retry-After": "60"}, content_type="text/html", text=self.busy_page)
 
     async def handle_index(self, request: web.Request) -> web.StreamResponse:
         if len(self.tabs) >= self.max_sessions:

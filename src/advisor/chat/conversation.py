@@ -212,22 +212,17 @@ class Conversation:
 
     def _costs(self) -> list[Line]:
         """'Which is cheaper?': each service's monthly figure for the use described so far."""
-        from ..engine.cost import MACHINE_NAMES, estimate
-        from ..pack.pricing import money
+        from ..engine.cost import estimate
+        from ..pack.pricing import machine_name, money_range
 
         use, estimates = estimate(self.pack, self.session.answers)
         if not estimates:
             return []
-        parts = []
-        for sid, est in estimates.items():
-            name = self.pack.service(sid).name
-            if est.low is None:
-                parts.append(f"{name}: no sourced figure")
-            elif est.high is None or abs(est.high - est.low) < 0.005:
-                parts.append(f"{name}: {'from ' if est.high is None else ''}{money(est.low)}")
-            else:
-                parts.append(f"{name}: {money(est.low)} to {money(est.high)}")
-        machine = MACHINE_NAMES.get(use.machines[0], use.machines[0]) if use.machines else "a GPU"
+        parts = [
+            f"{self.pack.service(sid).name}: {money_range(est.low, est.high, 'no sourced figure')}"
+            for sid, est in estimates.items()
+        ]
+        machine = machine_name(use.machines[0]) if use.machines else "a GPU"
         assumed = f" ({'; '.join(use.assumed)})" if use.assumed else ""
         return [Line("advisor", replies.costs_so_far(use.hours_week, machine, "; ".join(parts), assumed))]
 

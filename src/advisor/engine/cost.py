@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..pack.core import NOT_SURE, Pack, Question
-from ..pack.pricing import MACHINE_NAMES, machines_for, price
+from ..pack.pricing import Price, machine_name, machines_for, price
 from ..pack.pricing import budget_cap as option_cap
 from ..record import Record, field
 from .session import Answer
 
-__all__ = ["MACHINE_NAMES", "Estimate", "Usage", "budget_cap", "estimate", "usage"]
+__all__ = ["Price", "Usage", "budget_cap", "estimate", "usage"]
 
 
 class Usage(Record):
@@ -26,18 +26,6 @@ class Usage(Record):
     hours_month: float
     machines: tuple[str, ...]
     assumed: list[str] = field(default_factory=list)
-
-
-class Estimate(Record):
-    """One service's monthly cost for this usage (USD), or why there is none."""
-
-    service: str
-    low: float | None
-    high: float | None
-    fits: bool | None  # covers the usage with the plan alone (None: the pack cannot tell)
-    runs_out: str  # when a quota or the plan's units run out, in words ('' when they do not)
-    working: str  # the arithmetic, in one line
-    facts: tuple[str, ...]  # "service.fact" ids the figures come from
 
 
 def _typical(question: Question) -> float:
@@ -70,21 +58,20 @@ def usage(pack: Pack, answers: Mapping[str, Answer]) -> Usage:
     chosen = {q: a.option for q, a in answers.items()}
     machines, said = machines_for(costs.machines, tuple(costs.default_machines), pack.questions, chosen)
     if machines and not said:
-        assumed.append(f"{MACHINE_NAMES.get(machines[0], machines[0])} assumed (not answered)")
+        assumed.append(f"{machine_name(machines[0])} assumed (not answered)")
     return Usage(hours, hours * costs.weeks_per_month, machines, assumed)
 
 
-def estimate(pack: Pack, answers: Mapping[str, Answer]) -> tuple[Usage, dict[str, Estimate]]:
-    """Each priced service's monthly estimate for the usage the answers describe."""
+def estimate(pack: Pack, answers: Mapping[str, Answer]) -> tuple[Usage, dict[str, Price]]:
+    """Each priced service's monthly cost for the usage the answers describe (its figures come from
+    the facts its ``pricing`` names)."""
     use = usage(pack, answers)
-    out: dict[str, Estimate] = {}
-    for service in pack.services:
-        if service.pricing is None or not use.machines:
-            continue
-        got = price(service.pricing, use.machines, use.hours_week, pack.info.costs.weeks_per_month)
-        facts = tuple(f"{service.id}.{fact}" for fact in service.pricing.facts)
-        out[service.id] = Estimate(service.id, got.low, got.high, got.fits, got.runs_out, got.working, facts)
-    return use, out
+    weeks = pack.info.costs.weeks_per_month
+    return use, {
+        s.id: price(s.pricing, use.machines, use.hours_week, weeks)
+        for s in pack.services
+        if s.pricing is not None and use.machines
+    }
 
 
 def budget_cap(pack: Pack, answers: Mapping[str, Answer]) -> float | None:

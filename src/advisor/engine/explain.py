@@ -559,9 +559,8 @@ def cost_section(pack: Pack, answers: dict[str, Answer], today: dt.date | None =
     lines = []
     for sid, est in estimates.items():
         service = pack.service(sid)
-        facts = tuple(
-            fact_line(pack, sid, f, today) for ref in est.facts if (f := service.fact(ref.split(".", 1)[1])) is not None
-        )
+        cited = service.pricing.facts if service.pricing is not None else ()
+        facts = tuple(fact_line(pack, sid, f, today) for ref in cited if (f := service.fact(ref)) is not None)
         over = cap is not None and est.low is not None and est.low > cap + 0.005
         lines.append(CostLine(sid, service.name, est.low, est.high, est.fits, est.runs_out, est.working, over, facts))
     return CostSection(use.hours_week, use.hours_month, use.machines, use.assumed, cap, lines)

@@ -135,12 +135,11 @@ def finite(value: Any) -> Any:
 
 
 def _cost_markdown(report: Report) -> list[str]:
-    from ..engine.cost import MACHINE_NAMES
-    from ..pack.pricing import money
+    from ..pack.pricing import machines_text, money, money_range
 
     cost = report.cost
     assert cost is not None
-    machines = " or ".join(MACHINE_NAMES.get(m, m) for m in cost.machines)
+    machines = machines_text(cost.machines)
     lines = [
         "## What it would cost",
         "",
@@ -151,14 +150,7 @@ def _cost_markdown(report: Report) -> list[str]:
         lines.append(f"Your budget: {money(cost.budget)} a month.")
     lines += ["", "| Service | A month | Covers your use | Working | Sources |", "|---|---|---|---|---|"]
     for line in cost.lines:
-        if line.low is None:
-            figure = "unknown"
-        elif line.high is None:
-            figure = f"from {money(line.low)}"
-        else:
-            figure = (
-                money(line.low) if abs(line.high - line.low) < 0.005 else f"{money(line.low)} to {money(line.high)}"
-            )
+        figure = money_range(line.low, line.high)
         covers = {True: "yes", False: "no", None: "cannot tell"}[line.fits] + (
             " (over budget)" if line.over_budget else ""
         )

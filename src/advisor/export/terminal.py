@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..engine.explain import CostSection, Reason, Report
-from ..pack.pricing import money
+from ..pack.pricing import machines_text, money, money_range
 from ..record import Record
 from ..text import inert
 
@@ -145,17 +145,6 @@ def render(
     return Group(*parts)
 
 
-def cost_label(low: float | None, high: float | None) -> str:
-    """'$0', '$9.99', '$130 to $200', 'from $9.99', 'unknown'."""
-    if low is None:
-        return "unknown"
-    if high is None:
-        return f"from {money(low)}"
-    if abs(high - low) < 0.005:
-        return money(low)
-    return f"{money(low)} to {money(high)}"
-
-
 def cost_bars(cost: CostSection, p: Palette, width: int = 80, recommended: str | None = None) -> list[Text]:
     """A bar per service of its monthly estimate, drawn with block characters.
 
@@ -164,7 +153,7 @@ def cost_bars(cost: CostSection, p: Palette, width: int = 80, recommended: str |
     about 50 columns the bars go and the figures stay.
     """
     name_w = min(max(len(line.name) for line in cost.lines), 24)
-    figure_w = max(len(cost_label(line.low, line.high)) for line in cost.lines)
+    figure_w = max(len(money_range(line.low, line.high)) for line in cost.lines)
     bar_w = width - name_w - figure_w - 6
     top = max((line.high or line.low or 0.0) for line in cost.lines) or 1.0
     rows: list[Text] = []
@@ -185,16 +174,14 @@ def cost_bars(cost: CostSection, p: Palette, width: int = 80, recommended: str |
             row.append(light, style=style)
             row.append(open_end, style=p.quiet)
             row.append(" " * max(1, bar_w + 1 - len(solid) - len(light) - len(open_end)))
-        row.append_text(t(cost_label(line.low, line.high), p.bad if line.over_budget else ""))
+        row.append_text(t(money_range(line.low, line.high), p.bad if line.over_budget else ""))
         rows.append(row)
     return rows
 
 
 def cost_parts(cost: CostSection, p: Palette, recommended: str | None, long: bool, width: int = 80) -> list[Text]:
     """The cost section of a report: what it assumes, the bars, and (long) each service's working."""
-    from ..engine.cost import MACHINE_NAMES
-
-    machines = " or ".join(MACHINE_NAMES.get(m, m) for m in cost.machines)
+    machines = machines_text(cost.machines)
     head = f"About {cost.hours_week:g} hours a week ({cost.hours_month:.0f} a month) on {machines}"
     if cost.budget is not None:
         head += f"; your budget: up to {money(math.ceil(cost.budget))} a month"
@@ -215,7 +202,7 @@ def cost_line(report: Report, p: Palette) -> Text | None:
     mine = next((c for c in cost.lines if rec and c.service == rec[0]), None) if cost else None
     if cost is None or mine is None:
         return None
-    line = t(f"Cost for your use (about {cost.hours_week:g} h a week): {cost_label(mine.low, mine.high)} a month")
+    line = t(f"Cost for your use (about {cost.hours_week:g} h a week): {money_range(mine.low, mine.high)} a month")
     if mine.over_budget:
         line.append_text(t(" — over your budget", f"bold {p.bad}"))
     elif mine.runs_out:

@@ -30,11 +30,27 @@ def machine_name(machine: str) -> str:
     return MACHINE_NAMES.get(machine, machine)
 
 
+def machines_text(machines: tuple[str, ...] | list[str]) -> str:
+    """'an L4 or an A100'."""
+    return " or ".join(map(machine_name, machines))
+
+
 def money(x: float) -> str:
     """Dollars as people read them: $9.99, $32, $1,283."""
     if x >= 100:
         return f"${x:,.0f}"
     return f"${x:,.2f}".replace(".00", "")
+
+
+def money_range(low: float | None, high: float | None, unknown: str = "unknown") -> str:
+    """'$0', '$9.99', '$130 to $200', 'from $9.99' (no upper figure), or ``unknown``."""
+    if low is None:
+        return unknown
+    if high is None:
+        return f"from {money(low)}"
+    if abs(high - low) < 0.005:
+        return money(low)
+    return f"{money(low)} to {money(high)}"
 
 
 class Price(Record):
@@ -53,13 +69,7 @@ def price(pricing: Pricing, machines: tuple[str, ...], hours_week: float, weeks_
     if pricing.usd_per_hour:
         return _hourly(pricing, machines, hours_month)
     if pricing.monthly_usd is not None:
-        got = _units(pricing, machines, hours_month)
-        rate = next((pricing.units_per_hour[m] for m in machines if m in pricing.units_per_hour), None)
-        if got.fits is False and rate and pricing.units_per_month:
-            # what would change it: the use the plan's own units cover
-            covers = pricing.units_per_month / rate / weeks_per_month
-            got.working += f"; the included units cover about {covers:.0f} h a week of {machine_name(machines[0])}"
-        return got
+        return _units(pricing, machines, hours_month, weeks_per_month)
     return _free(pricing, machines, hours_week)
 
 
@@ -69,7 +79,7 @@ def _free(pricing: Pricing, machines: tuple[str, ...], hours_week: float) -> Pri
         return Price(0.0, 0.0, None, "", "free; no published quota: heavy use is slowed or refused")
     covered = [m for m in machines if m in quota or m == "cpu"]
     if not covered:
-        return Price(None, None, False, "", f"free, but it does not offer {' or '.join(map(machine_name, machines))}")
+        return Price(None, None, False, "", f"free, but it does not offer {machines_text(machines)}")
     machine = covered[0]
     if machine == "cpu":
         return Price(0.0, 0.0, True, "", "free; CPU sessions have no weekly quota")
@@ -86,12 +96,13 @@ def _free(pricing: Pricing, machines: tuple[str, ...], hours_week: float) -> Pri
     )
 
 
-def _units(pricing: Pricing, machines: tuple[str, ...], hours_month: float) -> Price:
+def _units(pricing: Pricing, machines: tuple[str, ...], hours_month: float, weeks_per_month: float) -> Price:
     base, included = pricing.monthly_usd or 0.0, pricing.units_per_month or 0.0
     rates = [(m, pricing.units_per_hour[m]) for m in machines if m in pricing.units_per_hour]
     if not rates:
-        needs = " or ".join(map(machine_name, machines))
-        return Price(base, None, None, "", f"{money(base)} a month; no published unit rate for {needs}")
+        return Price(
+            base, None, None, "", f"{money(base)} a month; no published unit rate for {machines_text(machines)}"
+        )
     costs, lines, runs_out = [], [], ""
     for machine, rate in dict.fromkeys((rates[0], rates[-1])):
         need = hours_month * rate
@@ -106,14 +117,20 @@ def _units(pricing: Pricing, machines: tuple[str, ...], hours_month: float) -> P
         else:
             line += f", within the {included:g} included"
         lines.append(line)
-    return Price(min(costs), max(costs), costs[0] == base, runs_out, "; ".join(lines))
+    fits = costs[0] == base
+    if not fits and included:
+        # what would change it: the use the plan's own units cover
+        covers = included / rates[0][1] / weeks_per_month
+        lines.append(f"the included units cover about {covers:.0f} h a week of {machine_name(rates[0][0])}")
+    return Price(min(costs), max(costs), fits, runs_out, "; ".join(lines))
 
 
 def _hourly(pricing: Pricing, machines: tuple[str, ...], hours_month: float) -> Price:
     priced = [(m, pricing.usd_per_hour[m]) for m in machines if m in pricing.usd_per_hour]
     if not priced:
-        needs = " or ".join(map(machine_name, machines))
-        return Price(None, None, None, "", f"billed by the hour; the pack has no sourced price for {needs}")
+        return Price(
+            None, None, None, "", f"billed by the hour; the pack has no sourced price for {machines_text(machines)}"
+        )
     machine, rate = priced[0]
     on_demand = hours_month * rate
     unknown = [m for m in machines if m not in pricing.usd_per_hour]
@@ -122,7 +139,7 @@ def _hourly(pricing: Pricing, machines: tuple[str, ...], hours_month: float) -> 
     if pricing.spot_discount:
         working += f" (training jobs on spot capacity: up to {pricing.spot_discount:.0%} less, ≈ {money(low)})"
     if unknown:
-        working += f"; no sourced price for {' or '.join(map(machine_name, unknown))}, which costs more"
+        working += f"; no sourced price for {machines_text(unknown)}, which costs more"
     return Price(low, on_demand if not unknown else None, True, "", working)
 
 

@@ -271,7 +271,7 @@ def negated_options(question: Question, text: str) -> set[str]:
     return out
 
 
-def negated_yes(question: Question, text: str, hits: dict[str, tuple[float, str]] | None = None) -> Reading | None:
+def negated_other(question: Question, text: str, hits: dict[str, tuple[float, str]] | None = None) -> Reading | None:
     """'I don't need it to run in the background', 'nothing sensitive': with two answers to choose
     from, one said with a negation is the other."""
     concrete = [o.id for o in question.concrete_options]
@@ -478,7 +478,7 @@ def _read_one(question: Question, text: str) -> Reading | Unclear:
         others = [o.id for o in question.concrete_options if o.id not in hits]
         return _candidates(question, list(hits) + others, text)
     if not hits:
-        flipped = negated_yes(question, text, hits)
+        flipped = negated_other(question, text, hits)
         if flipped is not None:
             return flipped
         if negated:

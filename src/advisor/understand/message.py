@@ -23,7 +23,7 @@ from .guide_search import Hit, index_for
 from .match import (
     Reading,
     Unclear,
-    negated_yes,
+    negated_other,
     normalize,
     phrase_hits,
     read_answer,
@@ -155,7 +155,7 @@ def _others(pack: Pack, text: str, skip: str | None) -> list[Reading]:
                     out.append(reading)
                     continue
         hits = phrase_hits(question, rest)
-        flipped = negated_yes(question, rest, hits)
+        flipped = negated_other(question, rest, hits)
         if flipped is not None and len(rest.split()) >= 2:
             strong[question.id] = (flipped.option, flipped.text)
             continue
