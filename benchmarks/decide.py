@@ -22,7 +22,7 @@ import time
 
 from advisor.engine.decide import decide, prune
 from advisor.engine.worlds import walk_of
-from advisor.pack.cache import load_pack
+from advisor.pack import load
 
 BAR_MS = 50.0
 THREE = {"budget": "up-to-50", "hardware": "gpu", "runtime": "1-to-9"}
@@ -47,7 +47,7 @@ def main() -> int:
     parser.add_argument("--sets", type=int, default=200)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    pack = load_pack()
+    pack = load()
     walk_of(pack)  # compiled once per pack, as in the chat
     rng = random.Random(1)
     sets: list[tuple[str, dict[str, str]]] = [(name, chosen) for name, chosen in HARD.items()]

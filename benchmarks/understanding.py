@@ -15,7 +15,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from advisor.pack.loader import load_pack  # noqa: E402
+from advisor.pack import load  # noqa: E402
 from advisor.understand.evaluate import evaluate, load_set  # noqa: E402
 from advisor.understand.message import interpret  # noqa: E402
 
@@ -32,7 +32,7 @@ def main() -> int:
         help="labelled set files (default: the labelled set, both parts)",
     )
     args = parser.parse_args()
-    pack = load_pack(ROOT / "rules")
+    pack = load(ROOT / "rules", cache=False)
     data = load_set(*args.set)
     result = evaluate(pack, data)
     print(result.table())

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from advisor.pack.loader import Pack, load_pack
+from advisor.pack import Pack, load
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "rules"
@@ -35,7 +35,7 @@ def hermetic(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
 
 @pytest.fixture(scope="session")
 def pack() -> Pack:
-    return load_pack(RULES)
+    return load(RULES, cache=False)
 
 
 # -- the suite leaves the repository as it found it ------------------------------------------------

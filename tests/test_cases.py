@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from advisor.pack import load
 from advisor.pack.cases import load_cases
-from advisor.pack.loader import load_pack
 from advisor.verify import run_cases
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,7 +21,7 @@ CASES = [(name, case) for name, root in PACKS.items() for case in load_cases(roo
 
 @pytest.fixture(scope="module")
 def packs():
-    return {name: load_pack(root) for name, root in PACKS.items()}
+    return {name: load(root, cache=False) for name, root in PACKS.items()}
 
 
 @pytest.mark.parametrize("name,case", CASES, ids=[f"{name}:{case.id}" for name, case in CASES])

@@ -93,7 +93,7 @@ def test_changing_a_price_changes_the_estimate_and_the_advice(tmp_path):
     import shutil
 
     from advisor.engine.decide import decide
-    from advisor.pack.loader import load_pack
+    from advisor.pack import load
 
     from .conftest import RULES
     from .ui_helpers import FOR_SERVICE
@@ -101,14 +101,14 @@ def test_changing_a_price_changes_the_estimate_and_the_advice(tmp_path):
     answers = {q: Answer(o, None, None, "option") for q, o in FOR_SERVICE["colab-pro"].items()}
     copy = tmp_path / "rules"
     shutil.copytree(RULES, copy)
-    before = load_pack(copy)
+    before = load(copy, cache=False)
     assert decide(before, {q: a.option for q, a in answers.items()}).recommendation.id == "colab-pro"
     # 40 h a week of a T4 = 174 h a month x 1.8 units = 313 units: Pro $9.99 + 3 packs = $39.96
     assert estimate(before, answers)[1]["colab-pro"].low == pytest.approx(39.96)
     services = copy / "services.yaml"
     text = services.read_text()
     services.write_text(text.replace("units_per_hour: {t4: 1.8,", "units_per_hour: {t4: 5,", 1))
-    after = load_pack(copy)
+    after = load(copy, cache=False)
     # now 174 h x 5 = 870 units: $9.99 + 8 packs of 100 = $89.91, over the $10-$50 budget
     assert estimate(after, answers)[1]["colab-pro"].low == pytest.approx(89.91)
     assert decide(after, {q: a.option for q, a in answers.items()}).recommendation.id != "colab-pro"

@@ -17,7 +17,7 @@ from advisor.cli import main
 from advisor.engine.explain import report
 from advisor.engine.session import Answer, Session
 from advisor.export.record import to_markdown
-from advisor.pack.loader import PackError, load_pack
+from advisor.pack import PackError, load
 
 from .conftest import RULES
 
@@ -67,7 +67,7 @@ def test_corpus_gives_located_errors(tmp_path, name, text, needle, line):
     pack = _copy(tmp_path)
     (pack / name).write_text(text)
     with pytest.raises(PackError) as err:
-        load_pack(pack)
+        load(pack, cache=False)
     problems = err.value.problems
     assert any(needle in p.message for p in problems), [str(p) for p in problems]
     hit = next(p for p in problems if needle in p.message)
@@ -81,7 +81,7 @@ def test_oversized_file_is_refused(tmp_path):
     pack = _copy(tmp_path)
     (pack / "questions.yaml").write_text("# " + "x" * (3 * 1024 * 1024))
     with pytest.raises(PackError) as err:
-        load_pack(pack)
+        load(pack, cache=False)
     assert "limit" in str(err.value)
 
 
@@ -91,7 +91,7 @@ def test_guide_symlink_outside_the_pack_is_refused(tmp_path):
     secret.write_text("## Secret {#secret}\n\nSources: https://example.org/ (checked 2026-01)\n\nhidden\n")
     (pack / "guide" / "evil.md").symlink_to(secret)
     with pytest.raises(PackError) as err:
-        load_pack(pack)
+        load(pack, cache=False)
     assert "outside the rules folder" in str(err.value)
 
 
@@ -166,7 +166,7 @@ def test_mutated_packs_load_or_fail_cleanly(tmp_path_factory, seed, name):
     path = pack / name
     path.write_text(_mutate(path.read_text(), random.Random(seed)))
     try:
-        load_pack(pack)
+        load(pack, cache=False)
     except PackError as err:
         assert err.problems and all(p.line >= 1 and p.message for p in err.problems)
 
@@ -248,7 +248,7 @@ def test_control_characters_in_pack_text_are_refused_with_file_and_line(tmp_path
     services = (pack / "services.yaml").read_text()
     (pack / "services.yaml").write_text(services.replace("name: Kaggle Notebooks", f"name: Kaggle{char} Notebooks"))
     with pytest.raises(PackError) as err:
-        load_pack(pack)
+        load(pack, cache=False)
     (problem,) = err.value.problems
     assert problem.file.endswith("services.yaml") and "control character" in problem.message
     assert problem.line == services[: services.index("name: Kaggle Notebooks")].count("\n") + 1
@@ -257,8 +257,11 @@ def test_control_characters_in_pack_text_are_refused_with_file_and_line(tmp_path
 def test_the_cache_reads_only_the_files_a_pack_uses_and_follows_a_one_line_extends(tmp_path, monkeypatch):
     import os
 
+    from advisor.pack import load
     from advisor.pack.cache import fingerprint
-    from advisor.pack.cache import load_pack as cached
+
+    def cached(root):
+        return load(root)
 
     base = _copy(tmp_path)
     os.mkfifo(base / "notes.yaml")  # not a rule file: never opened (it would hang)
@@ -301,7 +304,7 @@ def test_a_pack_with_a_thousand_questions_is_checked_without_crashing(tmp_path):
 # -- any text, from a pack or a saved session, reaches the screen inert ----------------------------
 from advisor.text import UNSAFE  # noqa: E402
 
-_PACK = load_pack(RULES)
+_PACK = load(RULES, cache=False)
 
 ANY_TEXT = st.text(alphabet=st.characters(codec="utf-8", blacklist_categories=("Cs",)), min_size=1, max_size=40)
 
@@ -319,7 +322,7 @@ def test_pack_text_with_any_characters_is_refused_or_shown_inert(tmp_path_factor
     services = (pack_dir / "services.yaml").read_text()
     (pack_dir / "services.yaml").write_text(services.replace("name: Kaggle Notebooks", f"name: {json.dumps(name)}"))
     try:
-        pack = load_pack(pack_dir)
+        pack = load(pack_dir, cache=False)
     except PackError as err:
         assert UNSAFE.search(name) or not name.strip(), [str(p) for p in err.problems]
         if UNSAFE.search(name):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from advisor.pack.loader import PackError, load_pack
+from advisor.pack import PackError, load
 from advisor.pack.yamlsafe import YamlError, parse_yaml
 
 from .conftest import RULES
@@ -61,7 +61,7 @@ def _edit(path: Path, old: str, new: str) -> int:
 def test_misspelt_option_id_is_located_with_a_suggestion(broken):
     line = _edit(broken / "decisions.yaml", "when: {budget: [under-10]}", "when: {budget: [undr-10]}")
     with pytest.raises(PackError) as err:
-        load_pack(broken)
+        load(broken, cache=False)
     [problem] = err.value.problems
     assert problem.file.endswith("decisions.yaml") and problem.line == line
     assert "no option 'undr-10'" in problem.message and "did you mean 'under-10'" in problem.message
@@ -74,7 +74,7 @@ def test_edited_quote_is_rejected(broken):
         "quote: Colab's free tier and Kaggle Notebooks cost very little.",
     )
     with pytest.raises(PackError) as err:
-        load_pack(broken)
+        load(broken, cache=False)
     [problem] = err.value.problems
     assert problem.line == line and "word for word" in problem.message
 
@@ -82,7 +82,7 @@ def test_edited_quote_is_rejected(broken):
 def test_unknown_key_suggests_the_right_one(broken):
     line = _edit(broken / "questions.yaml", "    why: Only some services", "    whyy: Only some services")
     with pytest.raises(PackError) as err:
-        load_pack(broken)
+        load(broken, cache=False)
     messages = [str(p) for p in err.value.problems]
     assert any(
         f"questions.yaml:{line}:" in m and "unknown key 'whyy'" in m and "did you mean 'why'" in m for m in messages
@@ -118,7 +118,7 @@ def test_syntax_error_names_line(broken):
     text[line] = text[line] + " : : ["
     path.write_text("\n".join(text))
     with pytest.raises(PackError) as err:
-        load_pack(broken)
+        load(broken, cache=False)
     assert err.value.problems[0].file.endswith("services.yaml")
     assert "YAML syntax" in err.value.problems[0].message
 
@@ -126,7 +126,7 @@ def test_syntax_error_names_line(broken):
 def test_non_utf8_is_named(broken):
     (broken / "pack.yaml").write_bytes(b"pack:\n  name: caf\xe9\n")
     with pytest.raises(PackError) as err:
-        load_pack(broken)
+        load(broken, cache=False)
     assert "pack.yaml:2:" in str(err.value.problems[0]) and "UTF-8" in err.value.problems[0].message
 
 
@@ -136,13 +136,13 @@ def test_deleted_question_reports_each_reference(broken):
     start = text.index("  - id: privacy")
     path.write_text(text[:start] + text[text.index("  - id: account") :])
     with pytest.raises(PackError) as err:
-        load_pack(broken)
+        load(broken, cache=False)
     problems = err.value.problems
     assert problems and all("unknown question 'privacy'" in p.message for p in problems)
-    assert len(problems) == sum(1 for r in load_pack(RULES).rules if "privacy" in r.when)
+    assert len(problems) == sum(1 for r in load(RULES, cache=False).rules if "privacy" in r.when)
 
 
 def test_missing_rules_folder(tmp_path):
     with pytest.raises(PackError) as err:
-        load_pack(tmp_path / "nope")
+        load(tmp_path / "nope", cache=False)
     assert "rules folder not found" in str(err.value)

@@ -15,3 +15,28 @@ def test_no_module_of_advisor_imports_one_that_imports_it_back():
         if graph.find_shortest_chain(importer=b, imported=a)
     ]
     assert cycles == []
+
+
+def test_the_engine_s_plain_classes_are_the_ones_generated_from_the_models():
+    """The rule schema is declared once (pack/models.py); records.py is written from it."""
+    from advisor.pack import generate
+
+    assert generate.TARGET.read_text(encoding="utf-8") == generate.source(), (
+        "pack/records.py is out of date: run python -m advisor.pack.generate"
+    )
+
+
+def test_a_field_added_to_a_model_reaches_the_plain_class_and_the_cache(tmp_path, monkeypatch):
+    from typing import get_type_hints
+
+    from advisor.pack import cache, core, generate, models
+
+    monkeypatch.setitem(models.Fact.model_fields, "region", models.Fact.model_fields["label"])
+    text = generate.source()
+    assert "class Fact(FactMethods, Record, eq=False):\n    id: str\n    label: str\n" in text
+    assert "    region: str\n" in text.split("class Fact(")[1].split("class ")[0]
+    # and the cache converts every plain field from its annotation, with nothing listed by hand
+    for cls in core.__dict__.values():
+        if isinstance(cls, type) and cls.__module__ == "advisor.pack.records":
+            assert set(get_type_hints(cls)) >= set(cls._fields)
+            assert cache._reviver(cls) is not None

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from advisor.cli import main
 from advisor.engine.decide import is_reached
-from advisor.pack.loader import load_pack
+from advisor.pack import load
 from advisor.pack.models import Effect
 from advisor.pack.synthetic import make_pack
 from advisor.verify import verify
@@ -164,7 +164,7 @@ def test_broken_pack_one_clear_line_per_problem(tmp_path, capsys):
     assert code == 1
     [line] = [x for x in out.splitlines() if "contradict" in x]
     assert "decisions.yaml:" in line and "'competition-on-kaggle' (for)" in line and "work=competition" in line
-    load_pack(broken)  # still a valid pack: only verification complains
+    load(broken, cache=False)  # still a valid pack: only verification complains
 
 
 def test_check_json_lists_findings(capsys):
@@ -217,7 +217,7 @@ def test_example_pack_passes_check(capsys):
 
 
 def test_example_pack_recommends_its_service_for_tpus_at_scale():
-    pack = load_pack(RULES.parent / "examples" / "vertex-ai")
+    pack = load(RULES.parent / "examples" / "vertex-ai", cache=False)
     from advisor.engine.decide import decide
 
     result = decide(
@@ -245,7 +245,7 @@ def test_extends_in_a_circle_is_an_error(tmp_path):
     from advisor.pack.loader import PackError
 
     with pytest.raises(PackError) as err:
-        load_pack(a)
+        load(a, cache=False)
     assert "circle" in str(err.value)
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from advisor.pack.loader import load_pack
+from advisor.pack import load
 from advisor.tui.app import AdvisorApp, make_app
 
 from .conftest import RULES
 
-PACK = load_pack(RULES)
+PACK = load(RULES, cache=False)
 
 # one full answer set per service, as a person answers them in the chat (the reasoning for each is
 # in rules/cases.yaml: student-tutorial, competition-free, hobbyist-heavy, pro-plus-long-background,

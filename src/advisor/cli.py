@@ -58,11 +58,11 @@ CHAT_DEFAULTS = {"command": None, "rules": None, "debug": False, "theme": None, 
 
 def _questions_help() -> str:
     """The question ids and their options, for `recommend --help` (from the shipped pack)."""
-    from .pack.cache import load_pack
+    from .pack import load
     from .pack.core import PackError
 
     try:
-        pack = load_pack()
+        pack = load()
     except (PackError, OSError) as exc:  # help still prints when the pack cannot be read
         return f"\n(the questions could not be listed: {type(exc).__name__})\n"
     lines = ["", "questions (ID=OPTION; numeric questions also take a number with its unit):"]
@@ -293,11 +293,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _load(args: Options) -> Pack:
-    from .pack.cache import load_pack
+    from .pack import load
     from .pack.core import PackError
 
     try:
-        return load_pack(args.rules)
+        return load(args.rules)
     except PackError as exc:
         first = exc.problems[0] if exc.problems else None
         more = f" (and {len(exc.problems) - 1} more; run 'advisor check' to see all)" if len(exc.problems) > 1 else ""
@@ -478,13 +478,13 @@ def cmd_recommend(args: Options) -> int:
 def cmd_check(args: Options) -> int:
     import json
 
+    from .pack import load
     from .pack.core import PackError
-    from .pack.loader import load_pack
     from .pack.paths import default_rules_dir
 
     root = args.rules or default_rules_dir()
     try:
-        pack = load_pack(root)
+        pack = load(root, cache=False)
     except PackError as exc:
         if args.json:
             print(

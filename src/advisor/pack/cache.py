@@ -24,7 +24,7 @@ from . import core
 from .guide import Section, Source
 from .paths import default_rules_dir
 
-FORMAT = 10
+FORMAT = 11
 
 
 def cache_dir() -> Path:
@@ -203,7 +203,7 @@ def from_data(data: dict[str, Any]) -> core.Pack:
     )
 
 
-def load_pack(root: Path | str | None = None) -> core.Pack:
+def load_cached(root: Path | str | None = None) -> core.Pack:
     """The pack in ``root``: from the cache when its files are unchanged, else loaded and validated.
 
     Raises ``PackError`` (from the loader) for an invalid pack, exactly as an uncached load does.
@@ -220,7 +220,7 @@ def load_pack(root: Path | str | None = None) -> core.Pack:
                     return pack
         except (OSError, ValueError, KeyError, TypeError, RecursionError):
             pass  # missing, stale or damaged: load from the rule files instead
-    from .loader import load_pack as load_and_validate  # pydantic and YAML: only when needed
+    from .loader import read_pack as load_and_validate  # pydantic and YAML: only when needed
 
     pack = load_and_validate(root)
     if path is not None:

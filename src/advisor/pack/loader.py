@@ -173,7 +173,7 @@ def _layers(root: Path, problems: list[Problem]) -> list[_Layer]:
     return layers
 
 
-def load_pack(root: Path | str | None = None) -> Pack:
+def read_pack(root: Path | str | None = None) -> Pack:
     """Load and validate the pack in ``root`` (default: the shipped one), or raise PackError.
 
     A pack may extend another (``extends: ../rules`` or ``extends: default`` in pack.yaml): its

@@ -13,7 +13,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from .core import (
+from .base import (
     NOT_SURE,
     Confidence,
     Effect,
