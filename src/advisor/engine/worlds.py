@@ -26,7 +26,7 @@ reading", as the old exhaustive search did.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from ..pack.core import NOT_SURE, Effect, Pack, Question
 from ..record import Record
@@ -153,6 +153,11 @@ def walk_of(pack: Pack) -> Walk:
     return pack.derived.once("walk", lambda: Walk(pack))
 
 
+Bounds = tuple[tuple[int, ...], tuple[int, ...], int]  # most each service can gain, lose; who can go
+Settle = Callable[[int, int, int, int], tuple[int, int, int]]
+Moves = list[dict[State, list[tuple[str | None, float, State]]]]
+
+
 def worlds(pack: Pack, chosen: Mapping[str, str], *, conditionals: bool = True) -> Worlds:
     """Walk every reading of the open answers (``chosen``: question id -> option id or not-sure).
 
@@ -160,105 +165,137 @@ def worlds(pack: Pack, chosen: Mapping[str, str], *, conditionals: bool = True) 
     """
     w = walk_of(pack)
     n = len(w.sids)
-    base = [0] * n
-    base_out = 0
-    for r in w.always:  # rules with no conditions fire in every world
-        for s in r.services:
-            k = w.sids.index(s)
-            if r.effect is Effect.exclude:
-                base_out |= 1 << k
-            else:
-                base[k] += r.weight if r.effect is Effect.for_ else -r.weight
+    said = {q: o for q, o in chosen.items() if o != NOT_SURE}  # "not sure" is open, like unanswered
+    fronts = _Fronts()
+    settle = _settler(n, _bounder(w, said), fronts)
+    start, layers, moves = _forward(w, chosen, settle, fronts)
+    winner_of = _final_winners(layers[-1], n)
+    possible = set(winner_of.values())
+    names = [*w.sids, ""]
+    if len(possible) == 1:  # settled: every reading has the same winner, nothing to condition on
+        return Worlds({names[possible.pop()]: 1.0}, {}, {})
+    if not conditionals:
+        chance = [0.0] * (n + 1)
+        for state, p in layers[-1].items():
+            chance[winner_of[state]] += p
+        return Worlds({names[k]: chance[k] for k in range(n + 1) if chance[k] > 0}, {}, {})
+    values, joint = _backward(w, chosen, layers, moves, winner_of)
+    total = values[start] if start in values else _one_hot(start[2], n)
+    return _summary(total, joint, names)
 
-    # what the person answered, "not sure" left out: those questions are open like unanswered ones
-    said = {q: o for q, o in chosen.items() if o != NOT_SURE}
+
+class _Fronts:
+    """The frontiers one walk has met, numbered, so a partial world carries a small int."""
+
+    def __init__(self) -> None:
+        self.items: list[Front] = [()]
+        self._ids: dict[Front, int] = {(): 0}
+
+    def id(self, front: Front) -> int:
+        got = self._ids.get(front)
+        if got is None:
+            got = self._ids[front] = len(self.items)
+            self.items.append(front)
+        return got
+
+
+# Scores travel packed into one integer, BITS bits per service, each offset by BIAS: adding a
+# rule's score changes is then one integer addition, and a partial world hashes as three ints.
+
+
+def _packed(scores: list[int] | tuple[int, ...]) -> int:
+    return sum((v + BIAS) << (BITS * k) for k, v in enumerate(scores))
+
+
+def _unpacked(packed: int, n: int) -> list[int]:
+    return [((packed >> (BITS * k)) & MASK) - BIAS for k in range(n)]
+
+
+def _may_be_asked(w: Walk, step: _Step, known: dict[int, str], said: Mapping[str, str]) -> bool:
+    """A follow-up is asked only when its ask_if holds: false once every condition is decided against."""
+    if not step.asks or step.question.id in said:
+        return True
+    for cond in step.asks:
+        if not all(k in known or w.order[k].id in said for k, _ in cond):
+            return True
+        if all((said[w.order[k].id] if w.order[k].id in said else known[k]) in opts for k, opts in cond):
+            return True
+    return False
+
+
+def _step_bounds(step: _Step, j: int, options: list[str], known: dict[int, str], n: int) -> Bounds:
+    """At step j, choosing the best (or the worst) option: the most each service gains and loses."""
+    gain, loss, ex = [0] * n, [0] * n, 0
+    for option in options:
+        plus, minus = [0] * n, [0] * n
+        for conds, code, services, signed in step.rules:
+            if not all(
+                (option in allowed) if k == j else (known[k] in allowed) if k in known else True for k, allowed in conds
+            ):
+                continue
+            if code == _EXCLUDE:
+                for s in services:
+                    ex |= 1 << s
+            elif signed > 0:
+                for s in services:
+                    plus[s] += signed
+            else:
+                for s in services:
+                    minus[s] -= signed
+        gain = [max(a, b) for a, b in zip(gain, plus)]
+        loss = [max(a, b) for a, b in zip(loss, minus)]
+    return tuple(gain), tuple(loss), ex
+
+
+def _bounder(w: Walk, said: Mapping[str, str]) -> Callable[[int, Front], Bounds]:
+    """``bounds(i, front)``: after step i, with these answers remembered, the most each service can
+    still gain and lose, and which services a later rule can still rule out. Only rules that can
+    still fire count, and at each later question only one option (the best or the worst) is chosen."""
+    n = len(w.sids)
     fixed = {w.pos[q]: o for q, o in said.items() if q in w.pos}
     # bounds depend on the step, the frontier and what the person said to the later questions only,
     # so they are remembered across decisions (what-ifs re-decide many nearby answer sets)
     later_said = [tuple(said.get(q.id) for q in w.order[i + 1 :]) for i in range(len(w.steps))]
-    bounds_memo = w.bounds
-    if len(bounds_memo) > 100_000:
-        bounds_memo.clear()
+    memo = w.bounds
+    if len(memo) > 100_000:
+        memo.clear()
 
-    def bounds(i: int, front: Front) -> tuple[tuple[int, ...], tuple[int, ...], int]:
-        """After step i, with these answers remembered: the most each service can still gain and
-        lose, and which services a later rule can still rule out. Only rules that can still fire
-        count, and at each later question only one option (the best or the worst) is chosen."""
+    def bounds(i: int, front: Front) -> Bounds:
         key = (i, front, later_said[i])
-        hit = bounds_memo.get(key)
+        hit = memo.get(key)
         if hit is not None:
             return hit
         known = dict(front)
         up, down, ex = [0] * n, [0] * n, 0
         for j in range(i + 1, len(w.steps)):
             step = w.steps[j]
-            if step.asks and step.question.id not in said:
-                # asked only when its ask_if holds: when every condition is decided, check it
-                maybe = False
-                for cond in step.asks:
-                    if all(k in known or w.order[k].id in said for k, _ in cond):
-                        if all(
-                            (said[w.order[k].id] if w.order[k].id in said else known[k]) in opts for k, opts in cond
-                        ):
-                            maybe = True
-                            break
-                    else:
-                        maybe = True
-                        break
-                if not maybe:
-                    continue
-            if j in fixed:
-                options: list[str] = [fixed[j]]
-            else:
-                options = [o.id for o in step.question.concrete_options]
-            gain, loss = [0] * n, [0] * n
-            for option in options:
-                plus, minus = [0] * n, [0] * n
-                for conds, code, services, signed in step.rules:
-                    if not all(
-                        (option in allowed) if k == j else (known[k] in allowed) if k in known else True
-                        for k, allowed in conds
-                    ):
-                        continue
-                    if code == _EXCLUDE:
-                        for s in services:
-                            ex |= 1 << s
-                    elif signed > 0:
-                        for s in services:
-                            plus[s] += signed
-                    else:
-                        for s in services:
-                            minus[s] -= signed
-                gain = [max(a, b) for a, b in zip(gain, plus)]
-                loss = [max(a, b) for a, b in zip(loss, minus)]
+            if not _may_be_asked(w, step, known, said):
+                continue
+            options = [fixed[j]] if j in fixed else [o.id for o in step.question.concrete_options]
+            gain, loss, out = _step_bounds(step, j, options, known, n)
             up = [a + b for a, b in zip(up, gain)]
             down = [a + b for a, b in zip(down, loss)]
-        result = (tuple(up), tuple(down), ex)
-        bounds_memo[key] = result
+            ex |= out
+        result = memo[key] = (tuple(up), tuple(down), ex)
         return result
 
-    # Scores travel packed into one integer, BITS bits per service, each offset by BIAS: adding a
-    # rule's score changes is then one integer addition, and a partial world hashes as three ints.
-    ones = sum(1 << (BITS * k) for k in range(n))
+    return bounds
 
-    def pack_scores(scores: list[int] | tuple[int, ...]) -> int:
-        return sum((v + BIAS) << (BITS * k) for k, v in enumerate(scores))
 
-    def unpack(packed: int) -> list[int]:
-        return [((packed >> (BITS * k)) & MASK) - BIAS for k in range(n)]
-
+def _settler(n: int, bounds: Callable[[int, Front], Bounds], fronts: _Fronts) -> Settle:
+    """``settle(i, fid, packed, out)`` -> (winner or -1, packed scores, out): drop the services that
+    cannot win any more; finish the partial world when one must win."""
     shifts = [BITS * k for k in range(n)]
     everyone = (1 << n) - 1
-    base_packed = BIAS * ones  # every score 0
+    base_packed = _packed([0] * n)
     by_id: dict[tuple[int, int], tuple[tuple[int, ...], tuple[int, ...], int, list[int], bool]] = {}
 
     def settle(i: int, fid: int, packed: int, out: int) -> tuple[int, int, int]:
-        """(winner or -1, packed scores, out): drop services that cannot win; finish if one must win."""
         if out == everyone:
             return (n, 0, out)
         got = by_id.get((i, fid))
         if got is None:
-            up_, down_, ex_ = bounds(i, fronts[fid])
+            up_, down_, ex_ = bounds(i, fronts.items[fid])
             # services no later rule can rule out: only they can be sure to keep a lead
             safe_ = [b for b in range(n) if not ex_ >> b & 1]
             still = not ex_ and not any(up_) and not any(down_)
@@ -293,38 +330,48 @@ def worlds(pack: Pack, chosen: Mapping[str, str], *, conditionals: bool = True) 
             kept_packed += (scores[k] - shift) << shifts[k]
         return (-1, kept_packed, out)
 
-    # forward: the probability of each partial world after each step, and where each one leads.
-    # A partial world is (frontier id, packed scores, services out); once its winner is certain it
-    # is (frontier id, -1, winner) and keeps walking: its later answers still count towards "what
-    # would this answer change", and such worlds merge into very few.
-    fronts: list[Front] = [()]
-    front_ids: dict[Front, int] = {(): 0}
+    return settle
 
-    def front_id(front: Front) -> int:
-        got = front_ids.get(front)
-        if got is None:
-            got = front_ids[front] = len(fronts)
-            fronts.append(front)
-        return got
 
-    start = (0, pack_scores(base), base_out)
+def _start(w: Walk) -> State:
+    """Before any question: the rules with no conditions, which fire in every world."""
+    base = [0] * len(w.sids)
+    out = 0
+    for r in w.always:
+        for s in r.services:
+            k = w.sids.index(s)
+            if r.effect is Effect.exclude:
+                out |= 1 << k
+            else:
+                base[k] += r.weight if r.effect is Effect.for_ else -r.weight
+    return (0, _packed(base), out)
+
+
+def _forward(
+    w: Walk, chosen: Mapping[str, str], settle: Settle, fronts: _Fronts
+) -> tuple[State, list[dict[State, float]], Moves]:
+    """The probability of each partial world after each step, and where each one leads.
+
+    A partial world is (frontier id, packed scores, services out); once its winner is certain it
+    is (frontier id, -1, winner) and keeps walking: its later answers still count towards "what
+    would this answer change", and such worlds merge into very few."""
+    zero = _packed([0] * len(w.sids))
+    start = _start(w)
     layers: list[dict[State, float]] = [{start: 1.0}]
-    moves: list[dict[State, list[tuple[str | None, float, State]]]] = []
+    moves: Moves = []
     for i, step in enumerate(w.steps):
-        here = layers[-1]
         nxt: dict[State, float] = {}
         step_moves: dict[State, list[tuple[str | None, float, State]]] = {}
         per_front: dict[int, list[tuple[str | None, float, int, int, int]]] = {}
         memo: dict[State, State] = {}
-        for state, p in here.items():
+        for state, p in layers[-1].items():
             fid, packed, out = state
             options = per_front.get(fid)
             if options is None:
-                options = [
-                    (option, weight, pack_scores(delta) - BIAS * ones if delta else 0, excl, front_id(new_front))
-                    for option, weight, delta, excl, new_front in _options(w, i, step, fronts[fid], chosen)
+                options = per_front[fid] = [
+                    (option, weight, _packed(delta) - zero if delta else 0, excl, fronts.id(new_front))
+                    for option, weight, delta, excl, new_front in _options(w, i, step, fronts.items[fid], chosen)
                 ]
-                per_front[fid] = options
             mv: list[tuple[str | None, float, State]] = []
             for option, weight, delta, excl, new_fid in options:
                 if packed < 0:  # decided already: carry the winner along
@@ -341,30 +388,42 @@ def worlds(pack: Pack, chosen: Mapping[str, str], *, conditionals: bool = True) 
             step_moves[state] = mv
         layers.append(nxt)
         moves.append(step_moves)
+    return start, layers, moves
 
-    # what is left after the last question: the highest score wins, ties to the first service
+
+def _final_winners(last: dict[State, float], n: int) -> dict[State, int]:
+    """What is left after the last question: the highest score wins, ties to the first service."""
     winner_of: dict[State, int] = {}
-    for state in layers[-1]:
+    for state in last:
         _, packed, out = state
         if packed < 0:
             winner_of[state] = out
         else:
-            scores = unpack(packed)
+            scores = _unpacked(packed, n)
             alive = [k for k in range(n) if not out >> k & 1]
             winner_of[state] = max(alive, key=lambda k: (scores[k], -k)) if alive else n
-    possible = set(winner_of.values())
-    names = [*w.sids, ""]
-    if len(possible) == 1:  # settled: every reading has the same winner, nothing to condition on
-        return Worlds({names[possible.pop()]: 1.0}, {}, {})
-    if not conditionals:
-        chance = [0.0] * (n + 1)
-        for state, p in layers[-1].items():
-            chance[winner_of[state]] += p
-        return Worlds({names[k]: chance[k] for k in range(n + 1) if chance[k] > 0}, {}, {})
+    return winner_of
 
-    # backward: for each undecided partial world, the chance of each final winner (a decided one's
-    # is its winner), and per open question the joint chance of (answer, winner)
-    values: dict[State, list[float]] = {state: _one_hot(k, n) for state, k in winner_of.items() if state[1] >= 0}
+
+def _add_row(table: dict[str, list[float]], option: str, vector: list[float], weight: float) -> None:
+    row = table.get(option)
+    table[option] = [a + weight * b for a, b in zip(row, vector)] if row is not None else [weight * b for b in vector]
+
+
+def _add_one(table: dict[str, list[float]], option: str, winner: int, amount: float, n: int) -> None:
+    row = table.get(option)
+    if row is None:
+        row = table[option] = [0.0] * (n + 1)
+    row[winner] += amount
+
+
+def _backward(
+    w: Walk, chosen: Mapping[str, str], layers: list[dict[State, float]], moves: Moves, winner_of: dict[State, int]
+) -> tuple[dict[State, list[float]], dict[str, dict[str, list[float]]]]:
+    """For each undecided partial world, the chance of each final winner (a decided one's is its
+    winner), and per open question the joint chance of (answer, winner)."""
+    n = len(w.sids)
+    values = {state: _one_hot(k, n) for state, k in winner_of.items() if state[1] >= 0}
     joint: dict[str, dict[str, list[float]]] = {}
     for i in range(len(w.steps) - 1, -1, -1):
         qid = w.steps[i].question.id
@@ -375,35 +434,28 @@ def worlds(pack: Pack, chosen: Mapping[str, str], *, conditionals: bool = True) 
             p = layer[state]
             if state[1] < 0:  # decided: only its answers count, towards its own winner
                 if table is not None:
-                    k = state[2]
                     for option, weight, _ in mv:
                         if option is not None:
-                            row = table.get(option)
-                            if row is None:
-                                row = table[option] = [0.0] * (n + 1)
-                            row[k] += p * weight
+                            _add_one(table, option, state[2], p * weight, n)
                 continue
             vec = [0.0] * (n + 1)
             for option, weight, target in mv:
-                if target[1] < 0:
+                if target[1] < 0:  # decided there: all its chance goes to that winner
                     vec[target[2]] += weight
                     if table is not None and option is not None:
-                        row = table.get(option)
-                        if row is None:
-                            row = table[option] = [0.0] * (n + 1)
-                        row[target[2]] += p * weight
+                        _add_one(table, option, target[2], p * weight, n)
                     continue
                 tv = values[target]
                 vec = [a + weight * b for a, b in zip(vec, tv)]
                 if table is not None and option is not None:
-                    row = table.get(option)
-                    pw = p * weight
-                    table[option] = [a + pw * b for a, b in zip(row, tv)] if row is not None else [pw * b for b in tv]
+                    _add_row(table, option, tv, p * weight)
             before[state] = vec
         values = before
+    return values, joint
 
-    total = values[start] if start in values else _one_hot(start[2], n)
-    shares = {names[k]: total[k] for k in range(n + 1) if total[k] > 0}
+
+def _summary(total: list[float], joint: dict[str, dict[str, list[float]]], names: list[str]) -> Worlds:
+    shares = {names[k]: v for k, v in enumerate(total) if v > 0}
     given: dict[str, dict[str, dict[str, float]]] = {}
     reach: dict[str, dict[str, float]] = {}
     for qid, table in joint.items():
@@ -415,7 +467,7 @@ def worlds(pack: Pack, chosen: Mapping[str, str], *, conditionals: bool = True) 
             mass = sum(row)
             reach[qid][option] = mass
             if mass > 0:
-                given[qid][option] = {names[k]: row[k] / mass for k in range(n + 1) if row[k] > 0}
+                given[qid][option] = {names[k]: v / mass for k, v in enumerate(row) if v > 0}
     return Worlds(shares, given, reach)
 
 
