@@ -77,3 +77,17 @@ def test_a_case_file_that_breaks_the_schema_is_refused_with_its_line(tmp_path):
         load_cases(tmp_path)
     assert caught.value.problems[0].line == 2
     assert "either 'expect'" in caught.value.problems[0].message
+
+
+def test_check_json_reports_a_broken_case_file_as_json(tmp_path, capsys):
+    import json
+    import shutil
+
+    from advisor.cli import main
+
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    (rules / "cases.yaml").write_text("cases:\n  - id: x\n    expect: colab\n", encoding="utf-8")
+    assert main(["check", "--rules", str(rules), "--json"]) == 2
+    report = json.loads(capsys.readouterr().out)  # a script reading --json gets JSON, not lines of text
+    assert report["status"] == "invalid" and report["problems"][0]["file"].endswith("cases.yaml")

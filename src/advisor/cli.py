@@ -11,18 +11,20 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
+from .record import Record
 
 if TYPE_CHECKING:
     import argparse
 
     from .engine.session import Answer, Session
-    from .pack.core import Pack
+    from .pack.core import Pack, Problem
+    from .verify import Finding
 
     Options = argparse.Namespace | SimpleNamespace  # SimpleNamespace: a bare `advisor`, see main()
 
@@ -73,8 +75,9 @@ def _questions_help() -> str:
 
 
 def build_parser(list_questions: bool = False) -> argparse.ArgumentParser:
-    """The command line; ``list_questions`` adds every question to `recommend --help` (it reads
-    the rule pack, so only when that help is asked for)."""
+    """The command line: the top-level options, then one subcommand per row of ``COMMANDS``.
+    ``list_questions`` adds every question to `recommend --help` (it reads the rule pack, so only
+    when that help is asked for)."""
     import argparse  # not on the path of a bare `advisor`: see main()
 
     parser = argparse.ArgumentParser(
@@ -104,16 +107,22 @@ def build_parser(list_questions: bool = False) -> argparse.ArgumentParser:
         help="continue the last unfinished chat session where it stopped (every answer is saved as it is given)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for command in COMMANDS:
+        extra = _questions_help() if list_questions and command.name == "recommend" else ""
+        one = sub.add_parser(
+            command.name,
+            help=command.help,
+            description=command.description,
+            epilog=command.epilog + extra,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        command.arguments(one)
+        if command.rules_help:
+            one.add_argument("--rules", metavar="DIR", type=Path, default=argparse.SUPPRESS, help=command.rules_help)
+    return parser
 
-    rec = sub.add_parser(
-        "recommend",
-        help="print a recommendation for answers given as options (for scripts)",
-        description="Print a recommendation. Questions reached but not answered count as 'not sure'.",
-        epilog="examples:\n  advisor recommend --answer budget=0 --answer runtime=1 --answer hardware=gpu --json\n"
-        "  advisor recommend --answer budget=pay-per-use --answer work=deploy\n"
-        + (_questions_help() if list_questions else ""),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+
+def _recommend_arguments(rec: argparse.ArgumentParser) -> None:
     rec.add_argument(
         "--answer",
         "-a",
@@ -148,19 +157,9 @@ def build_parser(list_questions: bool = False) -> argparse.ArgumentParser:
         default=None,
         help="output format (default text; --json is the same as --format json)",
     )
-    rec.add_argument("--rules", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="use the rule pack in DIR")
 
-    chk = sub.add_parser(
-        "check",
-        help="validate a rule pack and report every problem with file and line",
-        description="Load and validate a rule pack, then verify its decisions: gaps (answers with no "
-        "recommendation), rules that never fire or never count, contradicting rules, unreachable or unused "
-        "questions, numeric ranges, stale facts. Exit 0 when sound (warnings allowed), 1 when verification "
-        "finds errors, 2 when the pack is invalid.",
-        epilog="example:\n  advisor check --rules ./rules\n",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    chk.add_argument("--rules", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="the rule pack to check")
+
+def _check_arguments(chk: argparse.ArgumentParser) -> None:
     chk.add_argument("--json", action="store_true", help="print the findings as JSON")
     chk.add_argument(
         "--stale-days",
@@ -169,13 +168,9 @@ def build_parser(list_questions: bool = False) -> argparse.ArgumentParser:
         metavar="N",
         help="warn about facts checked more than N days ago (default 365)",
     )
-    sch = sub.add_parser(
-        "schema",
-        help="print the JSON Schema of a rule file (for editors and validators)",
-        description="Print the JSON Schema of one rule file, generated from advisor's own models.",
-        epilog="examples:\n  advisor schema questions > questions.schema.json\n  advisor schema --list\n",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+
+
+def _schema_arguments(sch: argparse.ArgumentParser) -> None:
     sch.add_argument(
         "file",
         nargs="?",
@@ -185,18 +180,8 @@ def build_parser(list_questions: bool = False) -> argparse.ArgumentParser:
     )
     sch.add_argument("--list", action="store_true", help="list the rule files that have a schema")
 
-    srv = sub.add_parser(
-        "serve",
-        help="serve the chat as a web page (textual-serve), on this computer only unless told otherwise",
-        description="Serve the same chat in a browser. Binds to 127.0.0.1 unless --host says otherwise; every "
-        "browser tab gets its own advisor, which saves decisions as browser downloads and never writes a file a "
-        "visitor names. Needs the serve extra: pip install 'advisor[serve]' (or "
-        "pipx install '.[serve]' from a checkout).",
-        epilog="examples:\n  advisor serve                      then open http://127.0.0.1:8000\n"
-        "  advisor serve --port 9000 --rules ./my-rules\n"
-        "  advisor serve --host 0.0.0.0 --max-sessions 20   for a class: prints the address with its token\n",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+
+def _serve_arguments(srv: argparse.ArgumentParser) -> None:
     srv.add_argument(
         "--host",
         default="127.0.0.1",
@@ -220,33 +205,15 @@ def build_parser(list_questions: bool = False) -> argparse.ArgumentParser:
         metavar="M",
         help="end a tab nobody typed in for M minutes, freeing its process (default 30)",
     )
-    srv.add_argument("--rules", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="the rule pack to serve")
 
-    gui = sub.add_parser(
-        "guide",
-        help="read the guide: every section, or the one that answers a question, with its code and sources",
-        description="With no query, list every section of the guide, grouped by service and topic. With a "
-        "query (a question or a section id), print the section that answers it, with its code and its "
-        "sources, and the next best sections as suggestions.",
-        epilog='examples:\n  advisor guide\n  advisor guide "tensorboard embeddings"\n  advisor guide colab-drive\n'
-        "  advisor guide --json kaggle gpu limit\n",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+
+def _guide_arguments(gui: argparse.ArgumentParser) -> None:
     gui.add_argument("query", nargs="*", help="a question or a section id (several words are one query)")
     gui.add_argument("--json", action="store_true", help="print one JSON object")
-    gui.add_argument("--rules", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="the rule pack to read")
 
-    gra = sub.add_parser(
-        "graph",
-        help="draw the question tree and where each service can win (Mermaid or dot)",
-        description="Print the question tree: questions in order, follow-ups with the answers that lead to "
-        "them, and the answers that count for or rule out each service.",
-        epilog="examples:\n  advisor graph > tree.mmd\n  advisor graph --format dot | dot -Tsvg > tree.svg\n",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+
+def _graph_arguments(gra: argparse.ArgumentParser) -> None:
     gra.add_argument("--format", choices=["mermaid", "dot"], default="mermaid", help="output format (default mermaid)")
-    gra.add_argument("--rules", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="the rule pack to draw")
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -260,19 +227,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # every command: about 12 ms of a 250 ms start on the development machine (startup.py).
         args = SimpleNamespace(**CHAT_DEFAULTS)
     try:
-        if args.command == "recommend":
-            return cmd_recommend(args)
-        if args.command == "check":
-            return cmd_check(args)
-        if args.command == "schema":
-            return cmd_schema(args)
-        if args.command == "graph":
-            return cmd_graph(args)
-        if args.command == "guide":
-            return cmd_guide(args)
-        if args.command == "serve":
-            return cmd_serve(args)
-        return cmd_ui(args)
+        run = next((c.run for c in COMMANDS if c.name == args.command), cmd_ui)
+        return run(args)
     except UsageError as exc:
         from .text import inert
 
@@ -476,9 +432,8 @@ def cmd_recommend(args: Options) -> int:
 
 
 def cmd_check(args: Options) -> int:
-    import json
-
     from .pack import load
+    from .pack.cases import load_cases
     from .pack.core import PackError
     from .pack.paths import default_rules_dir
 
@@ -486,66 +441,57 @@ def cmd_check(args: Options) -> int:
     try:
         pack = load(root, cache=False)
     except PackError as exc:
-        if args.json:
-            print(
-                json.dumps(
-                    {
-                        "status": "invalid",
-                        "problems": [
-                            {"file": p.file, "line": p.line, "col": p.col, "message": p.message} for p in exc.problems
-                        ],
-                    },
-                    indent=2,
-                )
-            )
-        else:
-            from .text import inert
-
-            for problem in exc.problems:
-                print(inert(str(problem)))
-            print(f"{len(exc.problems)} problem(s); the pack cannot be used.", file=sys.stderr)
-        return 2
-    from .pack.cases import load_cases
-    from .verify import run_cases, verify
-
+        return _invalid(exc.problems, args.json, "{n} problem(s); the pack cannot be used.")
     try:
         cases = load_cases(root)
     except PackError as exc:
-        from .text import inert
+        return _invalid(exc.problems, args.json, "{n} problem(s) in the test cases.")
+    from .verify import run_cases, verify
 
-        for problem in exc.problems:
-            print(inert(str(problem)))
-        print(f"{len(exc.problems)} problem(s) in the test cases.", file=sys.stderr)
-        return 2
     findings = verify(pack, stale_days=args.stale_days) + run_cases(pack, cases)
-    errors = [f for f in findings if f.severity == "error"]
     summary = (
         f"{pack.info.name} {pack.info.version}: {len(pack.questions)} questions, "
         f"{len(pack.services)} services, {len(pack.rules)} rules, {len(pack.sections)} guide sections, "
         f"{len(cases)} test cases"
     )
-    if args.json:
-        print(
-            json.dumps(
-                {
-                    "status": "findings" if errors else "ok",
-                    "summary": summary,
-                    "problems": [],
-                    "findings": [
-                        {
-                            "kind": f.kind,
-                            "severity": f.severity,
-                            "file": f.file,
-                            "line": f.line,
-                            "message": f.message,
-                            "example": dict(f.example),
-                        }
-                        for f in findings
-                    ],
-                },
-                indent=2,
-            )
-        )
+    return _report_findings(findings, summary, args.json)
+
+
+def _invalid(problems: list[Problem], as_json: bool, what: str) -> int:
+    """A pack (or its cases) that cannot be loaded: every problem with file and line; exit 2."""
+    if as_json:
+        import json
+
+        shown = [{"file": p.file, "line": p.line, "col": p.col, "message": p.message} for p in problems]
+        print(json.dumps({"status": "invalid", "problems": shown}, indent=2))
+    else:
+        from .text import inert
+
+        for problem in problems:
+            print(inert(str(problem)))
+        print(what.format(n=len(problems)), file=sys.stderr)
+    return 2
+
+
+def _report_findings(findings: list[Finding], summary: str, as_json: bool) -> int:
+    """What verification found, as text or JSON; exit 1 when any of it is an error."""
+    errors = [f for f in findings if f.severity == "error"]
+    if as_json:
+        import json
+
+        shown = [
+            {
+                "kind": f.kind,
+                "severity": f.severity,
+                "file": f.file,
+                "line": f.line,
+                "message": f.message,
+                "example": dict(f.example),
+            }
+            for f in findings
+        ]
+        status = "findings" if errors else "ok"
+        print(json.dumps({"status": status, "summary": summary, "problems": [], "findings": shown}, indent=2))
     else:
         from .text import inert
 
@@ -729,3 +675,85 @@ def cmd_ui(args: Options) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+class Command(Record, eq=False):
+    """One subcommand: its help texts, its own options, and what runs it."""
+
+    name: str
+    help: str
+    description: str
+    epilog: str
+    arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[Options], int]
+    rules_help: str = ""  # its --rules option; none when empty
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command(
+        "recommend",
+        "print a recommendation for answers given as options (for scripts)",
+        "Print a recommendation. Questions reached but not answered count as 'not sure'.",
+        "examples:\n  advisor recommend --answer budget=0 --answer runtime=1 --answer hardware=gpu --json\n"
+        "  advisor recommend --answer budget=pay-per-use --answer work=deploy\n",
+        _recommend_arguments,
+        cmd_recommend,
+        "use the rule pack in DIR",
+    ),
+    Command(
+        "check",
+        "validate a rule pack and report every problem with file and line",
+        "Load and validate a rule pack, then verify its decisions: gaps (answers with no "
+        "recommendation), rules that never fire or never count, contradicting rules, unreachable or unused "
+        "questions, numeric ranges, stale facts. Exit 0 when sound (warnings allowed), 1 when verification "
+        "finds errors, 2 when the pack is invalid.",
+        "example:\n  advisor check --rules ./rules\n",
+        _check_arguments,
+        cmd_check,
+        "the rule pack to check",
+    ),
+    Command(
+        "schema",
+        "print the JSON Schema of a rule file (for editors and validators)",
+        "Print the JSON Schema of one rule file, generated from advisor's own models.",
+        "examples:\n  advisor schema questions > questions.schema.json\n  advisor schema --list\n",
+        _schema_arguments,
+        cmd_schema,
+    ),
+    Command(
+        "serve",
+        "serve the chat as a web page (textual-serve), on this computer only unless told otherwise",
+        "Serve the same chat in a browser. Binds to 127.0.0.1 unless --host says otherwise; every "
+        "browser tab gets its own advisor, which saves decisions as browser downloads and never writes a file a "
+        "visitor names. Needs the serve extra: pip install 'advisor[serve]' (or "
+        "pipx install '.[serve]' from a checkout).",
+        "examples:\n  advisor serve                      then open http://127.0.0.1:8000\n"
+        "  advisor serve --port 9000 --rules ./my-rules\n"
+        "  advisor serve --host 0.0.0.0 --max-sessions 20   for a class: prints the address with its token\n",
+        _serve_arguments,
+        cmd_serve,
+        "the rule pack to serve",
+    ),
+    Command(
+        "guide",
+        "read the guide: every section, or the one that answers a question, with its code and sources",
+        "With no query, list every section of the guide, grouped by service and topic. With a "
+        "query (a question or a section id), print the section that answers it, with its code and its "
+        "sources, and the next best sections as suggestions.",
+        'examples:\n  advisor guide\n  advisor guide "tensorboard embeddings"\n  advisor guide colab-drive\n'
+        "  advisor guide --json kaggle gpu limit\n",
+        _guide_arguments,
+        cmd_guide,
+        "the rule pack to read",
+    ),
+    Command(
+        "graph",
+        "draw the question tree and where each service can win (Mermaid or dot)",
+        "Print the question tree: questions in order, follow-ups with the answers that lead to "
+        "them, and the answers that count for or rule out each service.",
+        "examples:\n  advisor graph > tree.mmd\n  advisor graph --format dot | dot -Tsvg > tree.svg\n",
+        _graph_arguments,
+        cmd_graph,
+        "the rule pack to draw",
+    ),
+)
