@@ -77,14 +77,10 @@ def brute_force(pack):
 
 def by_boxes(pack):
     findings = verify(pack)
-    unreachable = {f.message.split("'")[1] for f in findings if f.kind == "unreachable-rule"}
+    unreachable = {f.subjects[0] for f in findings if f.kind == "unreachable-rule"}
     gap = any(f.kind == "gap" for f in findings)
-    shadowed = {(f.message.split("'")[1], f.message.split("'")[-2]) for f in findings if f.kind == "shadowed"}
-    conflicts = set()
-    for f in findings:
-        if f.kind == "conflict":
-            parts = f.message.split("'")
-            conflicts.add((parts[1], parts[3], parts[5]))
+    shadowed = {f.subjects for f in findings if f.kind == "shadowed"}
+    conflicts = {f.subjects for f in findings if f.kind == "conflict"}
     return unreachable, gap, shadowed, conflicts
 
 
@@ -270,3 +266,16 @@ def test_graph_draws_every_question_and_service(capsys, pack):
         for s in pack.services:
             assert s.name in out
         assert "rules out" in out
+
+
+def test_a_stale_price_is_named_as_one_the_cost_estimates_use(pack):
+    import datetime as dt
+
+    later = dt.date(2028, 6, 1)  # every fact read in 2026 is stale by then
+    stale = {f.subjects[0]: f.message for f in verify(pack, today=later) if f.kind == "stale-fact"}
+    pro = pack.service("colab-pro")
+    assert pro.pricing is not None
+    priced = f"colab-pro.{pro.pricing.facts[0]}"
+    assert stale[priced].startswith("a price the cost estimates use")
+    unpriced = next(f"colab-pro.{f.id}" for f in pro.facts if f.id not in pro.pricing.facts)
+    assert stale[unpriced].startswith("fact ")

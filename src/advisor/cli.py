@@ -487,6 +487,7 @@ def _report_findings(findings: list[Finding], summary: str, as_json: bool) -> in
                 "line": f.line,
                 "message": f.message,
                 "example": dict(f.example),
+                "subjects": list(f.subjects),
             }
             for f in findings
         ]

@@ -45,6 +45,9 @@ class Finding(Record):
     file: str
     line: int
     example: tuple[tuple[str, str], ...] = ()
+    # what it is about, by id, for scripts and tests: rule, question, case or "service.fact" ids,
+    # and for a shadowed rule or a conflict the service last
+    subjects: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         example = ""
@@ -312,77 +315,66 @@ def find_gap(
 
 
 def verify(pack: Pack, today: dt.date | None = None, stale_days: int = 365) -> list[Finding]:
+    """Every finding about a valid pack: one check per kind, in the order a rule author fixes them."""
     space = Space(pack)
-    rules = _compile(pack, space)
-    findings: list[Finding] = []
-    services = [s.id for s in pack.services]
     qfile = {q.id: pack.origins.get(f"question:{q.id}", ("questions.yaml", 1)) for q in pack.questions}
-
-    # questions that can never be asked, and questions no rule uses
-    for i, q in enumerate(pack.questions):
-        box = list(space.full)
-        if space.ask_if[i]:
-            # asked when some alternative holds: look for a reachable combination that reaches it
-            reachable = False
-            for cond in space.ask_if[i]:
-                b = list(space.full)
-                for k, m in cond.items():
-                    b[k] = m & space.asked[k]
-                b[i] = space.asked[i]
-                if space.witness(tuple(b)) is not None:
-                    reachable = True
-                    break
-            if not reachable and not any(NOT_SURE in opts for cond in q.conditions for opts in cond.values()):
-                file, line = qfile[q.id]
-                findings.append(
-                    Finding(
-                        "unreachable-question",
-                        "error",
-                        f"question '{q.id}' can never be asked: no answers satisfy its ask_if",
-                        file,
-                        line,
-                    )
-                )
-        del box
-    used = {qid for r in pack.rules for qid in r.when} | {k for q in pack.questions for c in q.conditions for k in c}
-    for q in pack.questions:
-        if q.id not in used:
-            file, line = qfile[q.id]
-            findings.append(
-                Finding(
-                    "unused-question",
-                    "warning",
-                    f"question '{q.id}' is used by no rule and no ask_if; its answer changes nothing",
-                    file,
-                    line,
-                )
-            )
-        if q.kind is QuestionKind.numeric:
-            findings.extend(_numeric_ranges(q, *qfile[q.id]))
-
-    # rules that can never fire
+    findings = [*_unreachable_questions(pack, space, qfile), *_unused_questions(pack, qfile)]
     live: list[CompiledRule] = []
-    for r in rules:
+    for r in _compile(pack, space):
         if space.witness(r.box) is None:
-            findings.append(
-                Finding(
-                    "unreachable-rule",
-                    "error",
-                    f"rule '{r.id}' can never fire: no reachable answers meet its conditions",
-                    r.file,
-                    r.line,
-                )
-            )
+            message = f"rule '{r.id}' can never fire: no reachable answers meet its conditions"
+            findings.append(Finding("unreachable-rule", "error", message, r.file, r.line, subjects=(r.id,)))
         else:
             live.append(r)
-
-    excludes: dict[str, list[CompiledRule]] = {s: [] for s in services}
+    excludes: dict[str, list[CompiledRule]] = {s.id: [] for s in pack.services}
     for r in live:
         if r.effect is Effect.exclude:
             for s in r.services:
                 excludes[s].append(r)
+    findings += _shadowed(space, live, excludes)
+    findings += _conflicts(space, live)
+    findings += _gaps(pack, space, live, excludes)
+    findings += _stale_facts(pack, today or clock.today(), stale_days)
+    findings.extend(_priors_and_sources(pack))
+    return findings
 
-    # shadowed: redundant excludes; for/against rules that never count
+
+Located = dict[str, tuple[str, int]]
+
+
+def _unreachable_questions(pack: Pack, space: Space, qfile: Located) -> Iterator[Finding]:
+    """Questions whose ask_if no reachable answers satisfy."""
+    for i, q in enumerate(pack.questions):
+        if not space.ask_if[i]:
+            continue
+        # asked when some alternative holds: look for a reachable combination that reaches it
+        reachable = False
+        for cond in space.ask_if[i]:
+            b = list(space.full)
+            for k, m in cond.items():
+                b[k] = m & space.asked[k]
+            b[i] = space.asked[i]
+            if space.witness(tuple(b)) is not None:
+                reachable = True
+                break
+        if not reachable and not any(NOT_SURE in opts for cond in q.conditions for opts in cond.values()):
+            message = f"question '{q.id}' can never be asked: no answers satisfy its ask_if"
+            yield Finding("unreachable-question", "error", message, *qfile[q.id], subjects=(q.id,))
+
+
+def _unused_questions(pack: Pack, qfile: Located) -> Iterator[Finding]:
+    """Questions no rule and no ask_if reads, and numeric questions' ranges."""
+    used = {qid for r in pack.rules for qid in r.when} | {k for q in pack.questions for c in q.conditions for k in c}
+    for q in pack.questions:
+        if q.id not in used:
+            message = f"question '{q.id}' is used by no rule and no ask_if; its answer changes nothing"
+            yield Finding("unused-question", "warning", message, *qfile[q.id], subjects=(q.id,))
+        if q.kind is QuestionKind.numeric:
+            yield from _numeric_ranges(q, *qfile[q.id])
+
+
+def _shadowed(space: Space, live: list[CompiledRule], excludes: dict[str, list[CompiledRule]]) -> Iterator[Finding]:
+    """Redundant excludes, and for/against rules that never count (their service is always out)."""
     for r in live:
         if r.effect is Effect.caveat:
             continue
@@ -395,75 +387,68 @@ def verify(pack: Pack, today: dt.date | None = None, stale_days: int = 365) -> l
                 if r.effect is Effect.exclude
                 else "never counts: whenever it fires, other rules have already ruled out"
             )
-            findings.append(Finding("shadowed", "warning", f"rule '{r.id}' {what} '{s}'", r.file, r.line))
+            yield Finding("shadowed", "warning", f"rule '{r.id}' {what} '{s}'", r.file, r.line, subjects=(r.id, s))
 
-    # conflicts: same service, opposite directions, same questions, overlapping answers
+
+_OPPOSITE = {frozenset({Effect.for_, Effect.against}), frozenset({Effect.exclude, Effect.for_})}
+
+
+def _conflicts(space: Space, live: list[CompiledRule]) -> Iterator[Finding]:
+    """Same service, opposite directions, same questions, answers that meet both."""
     groups: dict[tuple[str, frozenset[str]], list[CompiledRule]] = {}
     for r in live:
         if r.effect is Effect.caveat:
             continue
         for s in r.services:
             groups.setdefault((s, r.questions), []).append(r)
-    opposite = {frozenset({Effect.for_, Effect.against}), frozenset({Effect.exclude, Effect.for_})}
     for (service, _), members in groups.items():
         for one, other in combinations(members, 2):
-            if frozenset({one.effect, other.effect}) not in opposite:
+            if frozenset({one.effect, other.effect}) not in _OPPOSITE:
                 continue
             both = intersect(one.box, other.box)
             combo = space.witness(both) if both is not None else None
             if combo is None:
                 continue
             example = space.describe(combo, {space.pos[q] for q in one.questions})
-            findings.append(
-                Finding(
-                    "conflict",
-                    "error",
-                    f"rules '{one.id}' ({one.effect.value}) and '{other.id}' ({other.effect.value}) contradict "
-                    f"each other on '{service}' (see line {other.line})",
-                    one.file,
-                    one.line,
-                    example,
-                )
+            message = (
+                f"rules '{one.id}' ({one.effect.value}) and '{other.id}' ({other.effect.value}) contradict "
+                f"each other on '{service}' (see line {other.line})"
             )
+            yield Finding("conflict", "error", message, one.file, one.line, example, (one.id, other.id, service))
 
-    # gaps: answers that rule out every service
+
+def _gaps(
+    pack: Pack, space: Space, live: list[CompiledRule], excludes: dict[str, list[CompiledRule]]
+) -> Iterator[Finding]:
+    """Answers that rule out every service (unless a caveat explains why nothing fits)."""
+    services = [s.id for s in pack.services]
     explained = [space.box(r.when) for r in pack.rules if r.explains_no_fit]
     gap = find_gap(space, {s: [r.box for r in excludes[s]] for s in services}, services, explained)
-    if gap is not None:
-        firing = [r for r in live if r.effect is Effect.exclude and all(r.box[i] & bit for i, bit in enumerate(gap))]
-        widest = max(firing, key=lambda r: (len(r.services), r.index))
-        findings.append(
-            Finding(
-                "gap",
-                "error",
-                "these answers rule out every service, so there is no recommendation (ruled out by "
-                + ", ".join(f"'{r.id}'" for r in firing)
-                + "); add a rule or narrow an exclude",
-                widest.file,
-                widest.line,
-                space.describe(gap),
-            )
-        )
+    if gap is None:
+        return
+    firing = [r for r in live if r.effect is Effect.exclude and all(r.box[i] & bit for i, bit in enumerate(gap))]
+    widest = max(firing, key=lambda r: (len(r.services), r.index))
+    message = (
+        "these answers rule out every service, so there is no recommendation (ruled out by "
+        + ", ".join(f"'{r.id}'" for r in firing)
+        + "); add a rule or narrow an exclude"
+    )
+    yield Finding("gap", "error", message, widest.file, widest.line, space.describe(gap), tuple(r.id for r in firing))
 
-    # facts
-    today = today or clock.today()
+
+def _stale_facts(pack: Pack, today: dt.date, stale_days: int) -> Iterator[Finding]:
+    """Facts (prices among them) nobody has checked for more than ``stale_days``."""
     for svc in pack.services:
+        priced = set(svc.pricing.facts) if svc.pricing else set()
         for f in svc.facts:
-            age = (today - f.checked_date).days
-            if age > stale_days:
+            if (today - f.checked_date).days > stale_days:
                 file, line = pack.origins.get(f"fact:{svc.id}.{f.id}", ("services.yaml", 1))
-                findings.append(
-                    Finding(
-                        "stale-fact",
-                        "warning",
-                        f"fact '{svc.id}.{f.id}' was checked {f.checked}, more than "
-                        f"{stale_days // 30} months ago; check {f.source} again",
-                        file,
-                        line,
-                    )
+                kind = "a price the cost estimates use" if f.id in priced else "fact"
+                message = (
+                    f"{kind} '{svc.id}.{f.id}' was checked {f.checked}, more than "
+                    f"{stale_days // 30} months ago; check {f.source} again"
                 )
-    findings.extend(_priors_and_sources(pack))
-    return findings
+                yield Finding("stale-fact", "warning", message, file, line, subjects=(f"{svc.id}.{f.id}",))
 
 
 def _priors_and_sources(pack: Pack) -> Iterator[Finding]:
@@ -480,6 +465,7 @@ def _priors_and_sources(pack: Pack) -> Iterator[Finding]:
                 "likely; add how common each answer is",
                 file,
                 line,
+                subjects=(q.id,),
             )
     for svc in pack.services:
         for f in svc.facts:
@@ -491,6 +477,7 @@ def _priors_and_sources(pack: Pack) -> Iterator[Finding]:
                     f"fact '{svc.id}.{f.id}' cites {f.source}, a site's home page; cite the page that states the value",
                     file,
                     line,
+                    subjects=(f"{svc.id}.{f.id}",),
                 )
 
 
@@ -511,6 +498,7 @@ def _numeric_ranges(q: Question, file: str, line: int) -> Iterator[Finding]:
                 f"question '{q.id}': {x:g} {q.unit} falls in several options ({', '.join(owners)})",
                 file,
                 line,
+                subjects=(q.id, *owners),
             )
             return
         if not owners:
@@ -520,6 +508,7 @@ def _numeric_ranges(q: Question, file: str, line: int) -> Iterator[Finding]:
                 f"question '{q.id}': {x:g} {q.unit} falls in no option; typed numbers there are not understood",
                 file,
                 line,
+                subjects=(q.id,),
             )
             return
 
@@ -545,7 +534,8 @@ def run_cases(pack: Pack, cases: list[Case]) -> list[Finding]:
         unreached = [q for q in chosen if q not in prune(pack, chosen)]
         bad += [f"answer to '{q}' is never asked with the case's other answers" for q in unreached]
         if bad:
-            findings.append(Finding("case", "error", f"case '{case.id}': {'; '.join(bad)}", case.file, case.line))
+            message = f"case '{case.id}': {'; '.join(bad)}"
+            findings.append(Finding("case", "error", message, case.file, case.line, subjects=(case.id,)))
             continue
         result = decide(pack, chosen, what_if=False)
         got = result.recommendation.id if result.recommendation else ""
@@ -561,6 +551,7 @@ def run_cases(pack: Pack, cases: list[Case]) -> list[Finding]:
                     case.file,
                     case.line,
                     tuple(chosen.items()),
+                    (case.id,),
                 )
             )
         elif case.settled is not None and case.settled != result.settled:
@@ -573,6 +564,7 @@ def run_cases(pack: Pack, cases: list[Case]) -> list[Finding]:
                     case.file,
                     case.line,
                     tuple(chosen.items()),
+                    (case.id,),
                 )
             )
     return findings
