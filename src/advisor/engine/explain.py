@@ -402,114 +402,17 @@ def _depends_text(pack: Pack, result: Result) -> str:
 def report(
     pack: Pack, answers: dict[str, Answer], result: Result | None = None, today: dt.date | None = None
 ) -> Report:
-    """The whole explanation of a decision for ``answers``."""
+    """The whole explanation of a decision for ``answers``: reasons, citations, caveats, verdict."""
     if result is None:
         result = decide(pack, {q: a.option for q, a in answers.items()})
     rec = result.recommendation
     winner = result.standing(rec.id) if rec else None
-    reasons: list[Reason] = []
-    if winner is not None:
-        for f in winner.for_ + winner.against:
-            if f.certain:
-                reasons.append(_reason(pack, f, (winner.service.id,)))
-    out_by_rule: dict[str, tuple[Firing, list[str]]] = {}
-    for st in result.ranking:
-        if st is winner:
-            continue
-        for f in st.excluded_by:
-            if f.certain:
-                out_by_rule.setdefault(f.rule.id, (f, []))[1].append(st.service.id)
-    reasons += [_reason(pack, f, tuple(sids)) for f, sids in out_by_rule.values()]
-    why_not = [_why_not(pack, st, winner) for st in result.ranking if st is not winner]
-
-    cited: dict[tuple[str, str], CitationLine] = {}
-    used_firings = (
-        (winner.for_ + winner.against if winner else [])
-        + [f for st in result.ranking for f in st.excluded_by]
-        + result.caveats
-    )
-    for firing in used_firings:
-        if not firing.certain:
-            continue
-        for c in firing.rule.cite:
-            section = pack.sections[c.section]
-            src = section.first_source
-            cited.setdefault(
-                (c.section, c.quote),
-                CitationLine(c.section, section.title, c.quote, src.url if src else "", src.checked if src else ""),
-            )
-
-    # each reason points at the guide passages it rests on (footnote numbers into the citations)
-    order = {key: i + 1 for i, key in enumerate(cited)}
-    reasons = [
-        Reason(**{**{k: getattr(r, k) for k in r._fields}, "notes": _notes(pack, r.rule, order)}) for r in reasons
-    ]
-
-    caveats: list[Caveat] = []
-    for firing in result.caveats:
-        if not firing.certain:
-            continue
-        caveat_facts = tuple(
-            fact_line(pack, ref.service, f, today)
-            for ref in firing.rule.facts
-            if (f := pack.service(ref.service).fact(ref.fact)) is not None
-        )
-        caveats.append(Caveat(firing.rule.reason, caveat_facts))
-    sessions = _sessions(pack, answers, rec.id if rec else None)
-    if sessions:
-        caveats.insert(0, Caveat(sessions, ()))
-    facts: list[FactLine] = []
-    if rec is not None:
-        facts = [fact_line(pack, rec.id, f, today) for f in rec.facts]
-        shown = {(f.service, f.fact) for c in caveats for f in c.facts}
-        for fl in facts:
-            if fl.disagreement and (fl.service, fl.fact) not in shown:
-                caveats.append(
-                    Caveat(f"Sources disagree about the {fl.label.lower()} of {rec.name}: {fl.disagreement}", (fl,))
-                )
-        stale = [fl for fl in facts if fl.stale]
-        if stale:
-            caveats.append(
-                Caveat(
-                    f"Some figures for {rec.name} were last checked more than a year ago; confirm them before paying.",
-                    tuple(stale),
-                )
-            )
-
-    short_verdict = ""
-    if rec is None:
-        verdict = "No service fits every answer; see what would change that below."
-    elif result.settled:
-        verdict = rec.summary
-        top = max(
-            (r for r in reasons if r.effect == "for" and rec.id in r.services), key=lambda r: r.weight, default=None
-        )
-        if top is not None:
-            verdict += f" Above all: {top.text}"
-    else:
-        words = confidence_words(result.confidence, False)
-        verdict = f"{rec.name}: {words} ({result.confidence:.0%}), not settled by your answers."
-        assumed = _assumed(pack, result)
-        if assumed:
-            verdict += f" It counts on {assumed_text(assumed)}."
-        short_verdict = verdict
-        settle = _settle_line(pack, result)
-        if settle is not None:
-            verdict += " " + settle_text(settle)
+    cited = _citations(pack, result, winner)
+    reasons = _reasons(pack, result, winner, {key: i + 1 for i, key in enumerate(cited)})
+    facts = [fact_line(pack, rec.id, f, today) for f in rec.facts] if rec else []
     cost = cost_section(pack, answers, today)
-    if cost is not None and rec is not None:
-        mine = next((line for line in cost.lines if line.service == rec.id), None)
-        if mine is not None and mine.over_budget and mine.low is not None:
-            caveats.insert(
-                0,
-                Caveat(
-                    f"At about {cost.hours_week:g} hours a week, {rec.name} would cost about "
-                    f"{money(mine.low)} a month, more than your budget of {money(cost.budget or 0)}: {mine.working}.",
-                    mine.facts,
-                ),
-            )
-        elif mine is not None and mine.runs_out:
-            caveats.insert(0, Caveat(f"At your use {mine.runs_out}: {mine.working}.", mine.facts))
+    caveats = _caveats(pack, result, answers, facts, cost, today)
+    verdict, short_verdict = _verdict(pack, result, reasons)
     columns, rows = _fit(pack, result)
     ranking = [
         {
@@ -532,7 +435,7 @@ def report(
         answers=answer_lines(pack, answers),
         ranking=ranking,
         reasons=reasons,
-        why_not=why_not,
+        why_not=[_why_not(pack, st, winner) for st in result.ranking if st is not winner],
         fit_columns=columns,
         fit_rows=rows,
         what_if=_what_if_text(pack, result),
@@ -543,9 +446,130 @@ def report(
         confidence_words=confidence_words(result.confidence, result.settled) if rec else "nothing fits",
         assumed=_assumed(pack, result),
         settle_by=_settle_line(pack, result),
-        verdict_short=short_verdict or verdict,
+        verdict_short=short_verdict,
         cost=cost,
     )
+
+
+def _reasons(
+    pack: Pack, result: Result, winner: Standing | None, footnotes: dict[tuple[str, str], int]
+) -> list[Reason]:
+    """What counted for and against the winner, then what ruled each other service out (one line
+    per rule), each pointing at the guide passages it rests on (footnote numbers)."""
+    firings: list[tuple[Firing, tuple[str, ...]]] = []
+    if winner is not None:
+        firings += [(f, (winner.service.id,)) for f in winner.for_ + winner.against if f.certain]
+    out_by_rule: dict[str, tuple[Firing, list[str]]] = {}
+    for st in result.ranking:
+        if st is winner:
+            continue
+        for f in st.excluded_by:
+            if f.certain:
+                out_by_rule.setdefault(f.rule.id, (f, []))[1].append(st.service.id)
+    firings += [(f, tuple(sids)) for f, sids in out_by_rule.values()]
+    reasons = [_reason(pack, f, sids) for f, sids in firings]
+    return [
+        Reason(**{**{k: getattr(r, k) for k in r._fields}, "notes": _notes(pack, r.rule, footnotes)}) for r in reasons
+    ]
+
+
+def _citations(pack: Pack, result: Result, winner: Standing | None) -> dict[tuple[str, str], CitationLine]:
+    """The guide passages the certain reasons and caveats cite, once each, in the order met."""
+    cited: dict[tuple[str, str], CitationLine] = {}
+    used_firings = (
+        (winner.for_ + winner.against if winner else [])
+        + [f for st in result.ranking for f in st.excluded_by]
+        + result.caveats
+    )
+    for firing in used_firings:
+        if not firing.certain:
+            continue
+        for c in firing.rule.cite:
+            section = pack.sections[c.section]
+            src = section.first_source
+            cited.setdefault(
+                (c.section, c.quote),
+                CitationLine(c.section, section.title, c.quote, src.url if src else "", src.checked if src else ""),
+            )
+    return cited
+
+
+def _caveats(
+    pack: Pack,
+    result: Result,
+    answers: dict[str, Answer],
+    facts: list[FactLine],
+    cost: CostSection | None,
+    today: dt.date | None,
+) -> list[Caveat]:
+    """What to keep in mind: cost over budget or running out first, sessions, the rules' caveats,
+    then sources that disagree and figures nobody has checked for a year."""
+    rec = result.recommendation
+    caveats: list[Caveat] = []
+    for firing in result.caveats:
+        if not firing.certain:
+            continue
+        caveat_facts = tuple(
+            fact_line(pack, ref.service, f, today)
+            for ref in firing.rule.facts
+            if (f := pack.service(ref.service).fact(ref.fact)) is not None
+        )
+        caveats.append(Caveat(firing.rule.reason, caveat_facts))
+    sessions = _sessions(pack, answers, rec.id if rec else None)
+    if sessions:
+        caveats.insert(0, Caveat(sessions, ()))
+    if rec is None:
+        return caveats
+    shown = {(f.service, f.fact) for c in caveats for f in c.facts}
+    for fl in facts:
+        if fl.disagreement and (fl.service, fl.fact) not in shown:
+            caveats.append(
+                Caveat(f"Sources disagree about the {fl.label.lower()} of {rec.name}: {fl.disagreement}", (fl,))
+            )
+    stale = [fl for fl in facts if fl.stale]
+    if stale:
+        caveats.append(
+            Caveat(
+                f"Some figures for {rec.name} were last checked more than a year ago; confirm them before paying.",
+                tuple(stale),
+            )
+        )
+    mine = next((line for line in cost.lines if line.service == rec.id), None) if cost else None
+    if cost is not None and mine is not None and mine.over_budget and mine.low is not None:
+        caveats.insert(
+            0,
+            Caveat(
+                f"At about {cost.hours_week:g} hours a week, {rec.name} would cost about "
+                f"{money(mine.low)} a month, more than your budget of {money(cost.budget or 0)}: {mine.working}.",
+                mine.facts,
+            ),
+        )
+    elif mine is not None and mine.runs_out:
+        caveats.insert(0, Caveat(f"At your use {mine.runs_out}: {mine.working}.", mine.facts))
+    return caveats
+
+
+def _verdict(pack: Pack, result: Result, reasons: list[Reason]) -> tuple[str, str]:
+    """The verdict in full, and without the line on what would settle it (for narrow places)."""
+    rec = result.recommendation
+    if rec is None:
+        verdict = "No service fits every answer; see what would change that below."
+        return verdict, verdict
+    if result.settled:
+        verdict = rec.summary
+        top = max(
+            (r for r in reasons if r.effect == "for" and rec.id in r.services), key=lambda r: r.weight, default=None
+        )
+        if top is not None:
+            verdict += f" Above all: {top.text}"
+        return verdict, verdict
+    words = confidence_words(result.confidence, False)
+    short = f"{rec.name}: {words} ({result.confidence:.0%}), not settled by your answers."
+    assumed = _assumed(pack, result)
+    if assumed:
+        short += f" It counts on {assumed_text(assumed)}."
+    settle = _settle_line(pack, result)
+    return (short + " " + settle_text(settle) if settle is not None else short), short
 
 
 def cost_section(pack: Pack, answers: dict[str, Answer], today: dt.date | None = None) -> CostSection | None:
