@@ -186,189 +186,197 @@ def read_pack(root: Path | str | None = None) -> Pack:
     layers = _layers(root, problems)
     if problems or any(m is None for layer in layers for m in layer.models.values()):
         raise PackError(problems)
-
-    questions: list[Question] = []
-    services: list[Service] = []
-    rules: list[Rule] = []
-    q_items: list[_Item] = []
-    s_items: list[_Item] = []
-    r_items: list[_Item] = []
-    sections: dict[str, Section] = {}
-    for layer in layers:
-        if "questions.yaml" in layer.models:
-            for i, q in enumerate(layer.models["questions.yaml"].questions):
-                questions.append(q)
-                q_items.append(_Item(layer.docs["questions.yaml"], ("questions", i)))
-        if "services.yaml" in layer.models:
-            for i, svc in enumerate(layer.models["services.yaml"].services):
-                services.append(svc)
-                s_items.append(_Item(layer.docs["services.yaml"], ("services", i)))
-        if "decisions.yaml" in layer.models:
-            for i, r in enumerate(layer.models["decisions.yaml"].rules):
-                rules.append(r)
-                r_items.append(_Item(layer.docs["decisions.yaml"], ("rules", i)))
-        for section in layer.sections:
-            if section.id in sections:
-                other = sections[section.id]
-                problems.append(
-                    Problem(
-                        section.file,
-                        section.line,
-                        1,
-                        f"section id '{section.id}' is already used at {other.file}:{other.line}",
-                    )
-                )
-            else:
-                sections[section.id] = section
-    problems.extend(_cross_check(questions, q_items, services, s_items, rules, r_items, sections))
+    merged = _merge(layers, problems)
+    problems += _check_questions(merged) + _check_services(merged) + _check_rules(merged)
     if problems:
         raise PackError(problems)
+    info = layers[-1].info
+    assert info is not None
+    return _plain_pack(root, core.plain(info), merged)
+
+
+class _Merged(Record):
+    """Every layer's items in order, each with where it was written."""
+
+    questions: list[tuple[Question, _Item]] = field(default_factory=list)
+    services: list[tuple[Service, _Item]] = field(default_factory=list)
+    rules: list[tuple[Rule, _Item]] = field(default_factory=list)
+    sections: dict[str, Section] = field(default_factory=dict)
+
+    @property
+    def question_ids(self) -> dict[str, int]:
+        """Question id -> the position it is first asked at."""
+        position: dict[str, int] = {}
+        for i, (q, _) in enumerate(self.questions):
+            position.setdefault(q.id, i)
+        return position
+
+
+def _merge(layers: list[_Layer], problems: list[Problem]) -> _Merged:
+    """The base pack's items, then each extension's; a guide section id may be used once."""
+    merged = _Merged()
+    for layer in layers:
+        if "questions.yaml" in layer.models:
+            doc = layer.docs["questions.yaml"]
+            merged.questions += [
+                (q, _Item(doc, ("questions", i))) for i, q in enumerate(layer.models["questions.yaml"].questions)
+            ]
+        if "services.yaml" in layer.models:
+            doc = layer.docs["services.yaml"]
+            merged.services += [
+                (v, _Item(doc, ("services", i))) for i, v in enumerate(layer.models["services.yaml"].services)
+            ]
+        if "decisions.yaml" in layer.models:
+            doc = layer.docs["decisions.yaml"]
+            merged.rules += [(r, _Item(doc, ("rules", i))) for i, r in enumerate(layer.models["decisions.yaml"].rules)]
+        for section in layer.sections:
+            other = merged.sections.setdefault(section.id, section)
+            if other is not section:
+                message = f"section id '{section.id}' is already used at {other.file}:{other.line}"
+                problems.append(Problem(section.file, section.line, 1, message))
+    return merged
+
+
+def _plain_pack(root: Path, info: core.PackInfo, merged: _Merged) -> Pack:
+    """The valid pack as the engine's plain objects, with where each item was written and the
+    rules the services' pricing adds (cost counts in the decision: pack/pricing.py)."""
     origins: dict[str, tuple[str, int]] = {}
-    for q, item in zip(questions, q_items):
+    for q, item in merged.questions:
         origins[f"question:{q.id}"] = (item.doc.file, item.doc.where(item.path)[0])
-    for svc, item in zip(services, s_items):
+    for svc, item in merged.services:
         origins[f"service:{svc.id}"] = (item.doc.file, item.doc.where(item.path)[0])
         for j, fact in enumerate(svc.facts):
             origins[f"fact:{svc.id}.{fact.id}"] = (item.doc.file, item.doc.where(item.path + ("facts", j))[0])
-    for r, item in zip(rules, r_items):
+    for r, item in merged.rules:
         origins[f"rule:{r.id}"] = (item.doc.file, item.doc.where(item.path)[0])
-    info = layers[-1].info
-    assert info is not None
-    # valid: from here on the engine works with plain objects (see core.py)
-    plain_info = core.plain(info)
-    plain_questions, plain_services = list(core.plain(questions)), list(core.plain(services))
-    # cost counts in the decision: rules from the services' pricing (pack/pricing.py)
-    priced = cost_rules(
-        plain_questions, plain_services, plain_info.usage.budget, plain_info.usage.weekly_hours, plain_info.costs
-    )
+    questions = list(core.plain([q for q, _ in merged.questions]))
+    services = list(core.plain([v for v, _ in merged.services]))
+    priced = cost_rules(questions, services, info.usage.budget, info.usage.weekly_hours, info.costs)
     for rule in priced:
         origins[f"rule:{rule.id}"] = origins[f"service:{rule.services[0]}"]
-    return Pack(
-        root,
-        plain_info,
-        plain_questions,
-        plain_services,
-        list(core.plain(rules)) + priced,
-        sections,
-        origins,
-    )
+    rules = list(core.plain([r for r, _ in merged.rules])) + priced
+    return Pack(root, info, questions, services, rules, merged.sections, origins)
 
 
-def _cross_check(
-    questions: list[Question],
-    q_items: list[_Item],
-    services: list[Service],
-    s_items: list[_Item],
-    rules: list[Rule],
-    r_items: list[_Item],
-    sections: dict[str, Section],
-) -> list[Problem]:
-    """References between files: ids that must exist, order of questions, quotes in the guide."""
+def _check_questions(merged: _Merged) -> list[Problem]:
+    """Question ids used once; numeric options with a range; ask_if on questions asked before."""
     problems: list[Problem] = []
-    by_id: dict[str, Question] = {}
-    position: dict[str, int] = {}
-    for i, (q, item) in enumerate(zip(questions, q_items)):
-        if q.id in by_id:
+    seen: set[str] = set()
+    by_id = {q.id: q for q, _ in reversed(merged.questions)}
+    position = merged.question_ids
+    for i, (q, item) in enumerate(merged.questions):
+        if q.id in seen:
             problems.append(item.problem(("id",), f"question id '{q.id}' is used twice"))
-        by_id[q.id] = q
-        position.setdefault(q.id, i)
+        seen.add(q.id)
         if q.kind is QuestionKind.numeric:
             for j, opt in enumerate(q.options):
                 if opt.id != NOT_SURE and not opt.has_range and opt.value is None and not opt.synonyms:
-                    problems.append(
-                        item.problem(
-                            ("options", j),
-                            f"option '{opt.id}' of numeric question '{q.id}' needs a range (ge/gt/le/lt)",
-                        )
-                    )
-    service_ids = [s.id for s in services]
-    for i, (svc, item) in enumerate(zip(services, s_items)):
+                    message = f"option '{opt.id}' of numeric question '{q.id}' needs a range (ge/gt/le/lt)"
+                    problems.append(item.problem(("options", j), message))
+        for c, cond in enumerate(q.conditions):
+            path: tuple[Any, ...] = ("ask_if",) + ((c,) if isinstance(q.ask_if, list) else ())
+            problems += _check_condition(by_id, position, item, path, cond, position.get(q.id, i), allow_not_sure=True)
+    return problems
+
+
+def _check_services(merged: _Merged) -> list[Problem]:
+    """Service ids used once, each with facts and a guide section that exists."""
+    problems: list[Problem] = []
+    service_ids = [s.id for s, _ in merged.services]
+    sections = merged.sections
+    for i, (svc, item) in enumerate(merged.services):
         if service_ids.index(svc.id) != i:
             problems.append(item.problem(("id",), f"service id '{svc.id}' is used twice"))
         if svc.guide not in sections:
-            problems.append(
-                item.problem(("guide",), f"unknown guide section '{svc.guide}'{suggest(svc.guide, list(sections))}")
-            )
+            message = f"unknown guide section '{svc.guide}'{suggest(svc.guide, list(sections))}"
+            problems.append(item.problem(("guide",), message))
         if not svc.facts:
             problems.append(item.problem((), f"service '{svc.id}' has no facts"))
+    return problems
 
-    def check_condition(
-        item: _Item, path: tuple[Any, ...], cond: Condition, before: int | None, allow_not_sure: bool
-    ) -> None:
-        for qid, option_ids in cond.items():
-            if qid not in by_id:
-                problems.append(item.problem(path + (qid,), f"unknown question '{qid}'{suggest(qid, list(by_id))}"))
-                continue
-            if before is not None and position[qid] >= before:
-                problems.append(
-                    item.problem(
-                        path + (qid,),
-                        f"condition on '{qid}', which is not asked before this question "
-                        "(a cycle or a forward reference); move the question earlier or "
-                        "drop the condition",
-                    )
+
+def _check_condition(
+    by_id: dict[str, Question],
+    position: dict[str, int],
+    item: _Item,
+    path: tuple[Any, ...],
+    cond: Condition,
+    before: int | None,
+    allow_not_sure: bool,
+) -> list[Problem]:
+    """A condition names questions asked earlier (``before``) and options they have."""
+    problems: list[Problem] = []
+    for qid, option_ids in cond.items():
+        if qid not in by_id:
+            problems.append(item.problem(path + (qid,), f"unknown question '{qid}'{suggest(qid, list(by_id))}"))
+            continue
+        if before is not None and position[qid] >= before:
+            message = (
+                f"condition on '{qid}', which is not asked before this question (a cycle or a forward "
+                "reference); move the question earlier or drop the condition"
+            )
+            problems.append(item.problem(path + (qid,), message))
+        known = [o.id for o in by_id[qid].options]
+        for k, oid in enumerate(option_ids):
+            if oid not in known:
+                message = f"question '{qid}' has no option '{oid}'{suggest(oid, known)}"
+                problems.append(item.problem(path + (qid, k), message))
+            elif oid == NOT_SURE and not allow_not_sure:
+                message = (
+                    f"rules cannot test '{NOT_SURE}': the engine already tries every option a person who is "
+                    "not sure might mean; remove it"
                 )
-            known = [o.id for o in by_id[qid].options]
-            for k, oid in enumerate(option_ids):
-                if oid not in known:
-                    problems.append(
-                        item.problem(path + (qid, k), f"question '{qid}' has no option '{oid}'{suggest(oid, known)}")
-                    )
-                elif oid == NOT_SURE and not allow_not_sure:
-                    problems.append(
-                        item.problem(
-                            path + (qid, k),
-                            f"rules cannot test '{NOT_SURE}': the engine already tries every "
-                            "option a person who is not sure might mean; remove it",
-                        )
-                    )
+                problems.append(item.problem(path + (qid, k), message))
+    return problems
 
-    for i, (q, item) in enumerate(zip(questions, q_items)):
-        for c, cond in enumerate(q.conditions):
-            path: tuple[Any, ...] = ("ask_if",) + ((c,) if isinstance(q.ask_if, list) else ())
-            check_condition(item, path, cond, position.get(q.id, i), allow_not_sure=True)
 
+def _check_rules(merged: _Merged) -> list[Problem]:
+    """Rule ids used once; conditions, services, guide quotes and facts that exist."""
+    problems: list[Problem] = []
+    by_id = {q.id: q for q, _ in reversed(merged.questions)}
+    position = merged.question_ids
+    services = {s.id: s for s, _ in reversed(merged.services)}
     rule_ids: set[str] = set()
-    for rule, item in zip(rules, r_items):
+    for rule, item in merged.rules:
         if rule.id in rule_ids:
             problems.append(item.problem(("id",), f"rule id '{rule.id}' is used twice"))
         rule_ids.add(rule.id)
-        check_condition(item, ("when",), rule.when, None, allow_not_sure=False)
+        problems += _check_condition(by_id, position, item, ("when",), rule.when, None, allow_not_sure=False)
         for k, sid in enumerate(rule.services):
-            if sid not in service_ids:
-                problems.append(item.problem(("services", k), f"unknown service '{sid}'{suggest(sid, service_ids)}"))
-        for k, cite in enumerate(rule.cite):
-            section = sections.get(cite.section)
-            if section is None:
-                problems.append(
-                    item.problem(
-                        ("cite", k, "section"),
-                        f"unknown guide section '{cite.section}'{suggest(cite.section, list(sections))}",
-                    )
-                )
-            elif not section.contains(cite.quote):
-                problems.append(
-                    item.problem(
-                        ("cite", k, "quote"),
-                        f"quote is not in section '{cite.section}' ({section.file}:"
-                        f"{section.line}) word for word: {cite.quote[:60]!r}",
-                    )
-                )
-        for k, ref in enumerate(rule.facts):
-            if ref.service not in service_ids:
-                problems.append(
-                    item.problem(
-                        ("facts", k, "service"), f"unknown service '{ref.service}'{suggest(ref.service, service_ids)}"
-                    )
-                )
-                continue
-            service = services[service_ids.index(ref.service)]
-            if service.fact(ref.fact) is None:
-                fact_ids = [f.id for f in service.facts]
-                problems.append(
-                    item.problem(
-                        ("facts", k, "fact"),
-                        f"service '{ref.service}' has no fact '{ref.fact}'{suggest(ref.fact, fact_ids)}",
-                    )
-                )
+            if sid not in services:
+                problems.append(item.problem(("services", k), f"unknown service '{sid}'{suggest(sid, list(services))}"))
+        problems += _check_citations(rule, item, merged.sections)
+        problems += _check_fact_refs(rule, item, services)
+    return problems
+
+
+def _check_citations(rule: Rule, item: _Item, sections: dict[str, Section]) -> list[Problem]:
+    """Each quote is in its guide section, word for word."""
+    problems: list[Problem] = []
+    for k, cite in enumerate(rule.cite):
+        section = sections.get(cite.section)
+        if section is None:
+            message = f"unknown guide section '{cite.section}'{suggest(cite.section, list(sections))}"
+            problems.append(item.problem(("cite", k, "section"), message))
+        elif not section.contains(cite.quote):
+            message = (
+                f"quote is not in section '{cite.section}' ({section.file}:{section.line}) word for word: "
+                f"{cite.quote[:60]!r}"
+            )
+            problems.append(item.problem(("cite", k, "quote"), message))
+    return problems
+
+
+def _check_fact_refs(rule: Rule, item: _Item, services: dict[str, Service]) -> list[Problem]:
+    """Each fact a rule rests on belongs to a service that has it."""
+    problems: list[Problem] = []
+    for k, ref in enumerate(rule.facts):
+        service = services.get(ref.service)
+        if service is None:
+            message = f"unknown service '{ref.service}'{suggest(ref.service, list(services))}"
+            problems.append(item.problem(("facts", k, "service"), message))
+        elif service.fact(ref.fact) is None:
+            fact_ids = [f.id for f in service.facts]
+            message = f"service '{ref.service}' has no fact '{ref.fact}'{suggest(ref.fact, fact_ids)}"
+            problems.append(item.problem(("facts", k, "fact"), message))
     return problems
