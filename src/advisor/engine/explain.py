@@ -45,6 +45,13 @@ class FactLine(Record):
         """How sure the source is, in words, for anything but a vendor's own page."""
         return {"S": "secondary source", "C": "unconfirmed"}.get(self.confidence, "")
 
+    @property
+    def dates(self) -> str:
+        """The source's own date, the day the project read it, and how sure the source is:
+        "as of 2026-03, checked 2026-11-26, secondary source"."""
+        parts = [f"as of {self.as_of}" if self.as_of else "", f"checked {self.checked}", self.standing]
+        return ", ".join(p for p in parts if p)
+
 
 class Reason(Record):
     rule: str

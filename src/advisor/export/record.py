@@ -12,7 +12,7 @@ import math
 import re
 from typing import Any
 
-from ..engine.explain import Report
+from ..engine.explain import Reason, Report
 from ..record import asdict
 from ..text import inert
 
@@ -25,10 +25,8 @@ def to_data(report: Report) -> dict[str, Any]:
         "status": "ok",
         "version": JSON_VERSION,
         "pack": {"name": report.pack_name, "version": report.pack_version},
-        "recommendation": (
-            {"id": report.recommendation[0], "name": report.recommendation[1]} if report.recommendation else None
-        ),
-        "runner_up": {"id": report.runner_up[0], "name": report.runner_up[1]} if report.runner_up else None,
+        "recommendation": _named(report.recommendation),
+        "runner_up": _named(report.runner_up),
         "settled": report.settled,
         "confidence": round(report.confidence, 4),
         "confidence_words": report.confidence_words,
@@ -42,25 +40,7 @@ def to_data(report: Report) -> dict[str, Any]:
             }
             for a in report.assumed
         ],
-        "settle_by": (
-            {
-                "question": report.settle_by.question,
-                "prompt": report.settle_by.prompt,
-                "outcomes": [
-                    {
-                        "option": oc.option,
-                        "label": oc.label,
-                        "recommendation": (
-                            {"id": oc.recommendation[0], "name": oc.recommendation[1]} if oc.recommendation else None
-                        ),
-                        "probability": round(oc.probability, 4),
-                    }
-                    for oc in report.settle_by.outcomes
-                ],
-            }
-            if report.settle_by
-            else None
-        ),
+        "settle_by": _settle_data(report),
         "verdict": report.verdict,
         "depends": report.depends or None,
         "ranking": report.ranking,
@@ -75,52 +55,74 @@ def to_data(report: Report) -> dict[str, Any]:
             }
             for a in report.answers
         },
-        "reasons": [
-            {
-                "rule": r.rule,
-                "effect": r.effect,
-                "services": list(r.services),
-                "weight": r.weight,
-                "text": r.text,
-                "answers": [{"question": q, "answer": label} for q, label in r.answers],
-                "certain": r.certain,
-            }
-            for r in report.reasons
-        ],
+        "reasons": [_reason_data(r) for r in report.reasons],
         "why_not": [asdict(w) for w in report.why_not],
         "caveats": [{"text": c.text, "facts": [asdict(f) for f in c.facts]} for c in report.caveats],
         "what_if": report.what_if,
         "citations": [asdict(c) for c in report.citations],
         "facts": [asdict(f) for f in report.facts],
-        "cost": (
-            {
-                line.service: {
-                    "low": None if line.low is None else round(line.low, 2),
-                    "high": None if line.high is None else round(line.high, 2),
-                    "currency": "USD",
-                    "fits": line.fits,
-                    "runs_out": line.runs_out or None,
-                    "over_budget": line.over_budget,
-                    "working": line.working,
-                    "facts": [asdict(f) for f in line.facts],
-                }
-                for line in report.cost.lines
-            }
-            if report.cost
-            else None
-        ),
-        "usage": (
-            {
-                "hours_week": report.cost.hours_week,
-                "hours_month": round(report.cost.hours_month, 1),
-                "machines": list(report.cost.machines),
-                "assumed": report.cost.assumed,
-                "budget": report.cost.budget,
-            }
-            if report.cost
-            else None
-        ),
+        **_cost_data(report),
     }
+
+
+def _named(pair: tuple[str, str] | None) -> dict[str, str] | None:
+    return {"id": pair[0], "name": pair[1]} if pair else None
+
+
+def _settle_data(report: Report) -> dict[str, Any] | None:
+    settle = report.settle_by
+    if settle is None:
+        return None
+    outcomes = [
+        {
+            "option": oc.option,
+            "label": oc.label,
+            "recommendation": _named(oc.recommendation),
+            "probability": round(oc.probability, 4),
+        }
+        for oc in settle.outcomes
+    ]
+    return {"question": settle.question, "prompt": settle.prompt, "outcomes": outcomes}
+
+
+def _reason_data(r: Reason) -> dict[str, Any]:
+    return {
+        "rule": r.rule,
+        "effect": r.effect,
+        "services": list(r.services),
+        "weight": r.weight,
+        "text": r.text,
+        "answers": [{"question": q, "answer": label} for q, label in r.answers],
+        "certain": r.certain,
+    }
+
+
+def _cost_data(report: Report) -> dict[str, Any]:
+    """``cost`` (per service, USD a month) and ``usage`` (what the figures assume), or both null."""
+    cost = report.cost
+    if cost is None:
+        return {"cost": None, "usage": None}
+    per_service = {
+        line.service: {
+            "low": None if line.low is None else round(line.low, 2),
+            "high": None if line.high is None else round(line.high, 2),
+            "currency": "USD",
+            "fits": line.fits,
+            "runs_out": line.runs_out or None,
+            "over_budget": line.over_budget,
+            "working": line.working,
+            "facts": [asdict(f) for f in line.facts],
+        }
+        for line in cost.lines
+    }
+    usage = {
+        "hours_week": cost.hours_week,
+        "hours_month": round(cost.hours_month, 1),
+        "machines": list(cost.machines),
+        "assumed": cost.assumed,
+        "budget": cost.budget,
+    }
+    return {"cost": per_service, "usage": usage}
 
 
 def finite(value: Any) -> Any:
@@ -155,7 +157,7 @@ def _cost_markdown(report: Report) -> list[str]:
             " (over budget)" if line.over_budget else ""
         )
         working = _md(line.working) + (f"; {_md(line.runs_out)}" if line.runs_out else "")
-        sources = ", ".join(f"<{f.source}> ({f.checked})" for f in line.facts)
+        sources = ", ".join(f"<{f.source}> ({f.dates})" for f in line.facts)
         lines.append(f"| {_md(line.name)} | {figure} | {covers} | {working} | {sources} |")
     return lines + [""]
 
@@ -212,7 +214,7 @@ def to_markdown(report: Report, title: str = "Where to run the work: decision re
         for c in report.caveats:
             lines.append(f"- {_md(c.text)}")
             for f in c.facts:
-                lines.append(f"  - {_md(f.label)}: {_md(f.value)} — <{f.source}> (checked {f.checked})")
+                lines.append(f"  - {_md(f.label)}: {_md(f.value)} — <{f.source}> ({f.dates})")
         lines.append("")
     if report.citations:
         lines += ["## From the guide", ""]
@@ -224,12 +226,11 @@ def to_markdown(report: Report, title: str = "Where to run the work: decision re
                 "",
             ]
     if report.facts:
-        lines += ["## Facts", "", "| Fact | Value | Source | Checked |", "|---|---|---|---|"]
+        lines += ["## Facts", "", "| Fact | Value | Source | Dated |", "|---|---|---|---|"]
         for f in report.facts:
             note = f" (sources disagree: {_md(f.disagreement)})" if f.disagreement else ""
-            lines.append(
-                f"| {_md(f.label)} | {_md(f.value)}{note} | <{f.source}> | {f.checked}{' (old)' if f.stale else ''} |"
-            )
+            old = " (old)" if f.stale else ""
+            lines.append(f"| {_md(f.label)} | {_md(f.value)}{note} | <{f.source}> | {f.dates}{old} |")
         lines.append("")
     lines += [f"_Rule pack: {_md(report.pack_name)} {_md(report.pack_version)}._", ""]
     return "\n".join(lines)

@@ -135,7 +135,7 @@ def render(
         for caveat in report.caveats:
             parts.append(t("! " + caveat.text, p.warn))
             for f in caveat.facts:
-                parts.append(t(f"    {f.label}: {f.value} — {f.source} (checked {f.checked})", p.quiet))
+                parts.append(t(f"    {f.label}: {f.value} — {f.source} ({f.dates})", p.quiet))
 
     if report.citations:
         parts += [Text(""), Rule(t("From the guide", "bold"), align="left")]
@@ -192,7 +192,7 @@ def cost_parts(cost: CostSection, p: Palette, recommended: str | None, long: boo
         out.append(t(f"  {line.name}: {line.working}" + (f"; {line.runs_out}" if line.runs_out else "") + ".", p.quiet))
         if long:
             for f in line.facts:
-                out.append(t(f"      {f.label}: {f.source} (checked {f.checked})", p.quiet))
+                out.append(t(f"      {f.label}: {f.source} ({f.dates})", p.quiet))
     return out
 
 

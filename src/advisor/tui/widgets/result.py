@@ -211,8 +211,7 @@ class ResultView(Vertical):
             for caveat in report.caveats:
                 lines.append(t("! " + caveat.text, p.warn))
                 for f in caveat.facts:
-                    note = f", {f.standing}" if f.standing else ""
-                    lines.append(t(f"    {f.label}: {f.value} — {f.source} (checked {f.checked}{note})", p.quiet))
+                    lines.append(t(f"    {f.label}: {f.value} — {f.source} ({f.dates})", p.quiet))
             sections.append((f"Caveats ({len(report.caveats)})", Group(*lines)))
         if report.citations:
             quotes = []
@@ -222,10 +221,8 @@ class ResultView(Vertical):
         if report.facts:
             lines = []
             for f in report.facts:
-                dated = f"as of {f.as_of}, " if f.as_of else ""
-                note = f", {f.standing}" if f.standing else ""
                 lines.append(t(f"{f.label}: {f.value}"))
-                lines.append(t(f"    {f.source} ({dated}checked {f.checked}{note})", p.quiet))
+                lines.append(t(f"    {f.source} ({f.dates})", p.quiet))
             sections.append(("Facts behind it", Group(*lines)))
         return sections
 
