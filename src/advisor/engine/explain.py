@@ -9,7 +9,7 @@ import datetime as dt
 
 from .. import clock
 from ..pack.core import NOT_SURE, Effect, Fact, Pack, QuestionKind
-from ..pack.pricing import money
+from ..pack.pricing import money, money_range
 from ..record import Record, field
 from .decide import Firing, Result, Standing, decide
 from .session import Answer
@@ -290,6 +290,24 @@ def _fit(pack: Pack, result: Result) -> tuple[list[str], list[tuple[str, list[st
     return columns, rows
 
 
+def _cost_row(result: Result, cost: CostSection) -> tuple[str, list[str]]:
+    """The fit table's last row: each service's monthly figure for this use, and whether it holds."""
+    lines = {line.service: line for line in cost.lines}
+    marks = []
+    for st in result.ranking:
+        line = lines.get(st.service.id)
+        if line is None:
+            marks.append("")
+            continue
+        mark = money_range(line.low, line.high)
+        if line.over_budget:
+            mark += " (over budget)"
+        elif line.fits is False:  # the plan alone does not cover it: a free quota ends, or units are bought
+            mark += " (quota runs out)" if not line.low else " (with extra units)"
+        marks.append(mark)
+    return (f"cost a month: {cost.hours_week:g} h a week", marks)
+
+
 def _what_if_text(pack: Pack, result: Result) -> list[str]:
     lines = []
     for w in result.what_if:
@@ -421,6 +439,8 @@ def report(
     caveats = _caveats(pack, result, answers, facts, cost, today)
     verdict, short_verdict = _verdict(pack, result, reasons)
     columns, rows = _fit(pack, result)
+    if cost is not None:
+        rows.append(_cost_row(result, cost))
     ranking = [
         {
             "id": st.service.id,

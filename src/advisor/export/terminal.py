@@ -68,8 +68,34 @@ def render(
 ) -> Group:
     """The whole report; the UI leaves out the answers (its side panel lists them)."""
     p = palette or Palette()
+    parts = _head(report, p, ignored or [], said or [], settle_flags)
+    if report.answers and show_answers:
+        parts += [Text(""), _answers_table(report, p, said or [])]
+    if settle_flags:
+        parts.append(t("The answer that would tell most (add one to the command):", "bold"))
+        for flag, outcome in settle_flags:
+            parts.append(t(f"  {flag}  → {outcome}"))
+    if summary:
+        return _summary(report, parts, p, width)
+    parts += _why(report, p)
+    if report.fit_rows:
+        parts += [Text(""), _fit_table(report, p)]
+    if report.cost is not None:
+        rec = report.recommendation
+        parts += [Text(""), Rule(t("What it would cost, a month, for your use", "bold"), align="left")]
+        parts += cost_parts(report.cost, p, rec[0] if rec else None, long=True, width=width)
+    parts += [Text(""), Rule(t("What would change it", "bold"), align="left")]
+    parts += [t("• " + w) for w in report.what_if]
+    parts += _sources(report, p)
+    return Group(*parts)
+
+
+def _head(
+    report: Report, p: Palette, ignored: list[str], said: list[str], settle_flags: list[tuple[str, str]] | None
+) -> list[RenderableType]:
+    """What was said, the recommendation and its verdict, the runner-up, answers left unused."""
     parts: list[RenderableType] = []
-    for text in said or []:  # what the person wrote, once, rather than after every answer it gave
+    for text in said:  # what the person wrote, once, rather than after every answer it gave
         parts.append(t(f"You said: “{text}”", p.quiet))
     rec = report.recommendation
     headline = Text("Recommendation: ", style="bold")
@@ -77,26 +103,25 @@ def render(
     parts += [headline, t(report.verdict_short if settle_flags else report.verdict)]
     if report.runner_up:
         parts.append(t(f"Runner-up: {report.runner_up[1]}", p.quiet))
-    for prompt in ignored or []:
+    for prompt in ignored:
         parts.append(t(f"Not used: your answer to '{prompt}' does not apply with your other answers.", p.warn))
+    return parts
 
+
+def _answers_table(report: Report, p: Palette, said: list[str]) -> Table:
     answers = Table(title=t("Your answers", "bold"), title_justify="left", show_header=False, box=None)
     answers.add_column(style=p.quiet)
     answers.add_column()
     for a in report.answers:
-        from_say = a.text is not None and a.text in (said or [])
+        from_say = a.text is not None and a.text in said
         shown = a.label + (" (from what you said)" if from_say else f" — you said “{a.text}”" if a.text else "")
         answers.add_row(t(a.prompt), t(shown))
-    if report.answers and show_answers:
-        parts += [Text(""), answers]
+    return answers
 
-    if settle_flags:
-        parts.append(t("The answer that would tell most (add one to the command):", "bold"))
-        for flag, outcome in settle_flags:
-            parts.append(t(f"  {flag}  → {outcome}"))
-    if summary:
-        return _summary(report, parts, p, width)
 
+def _why(report: Report, p: Palette) -> list[RenderableType]:
+    """The reasons, with the answers each rests on, then why each other service lost."""
+    parts: list[RenderableType] = []
     if report.reasons:
         parts += [Text(""), Rule(t("Why", "bold"), align="left")]
         for r in report.reasons:
@@ -104,7 +129,6 @@ def render(
             if r.answers:
                 line.append_text(t("  (" + "; ".join(f"{q}: {label}" for q, label in r.answers) + ")", p.quiet))
             parts.append(line)
-
     if report.why_not:
         parts += [Text(""), Rule(t("Why not the others", "bold"), align="left")]
         for names, excluded, lines in group_why_not(report):
@@ -112,37 +136,35 @@ def render(
             line.append_text(t(names + (" (ruled out)" if excluded else ""), "bold"))
             line.append_text(t(": " + " ".join(lines)))
             parts.append(line)
+    return parts
 
-    if report.fit_rows:
-        fit = Table(title=t("Fit", "bold"), title_justify="left")
-        fit.add_column(t("Criterion"))
-        for c in report.fit_columns:
-            fit.add_column(t(c))
-        styles = {"fits well": p.good, "fits": "", "partly": p.warn, "does not fit": p.bad}
-        for crit, marks in report.fit_rows:
-            fit.add_row(t(crit), *(t(m, styles.get(m, "")) for m in marks))
-        parts += [Text(""), fit]
 
-    if report.cost is not None:
-        parts += [Text(""), Rule(t("What it would cost, a month, for your use", "bold"), align="left")]
-        parts += cost_parts(report.cost, p, rec[0] if rec else None, long=True, width=width)
+def _fit_table(report: Report, p: Palette) -> Table:
+    fit = Table(title=t("Fit", "bold"), title_justify="left")
+    fit.add_column(t("Criterion"))
+    for c in report.fit_columns:
+        fit.add_column(t(c))
+    styles = {"fits well": p.good, "fits": "", "partly": p.warn, "does not fit": p.bad}
+    for crit, marks in report.fit_rows:
+        fit.add_row(t(crit), *(t(m, styles.get(m, "")) for m in marks))
+    return fit
 
-    parts += [Text(""), Rule(t("What would change it", "bold"), align="left")]
-    parts += [t("• " + w) for w in report.what_if]
 
+def _sources(report: Report, p: Palette) -> list[RenderableType]:
+    """The caveats with the facts behind them, then the guide's words the reasons cite."""
+    parts: list[RenderableType] = []
     if report.caveats:
         parts += [Text(""), Rule(t("Caveats", "bold"), align="left")]
         for caveat in report.caveats:
             parts.append(t("! " + caveat.text, p.warn))
             for f in caveat.facts:
                 parts.append(t(f"    {f.label}: {f.value} — {f.source} ({f.dates})", p.quiet))
-
     if report.citations:
         parts += [Text(""), Rule(t("From the guide", "bold"), align="left")]
         for cited in report.citations:
             parts.append(t(f"“{cited.quote}”", "italic"))
             parts.append(t(f"    — {cited.title}, {cited.source} (checked {cited.checked})", p.quiet))
-    return Group(*parts)
+    return parts
 
 
 def cost_bars(cost: CostSection, p: Palette, width: int = 80, recommended: str | None = None) -> list[Text]:
