@@ -342,7 +342,7 @@ def read_count(question: Question, text: str, amounts: list[Amount] | None = Non
     chosen = [o for o in ranked if n >= (o.at_least or 0)]
     if not chosen or n != int(n):
         return None
-    return Reading(question.id, chosen[-1].id, None, 100.0, "text", text, f"counted {n:g} {counts[0].counted}")
+    return Reading(question.id, chosen[-1].id, None, 100.0, "text", text)  # the option says what was counted
 
 
 def option_for_number(question: Question, value: float) -> Option | None:
