@@ -267,14 +267,51 @@ def decide(pack: Pack, chosen: Mapping[str, str], *, what_if: bool = True) -> Re
     """Rank the services for the options ``chosen`` (question id -> option id)."""
     chosen = prune(pack, chosen)
     known = knowledge_from(pack, chosen)
-    rules = compile_rules(pack)
     found = worlds(pack, chosen)
     shares = found.shares
     order = [s.id for s in pack.services]
+    standings, caveat_firings = _standings(pack, known, shares)
+    ranking = sorted(
+        standings.values(),
+        key=lambda st: (st.excluded, -st.share, -st.score, order.index(st.service.id)),
+    )
+    winners = {w for w, p in shares.items() if p > 0}
+    top = ranking[0] if ranking and not ranking[0].excluded and ranking[0].share > 0 else None
+    recommendation = top.service if top else None
+    runner = next((st.service for st in ranking[1:] if not st.excluded), None) if top else None
+    settled = len(winners) == 1 and "" not in winners
+    settle_by, assumed = (
+        (None, []) if settled else _settle_and_assume(pack, found, recommendation.id if recommendation else "")
+    )
+    result = Result(
+        chosen=dict(chosen),
+        ranking=ranking,
+        recommendation=recommendation,
+        runner_up=runner,
+        settled=settled,
+        depends=None if settled else _depends(pack, found, known),
+        caveats=_caveats_for(caveat_firings, recommendation),
+        what_if=[],
+        unsure=list(known.open),
+        confidence=shares.get(recommendation.id, 0.0) if recommendation else 0.0,
+        settle_by=settle_by,
+        assumed=assumed,
+    )
+    # what-ifs re-run the search for every other answer; while many answers are open the
+    # honest advice is "settle those first" (see Result.depends), so they wait until then
+    if what_if and recommendation is not None and (settled or known.worlds <= WHAT_IF_WORLDS):
+        result.what_if = what_ifs(pack, chosen, recommendation.id)
+    elif what_if and recommendation is not None:
+        result.what_if_waiting = True
+    return result
 
+
+def _standings(pack: Pack, known: Knowledge, shares: dict[str, float]) -> tuple[dict[str, Standing], list[Firing]]:
+    """Each service's standing from the rules that fire (certainly or in some readings), and the
+    caveats that fire."""
     standings = {s.id: Standing(s, 0, False, shares.get(s.id, 0.0)) for s in pack.services}
     caveat_firings: list[Firing] = []
-    for compiled in rules:
+    for compiled in compile_rules(pack):
         status = compiled.status(known)
         if status is False:
             continue
@@ -299,51 +336,19 @@ def decide(pack: Pack, chosen: Mapping[str, str], *, what_if: bool = True) -> Re
             else:
                 st.against.append(firing)
                 st.score -= compiled.rule.weight if firing.certain else 0
+    return standings, caveat_firings
 
-    ranking = sorted(
-        standings.values(),
-        key=lambda st: (st.excluded, -st.share, -st.score, order.index(st.service.id)),
-    )
-    winners = {w for w, p in shares.items() if p > 0}
-    top = ranking[0] if ranking and not ranking[0].excluded and ranking[0].share > 0 else None
-    recommendation = top.service if top else None
-    runner = next((st.service for st in ranking[1:] if not st.excluded), None) if top else None
-    settled = len(winners) == 1 and "" not in winners
-    depends = None if settled else _depends(pack, found, known)
-    settle_by, assumed = (
-        (None, []) if settled else _settle_and_assume(pack, found, recommendation.id if recommendation else "")
-    )
 
-    caveats = [
-        f
-        for f in caveat_firings
-        if (f.rule.explains_no_fit and recommendation is None)
-        or (
-            not f.rule.explains_no_fit
-            and (not f.rule.services or (recommendation is not None and recommendation.id in f.rule.services))
-        )
-    ]
-    result = Result(
-        chosen=dict(chosen),
-        ranking=ranking,
-        recommendation=recommendation,
-        runner_up=runner,
-        settled=settled,
-        depends=depends,
-        caveats=caveats,
-        what_if=[],
-        unsure=list(known.open),
-        confidence=shares.get(recommendation.id, 0.0) if recommendation else 0.0,
-        settle_by=settle_by,
-        assumed=assumed,
-    )
-    # what-ifs re-run the search for every other answer; while many answers are open the
-    # honest advice is "settle those first" (see Result.depends), so they wait until then
-    if what_if and recommendation is not None and (settled or known.worlds <= WHAT_IF_WORLDS):
-        result.what_if = what_ifs(pack, chosen, recommendation.id)
-    elif what_if and recommendation is not None:
-        result.what_if_waiting = True
-    return result
+def _caveats_for(firings: list[Firing], recommendation: Service | None) -> list[Firing]:
+    """The caveats that name no service or the recommendation; those that explain why nothing fits
+    only when nothing does."""
+
+    def about(f: Firing) -> bool:
+        if f.rule.explains_no_fit:
+            return recommendation is None
+        return not f.rule.services or (recommendation is not None and recommendation.id in f.rule.services)
+
+    return [f for f in firings if about(f)]
 
 
 WHAT_IF_WORLDS = 24
