@@ -235,7 +235,6 @@ class SessionStore:
 
     def load(self, path: Path, pack: Pack) -> Saved:
         """Read a saved session; keep what still fits ``pack`` and say what was dropped."""
-        notes: list[str] = []
         try:
             data = _read(path)
             if not isinstance(data, dict):
@@ -246,66 +245,65 @@ class SessionStore:
                 path.replace(broken)
             except OSError:
                 broken = path
-            return Saved(
-                path,
-                0.0,
-                {},
-                [],
-                [],
-                None,
-                [
-                    f"The saved session could not be read ({type(exc).__name__}); it was kept as "
-                    f"{broken.name} and a new session starts."
-                ],
+            note = (
+                f"The saved session could not be read ({type(exc).__name__}); it was kept as "
+                f"{broken.name} and a new session starts."
             )
+            return Saved(path, 0.0, {}, [], [], None, [note])
+        notes: list[str] = []
         fmt = data.get("format")
         if fmt != FORMAT:
             notes.append(
                 f"The saved session has format {fmt!r} and this advisor reads format {FORMAT}; "
                 "only the answers that still make sense were kept."
             )
-        answers: dict[str, Answer] = {}
-        raw_answers = data["answers"] if isinstance(data.get("answers"), dict) else {}
-        for qid, raw in raw_answers.items():
-            try:
-                answer = _unanswer(raw)
-            except (KeyError, TypeError, ValueError):
-                notes.append(f"The saved answer to '{inert(str(qid))[:60]}' was damaged and was dropped.")
-                continue
-            if answer is None:
-                continue
-            if not pack.has_question(qid) or pack.question(qid).option(answer.option) is None:
-                notes.append(
-                    f"The rules changed: the saved answer '{answer.option}' to '{qid}' no longer exists "
-                    "and was dropped."
-                )
-                continue
-            answers[qid] = answer
-        steps: list[Step] = []
+        answers = _saved_answers(data, pack, notes)
         saved_pack = data.get("pack")
         fingerprint = saved_pack.get("fingerprint") if isinstance(saved_pack, dict) else None
-        same_pack = fingerprint == pack_fingerprint(pack) and fmt == FORMAT
-        if same_pack:
-            try:
-                for st in data.get("steps", [])[-2 * MAX_LINES :]:
-                    steps.append(Step(_pairs(st["before"]), _pairs(st["after"])))
-            except (KeyError, TypeError, ValueError):
-                steps = []
-                notes.append("The saved history was damaged; you can go on, but not go back past this point.")
-        elif data.get("steps"):
-            notes.append(
-                "The rules changed since this session was saved; you can go on, but not go back past this point."
-            )
-        transcript: list[Line] = []
+        steps = _saved_steps(data, fingerprint == pack_fingerprint(pack) and fmt == FORMAT, notes)
         saved_lines = data.get("transcript")
-        for item in saved_lines[-MAX_LINES:] if isinstance(saved_lines, list) else []:
-            line = _line(item)
-            if line is not None:
-                transcript.append(line)
+        lines = [_line(item) for item in (saved_lines[-MAX_LINES:] if isinstance(saved_lines, list) else [])]
+        transcript = [line for line in lines if line is not None]
         editing = data.get("editing") if isinstance(data.get("editing"), str) else None
         updated = data["updated"] if isinstance(data.get("updated"), (int, float)) else 0.0
         revision = data["revision"] if isinstance(data.get("revision"), int) else 0
         return Saved(path, float(updated), answers, steps, transcript, editing, notes, revision)
+
+
+def _saved_answers(data: dict[str, Any], pack: Pack, notes: list[str]) -> dict[str, Answer]:
+    """The saved answers that are whole and still name a question and option of ``pack``."""
+    answers: dict[str, Answer] = {}
+    raw_answers = data["answers"] if isinstance(data.get("answers"), dict) else {}
+    for qid, raw in raw_answers.items():
+        try:
+            answer = _unanswer(raw)
+        except (KeyError, TypeError, ValueError):
+            notes.append(f"The saved answer to '{inert(str(qid))[:60]}' was damaged and was dropped.")
+            continue
+        if answer is None:
+            continue
+        if not pack.has_question(qid) or pack.question(qid).option(answer.option) is None:
+            notes.append(
+                f"The rules changed: the saved answer '{answer.option}' to '{qid}' no longer exists and was dropped."
+            )
+            continue
+        answers[qid] = answer
+    return answers
+
+
+def _saved_steps(data: dict[str, Any], same_pack: bool, notes: list[str]) -> list[Step]:
+    """The history for going back: only when saved with the same rules, and only if whole."""
+    if not same_pack:
+        if data.get("steps"):
+            notes.append(
+                "The rules changed since this session was saved; you can go on, but not go back past this point."
+            )
+        return []
+    try:
+        return [Step(_pairs(st["before"]), _pairs(st["after"])) for st in data.get("steps", [])[-2 * MAX_LINES :]]
+    except (KeyError, TypeError, ValueError):
+        notes.append("The saved history was damaged; you can go on, but not go back past this point.")
+        return []
 
 
 def _pairs(items: Any) -> tuple[tuple[str, Answer | None], ...]:
