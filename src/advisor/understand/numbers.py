@@ -228,57 +228,14 @@ def find_amounts(text: str) -> list[Amount]:
         a = _number(m["a"])
         if a is None:
             continue
-        b = _number(m["b"]) if m["b"] else None
-        pre, post, unit, rate = m["pre"] or m["pre2"], m["post"], m["unit"], m["rate"]
         word_number = not re.match(r"[\d.]", m["a"])
-        if word_number and unit and len(unit) < 3:
+        if word_number and m["unit"] and len(m["unit"]) < 3:
             continue  # "a m" in "I am" is not a minute
-        if word_number and not (pre or post or unit or m["k"] or rate) and m["a"].strip() not in _PLAIN_WORDS:
+        marked = m["pre"] or m["pre2"] or m["post"] or m["unit"] or m["k"] or m["rate"]
+        if word_number and not marked and m["a"].strip() not in _PLAIN_WORDS:
             continue  # "a" or "a few" on its own is not an amount
-        value = b if b is not None else a
-        note = ""
-        if b is not None:
-            note = f"read the range {_fmt(a)}-{_fmt(b)} as its upper end, {_fmt(b)}"
-        if m["cmp"]:
-            below = m["cmp"].split()[0] in {"less", "fewer", "shorter", "under", "below"}
-            if not m["cmp"].startswith("at least"):
-                value *= 0.99 if below else 1.01
-                said = text[m.start() : m.end()].strip()
-                note = f"read '{said}' as just {'below' if below else 'above'} that amount"
-        if m["plus"] and not m["cmp"]:
-            note = note or f"read '{m['a']}+' as just above {m['a']}"
-            value *= 1.01
-        if m["half"] or m["half1"]:
-            value += 0.5
-        if m["k"]:
-            value *= 100 if "hundred" in m["k"] else 1000
-        kind: Kind
-        scale = 0.0
-        if m["size"]:
-            kind, value = "size", value * SIZE_UNITS[m["size"].lower()]
-        elif pre or post:
-            kind = "money"
-        elif unit:
-            hours = value * DURATION_UNITS[unit.lower()]
-            if rate and re.search(r"w(ee)?k", rate):
-                kind, value = "weekly", hours
-            elif rate and re.search(r"mo|month", rate):
-                kind, value = "weekly", hours / WEEKS_PER_MONTH
-                note = note or f"read {_fmt(hours)} hours a month as about {value:.0f} hours a week"
-            elif rate and re.search(r"day|daily|\bd\b", rate):
-                kind, value = "weekly", hours * 7
-                note = note or f"read {_fmt(value / 7)} hours a day as {_fmt(value)} hours a week"
-            else:
-                kind, value = "duration", hours
-                scale = DURATION_UNITS[unit.lower()]
-        elif rate and re.search(r"mo|month", rate):
-            kind = "money"
-        elif re.match(r"\s*[^\W\d_]", lowered[m.end() :]) and not re.match(
-            r"\s*(?:or|to|and|at|max|tops)\b", lowered[m.end() :]
-        ):
-            kind = "count"  # "2 gpus", "3 models": a number of things, not an amount
-        else:
-            kind = "plain"
+        value, note = _value(m, text, a)
+        kind, value, note, scale = _kind(m, lowered, value, note)
         problem = _problem(lowered, m.start(), m.end())
         foreign = (m["foreign_pre"] or m["foreign"] or "").strip()
         if foreign:
@@ -287,20 +244,77 @@ def find_amounts(text: str) -> list[Amount]:
             problem = f"I have no exchange rate for {shown}; say the amount in US dollars"
         if not math.isfinite(value):
             problem = "that number is too large to read"
-        counted = ""
-        if kind in ("count", "plain"):
-            after = re.match(r"\s*(?:x\s*)?([^\W\d_][\w+-]*)(?:\s+(of\s+us|of\s+them))?", lowered[m.end() :])
-            if after:
-                counted = after.group(2) or after.group(1)
-                counted = "of us" if counted.startswith("of") else counted
-            if _PEOPLE_BEFORE.search(lowered[: m.start()]) or counted in PEOPLE:
-                kind, counted = "count", counted if counted in PEOPLE else "people"
+        kind, counted = _counted(lowered, m, kind)
         amount = Amount(
             value, kind, m.start(), m.end(), text[m.start() : m.end()].strip(), note, problem, "", counted, scale
         )
         amount.aside = aside(lowered, amount)
         found.append(amount)
     return _borrow_units(lowered, found)
+
+
+def _value(m: re.Match[str], text: str, a: float) -> tuple[float, str]:
+    """The number a match stands for (a range's upper end, 'under 10' just below 10, '2k' 2000),
+    with a note when it is not the number as written."""
+    b = _number(m["b"]) if m["b"] else None
+    value = b if b is not None else a
+    note = ""
+    if b is not None:
+        note = f"read the range {_fmt(a)}-{_fmt(b)} as its upper end, {_fmt(b)}"
+    if m["cmp"]:
+        below = m["cmp"].split()[0] in {"less", "fewer", "shorter", "under", "below"}
+        if not m["cmp"].startswith("at least"):
+            value *= 0.99 if below else 1.01
+            said = text[m.start() : m.end()].strip()
+            note = f"read '{said}' as just {'below' if below else 'above'} that amount"
+    if m["plus"] and not m["cmp"]:
+        note = note or f"read '{m['a']}+' as just above {m['a']}"
+        value *= 1.01
+    if m["half"] or m["half1"]:
+        value += 0.5
+    if m["k"]:
+        value *= 100 if "hundred" in m["k"] else 1000
+    return value, note
+
+
+def _kind(m: re.Match[str], lowered: str, value: float, note: str) -> tuple[Kind, float, str, float]:
+    """What the amount measures, by its unit, currency or rate: (kind, value in that kind's unit,
+    note, the duration unit's size in hours or 0)."""
+    pre, post, unit, rate = m["pre"] or m["pre2"], m["post"], m["unit"], m["rate"]
+    if m["size"]:
+        return "size", value * SIZE_UNITS[m["size"].lower()], note, 0.0
+    if pre or post:
+        return "money", value, note, 0.0
+    if unit:
+        hours = value * DURATION_UNITS[unit.lower()]
+        if rate and re.search(r"w(ee)?k", rate):
+            return "weekly", hours, note, 0.0
+        if rate and re.search(r"mo|month", rate):
+            weekly = hours / WEEKS_PER_MONTH
+            return "weekly", weekly, note or f"read {_fmt(hours)} hours a month as about {weekly:.0f} hours a week", 0.0
+        if rate and re.search(r"day|daily|\bd\b", rate):
+            return "weekly", hours * 7, note or f"read {_fmt(hours)} hours a day as {_fmt(hours * 7)} hours a week", 0.0
+        return "duration", hours, note, DURATION_UNITS[unit.lower()]
+    if rate and re.search(r"mo|month", rate):
+        return "money", value, note, 0.0
+    rest = lowered[m.end() :]
+    if re.match(r"\s*[^\W\d_]", rest) and not re.match(r"\s*(?:or|to|and|at|max|tops)\b", rest):
+        return "count", value, note, 0.0  # "2 gpus", "3 models": a number of things, not an amount
+    return "plain", value, note, 0.0
+
+
+def _counted(lowered: str, m: re.Match[str], kind: Kind) -> tuple[Kind, str]:
+    """For a count or a bare number: the word for what is counted ('gpus', 'people')."""
+    if kind not in ("count", "plain"):
+        return kind, ""
+    counted = ""
+    after = re.match(r"\s*(?:x\s*)?([^\W\d_][\w+-]*)(?:\s+(of\s+us|of\s+them))?", lowered[m.end() :])
+    if after:
+        counted = after.group(2) or after.group(1)
+        counted = "of us" if counted.startswith("of") else counted
+    if _PEOPLE_BEFORE.search(lowered[: m.start()]) or counted in PEOPLE:
+        return "count", counted if counted in PEOPLE else "people"
+    return kind, counted
 
 
 _BORROWS = re.compile(r"\b(?:needs?|takes?|lasts?|runs? for|more like|closer to|not|but)\s+(?:about\s+|around\s+)?$")
