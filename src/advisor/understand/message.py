@@ -403,38 +403,21 @@ def interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str],
     talk = _small_talk(norm)
     if talk:
         return Interpretation("smalltalk", command=talk)
-
     correction = CORRECTION.match(norm)
     if correction and answered:
-        rest = correction.group(2)
-        fixes = [r for r in _others(pack, rest, None) if r.question in answered]
+        fixes = [r for r in _others(pack, correction.group(2), None) if r.question in answered]
         if fixes:
             return Interpretation("answers", readings=tuple(fixes), corrected=tuple(r.question for r in fixes))
-
-    stated, asked = split_question(raw)
-    words = set(norm.split())
-    # "kaggle gpu limit": a service and a topic, nobody's situation in it, is a question about the guide
-    services = service_words(pack)
-    topical = bool(words & services and words & TOPIC_WORDS) and not words & SITUATION
-    if topical and not asked:
-        stated, asked = "", raw
-    if asked and stated and set(normalize(stated).split()) <= services | NAMES_ONLY:
-        stated, asked = "", raw  # "kaggle vs colab, which is cheaper?": names, then the question
+    stated, asked = _statement_and_question(pack, raw, norm)
     guide = _guide(pack, asked, strong=1.0) if asked else None
-
     readings, unclear = _read_statement(pack, pending, answered, stated) if stated else ([], None)
     if asked and _situated(asked):
-        # "is kaggle or colab better for a 10 hour gpu job?": the question carries a situation
-        have = {r.question for r in readings}
-        # the services it asks about are not answers ("... fit on kaggle?" says nothing of the data),
-        # and a price word in a question ("somewhere cheap?") is no budget
-        unnamed = " ".join(w for w in asked.split() if normalize(w) not in service_words(pack))
-        found = [
-            r
-            for r in _others(pack, unnamed, None)
-            if r.question not in have and r.question not in answered and r.question != pack.info.usage.budget
-        ]
-        readings = _reachable(pack, readings + found, answered, pending.id if pending else None)
+        readings = _reachable(
+            pack,
+            readings + _asked_situation(pack, asked, readings, answered),
+            answered,
+            pending.id if pending else None,
+        )
     if readings:
         if unclear is not None and len(unclear.candidates) >= 2 and len(readings) <= 1 and not asked:
             # the text is mostly about the question asked, and could mean several of its options
@@ -449,11 +432,43 @@ def interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str],
         return Interpretation("clarify", problem=unclear.problem)
     if unclear is not None and unclear.candidates:
         return Interpretation("clarify", candidates=unclear.candidates)
-    if not readings and words & TOPIC_WORDS:
+    return _guide_or_unknown(pack, raw, set(norm.split()))
+
+
+def _statement_and_question(pack: Pack, raw: str, norm: str) -> tuple[str, str]:
+    """What the message states, and what it asks ('' for either when it holds none)."""
+    stated, asked = split_question(raw)
+    words = set(norm.split())
+    # "kaggle gpu limit": a service and a topic, nobody's situation in it, is a question about the guide
+    services = service_words(pack)
+    topical = bool(words & services and words & TOPIC_WORDS) and not words & SITUATION
+    if topical and not asked:
+        return "", raw
+    if asked and stated and set(normalize(stated).split()) <= services | NAMES_ONLY:
+        return "", raw  # "kaggle vs colab, which is cheaper?": names, then the question
+    return stated, asked
+
+
+def _asked_situation(pack: Pack, asked: str, readings: list[Reading], answered: Mapping[str, str]) -> list[Reading]:
+    """Answers inside a question that carries a situation ("is kaggle or colab better for a 10 hour
+    gpu job?"). The services it asks about are not answers ("... fit on kaggle?" says nothing of the
+    data), and a price word in a question ("somewhere cheap?") is no budget."""
+    have = {r.question for r in readings}
+    unnamed = " ".join(w for w in asked.split() if normalize(w) not in service_words(pack))
+    return [
+        r
+        for r in _others(pack, unnamed, None)
+        if r.question not in have and r.question not in answered and r.question != pack.info.usage.budget
+    ]
+
+
+def _guide_or_unknown(pack: Pack, raw: str, words: set[str]) -> Interpretation:
+    """No answer in it: a question about the guide when it names a topic or a service, else not understood."""
+    if words & TOPIC_WORDS:
         hit = _guide(pack, raw, strong=1.0)
         if hit is not None:
             return Interpretation("guide", guide=hit)
-    if words & (services | TOPIC_WORDS):
+    if words & (service_words(pack) | TOPIC_WORDS):
         hit = _guide(pack, raw, strong=2.5)
         if hit is not None:
             return Interpretation("guide", guide=hit)
