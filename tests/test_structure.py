@@ -40,3 +40,21 @@ def test_a_field_added_to_a_model_reaches_the_plain_class_and_the_cache(tmp_path
         if isinstance(cls, type) and cls.__module__ == "advisor.pack.records":
             assert set(get_type_hints(cls)) >= set(cls._fields)
             assert cache._reviver(cls) is not None
+
+
+def test_every_function_fits_on_a_screen():
+    """No function in src/advisor is longer than 60 lines: long ones are split along their seams."""
+    import ast
+    from pathlib import Path
+
+    import advisor
+
+    root = Path(advisor.__file__).parent
+    long = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = (node.end_lineno or node.lineno) - node.lineno + 1
+                if length > 60:
+                    long.append(f"{path.relative_to(root)}:{node.lineno} {node.name} ({length} lines)")
+    assert long == []

@@ -251,6 +251,11 @@ def _compile(pack: Pack, space: Space) -> list[CompiledRule]:
     return out
 
 
+def _tested(space: Space, boxes: list[Box]) -> set[int]:
+    """The questions some of these boxes narrow (the others allow every answer there)."""
+    return {i for b in boxes for i in range(len(space.qids)) if b[i] != space.full[i]}
+
+
 def find_gap(
     space: Space, excludes: dict[str, list[Box]], services: list[str], explained: list[Box] | None = None
 ) -> list[int] | None:
@@ -262,9 +267,7 @@ def find_gap(
         return None
     n = len(space.qids)
     explained = explained or []
-    relevant = {i for boxes in excludes.values() for b in boxes for i in range(n) if b[i] != space.full[i]}
-    relevant |= {i for b in explained for i in range(n) if b[i] != space.full[i]}
-    relevant |= space.drives
+    relevant = _tested(space, [b for boxes in excludes.values() for b in boxes] + explained) | space.drives
     assigned = [0] * n
     na = [space.bit[i][NOT_ASKED] for i in range(n)]
 

@@ -136,6 +136,35 @@ def finite(value: Any) -> Any:
     return value
 
 
+def _sources_markdown(report: Report) -> list[str]:
+    """Caveats with their facts, the guide's words cited, and the recommendation's facts, dated."""
+    lines: list[str] = []
+    if report.caveats:
+        lines += ["## Caveats", ""]
+        for c in report.caveats:
+            lines.append(f"- {_md(c.text)}")
+            for f in c.facts:
+                lines.append(f"  - {_md(f.label)}: {_md(f.value)} — <{f.source}> ({f.dates})")
+        lines.append("")
+    if report.citations:
+        lines += ["## From the guide", ""]
+        for cited in report.citations:
+            lines += [
+                f"> {_md(cited.quote)}",
+                ">",
+                f"> — {_md(cited.title)}, <{cited.source}> (checked {cited.checked})",
+                "",
+            ]
+    if report.facts:
+        lines += ["## Facts", "", "| Fact | Value | Source | Dated |", "|---|---|---|---|"]
+        for f in report.facts:
+            note = f" (sources disagree: {_md(f.disagreement)})" if f.disagreement else ""
+            old = " (old)" if f.stale else ""
+            lines.append(f"| {_md(f.label)} | {_md(f.value)}{note} | <{f.source}> | {f.dates}{old} |")
+        lines.append("")
+    return lines
+
+
 def _cost_markdown(report: Report) -> list[str]:
     from ..pack.pricing import machines_text, money, money_range
 
@@ -209,28 +238,6 @@ def to_markdown(report: Report, title: str = "Where to run the work: decision re
     if report.cost is not None:
         lines += _cost_markdown(report)
     lines += ["## What would change it", ""] + [f"- {_md(w)}" for w in report.what_if] + [""]
-    if report.caveats:
-        lines += ["## Caveats", ""]
-        for c in report.caveats:
-            lines.append(f"- {_md(c.text)}")
-            for f in c.facts:
-                lines.append(f"  - {_md(f.label)}: {_md(f.value)} — <{f.source}> ({f.dates})")
-        lines.append("")
-    if report.citations:
-        lines += ["## From the guide", ""]
-        for cited in report.citations:
-            lines += [
-                f"> {_md(cited.quote)}",
-                ">",
-                f"> — {_md(cited.title)}, <{cited.source}> (checked {cited.checked})",
-                "",
-            ]
-    if report.facts:
-        lines += ["## Facts", "", "| Fact | Value | Source | Dated |", "|---|---|---|---|"]
-        for f in report.facts:
-            note = f" (sources disagree: {_md(f.disagreement)})" if f.disagreement else ""
-            old = " (old)" if f.stale else ""
-            lines.append(f"| {_md(f.label)} | {_md(f.value)}{note} | <{f.source}> | {f.dates}{old} |")
-        lines.append("")
+    lines += _sources_markdown(report)
     lines += [f"_Rule pack: {_md(report.pack_name)} {_md(report.pack_version)}._", ""]
     return "\n".join(lines)

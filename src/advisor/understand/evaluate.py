@@ -86,6 +86,8 @@ def load_set(*paths: Path) -> dict[str, Any]:
 
 
 def evaluate(pack: Pack, data: dict[str, Any]) -> Evaluation:
+    """Score each kind of item: single answers, several facts in one message, guide questions,
+    texts that need a clarifying question, and small talk or commands."""
     groups: dict[str, Tally] = defaultdict(Tally)
     for qid, items in data.get("single", {}).items():
         question = pack.question(qid)
@@ -98,48 +100,15 @@ def evaluate(pack: Pack, data: dict[str, Any]) -> Evaluation:
                 f"{qid}: {text!r} -> {got.get(qid)} (expected {expected})",
                 f"{qid}: {text!r} -> {meaning.kind} (expected {expected})",
             )
-    first = pack.questions[0]
     for item in data.get("multi", []):
-        meaning = interpret(pack, first, {}, item["text"])
-        got = {r.question: r.option for r in meaning.readings}
-        tally = groups["multi"]
-        for qid, expected in item["answers"].items():
-            tally.score(
-                got.get(qid),
-                expected,
-                f"multi {item['text']!r}: {qid} -> {got.get(qid)} (expected {expected})",
-                f"multi {item['text']!r}: {qid} missing",
-            )
-        for qid in got.keys() - item["answers"].keys():
-            tally.counts["wrong"] += 1
-            tally.misses.append(f"multi {item['text']!r}: unexpected {qid} -> {got[qid]}")
+        _multi(pack, item, groups["multi"])
     for text, expected in data.get("guide", []):
-        meaning = interpret(pack, first, {}, text)
-        tally = groups["guide"]
-        if meaning.kind == "guide" and meaning.guide is not None and meaning.guide.section.id == expected:
-            tally.counts["correct"] += 1
-        elif meaning.kind == "guide" or meaning.readings:
-            tally.counts["wrong"] += 1
-            found = meaning.guide.section.id if meaning.guide else [r.option for r in meaning.readings]
-            tally.misses.append(f"guide {text!r} -> {found} (expected {expected})")
-        else:
-            tally.counts["clarify"] += 1
-            tally.misses.append(f"guide {text!r} -> {meaning.kind} (expected {expected})")
+        _guide_item(pack, text, expected, groups["guide"])
     for qid, text in data.get("clarify", []):
-        meaning = interpret(pack, pack.question(qid), {}, text)
-        tally = groups["clarify"]
-        got = {r.question: r.option for r in meaning.readings}
-        if meaning.kind == "clarify" and (meaning.candidates or meaning.problem):
-            tally.counts["correct"] += 1
-        elif qid in got:
-            tally.counts["wrong"] += 1
-            tally.misses.append(f"clarify {qid} {text!r} -> guessed {got[qid]}")
-        else:
-            tally.counts["clarify"] += 1  # no guess, but no clarifying question either
-            tally.misses.append(f"clarify {qid} {text!r} -> {meaning.kind}")
+        _clarify(pack, qid, text, groups["clarify"])
     for text, expected in data.get("talk", []):
         # small talk ("thanks") and commands in words ("restart please"): never read as answers
-        meaning = interpret(pack, first, {}, text)
+        meaning = interpret(pack, pack.questions[0], {}, text)
         tally = groups["talk"]
         said = meaning.command if meaning.kind in ("command", "smalltalk") else None
         if meaning.readings:
@@ -148,6 +117,50 @@ def evaluate(pack: Pack, data: dict[str, Any]) -> Evaluation:
         else:
             tally.score(said, str(expected), f"talk {text!r} -> {said}", f"talk {text!r} -> {meaning.kind}")
     return Evaluation(dict(groups))
+
+
+def _multi(pack: Pack, item: dict[str, Any], tally: Tally) -> None:
+    """A description with several facts: each expected answer scored, each extra one is wrong."""
+    meaning = interpret(pack, pack.questions[0], {}, item["text"])
+    got = {r.question: r.option for r in meaning.readings}
+    for qid, expected in item["answers"].items():
+        tally.score(
+            got.get(qid),
+            expected,
+            f"multi {item['text']!r}: {qid} -> {got.get(qid)} (expected {expected})",
+            f"multi {item['text']!r}: {qid} missing",
+        )
+    for qid in got.keys() - item["answers"].keys():
+        tally.counts["wrong"] += 1
+        tally.misses.append(f"multi {item['text']!r}: unexpected {qid} -> {got[qid]}")
+
+
+def _guide_item(pack: Pack, text: str, expected: str, tally: Tally) -> None:
+    """A question about the guide: the expected section, another one (wrong), or nothing."""
+    meaning = interpret(pack, pack.questions[0], {}, text)
+    if meaning.kind == "guide" and meaning.guide is not None and meaning.guide.section.id == expected:
+        tally.counts["correct"] += 1
+    elif meaning.kind == "guide" or meaning.readings:
+        tally.counts["wrong"] += 1
+        found = meaning.guide.section.id if meaning.guide else [r.option for r in meaning.readings]
+        tally.misses.append(f"guide {text!r} -> {found} (expected {expected})")
+    else:
+        tally.counts["clarify"] += 1
+        tally.misses.append(f"guide {text!r} -> {meaning.kind} (expected {expected})")
+
+
+def _clarify(pack: Pack, qid: str, text: str, tally: Tally) -> None:
+    """A text a person would be asked about: a clarifying question is right, a guess is wrong."""
+    meaning = interpret(pack, pack.question(qid), {}, text)
+    got = {r.question: r.option for r in meaning.readings}
+    if meaning.kind == "clarify" and (meaning.candidates or meaning.problem):
+        tally.counts["correct"] += 1
+    elif qid in got:
+        tally.counts["wrong"] += 1
+        tally.misses.append(f"clarify {qid} {text!r} -> guessed {got[qid]}")
+    else:
+        tally.counts["clarify"] += 1  # no guess, but no clarifying question either
+        tally.misses.append(f"clarify {qid} {text!r} -> {meaning.kind}")
 
 
 class GuideScore(Record):

@@ -435,24 +435,44 @@ def read_answer(question: Question, text: str) -> Reading | Unclear:
     return _read_one(question, text)
 
 
+def _plain_number(question: Question, norm: str, text: str) -> Reading | Unclear | None:
+    """ "0", "10", "$5" at a numeric question: the number the person gave, in the question's unit."""
+    if question.kind is not QuestionKind.numeric or norm != text.strip().lower():
+        return None
+    if not re.fullmatch(r"[$€£]?\d+(\.\d+)?", norm):
+        return None
+    number = float(norm.lstrip("$€£"))
+    if not math.isfinite(number) or (question.max is not None and number > question.max):
+        unit = question.unit_label or question.unit
+        limit = f"{question.max:,.0f} {unit}" if question.max is not None else "a readable size"
+        return Unclear(question.id, text, problem=f"that is more than this question reads (at most {limit})")
+    opt = option_for_number(question, number)
+    return Reading(question.id, opt.id, number, 100.0, "number", text) if opt is not None else None
+
+
+def _no_phrase(question: Question, norm: str, text: str, negated: set[str]) -> Reading | Unclear:
+    """No option's words in the text: a negation of the other option, the options not ruled out,
+    the ranges for a vague amount, or the closest spelling."""
+    flipped = negated_other(question, text, {})
+    if flipped is not None:
+        return flipped
+    if negated:
+        others = [o.id for o in question.concrete_options if o.id not in negated]
+        return _candidates(question, others, text)
+    if question.kind is QuestionKind.numeric and set(norm.split()) & VAGUE:
+        # "some money but not much": an amount with no number -> offer the ranges
+        ranged = [o.id for o in question.concrete_options if o.has_range and not (o.le is not None and o.le <= 0)]
+        return _candidates(question, ranged, text)
+    return _fuzzy(question, norm, text)
+
+
 def _read_one(question: Question, text: str) -> Reading | Unclear:
     norm = normalize(text)
     if not norm:
         return Unclear(question.id, text)
-    if (
-        question.kind is QuestionKind.numeric
-        and re.fullmatch(r"[$€£]?\d+(\.\d+)?", norm)
-        and norm == text.strip().lower()
-    ):
-        # "0", "10", "$5": the number the person gave, in the question's unit
-        plain_number = float(norm.lstrip("$€£"))
-        if not math.isfinite(plain_number) or (question.max is not None and plain_number > question.max):
-            unit = question.unit_label or question.unit
-            limit = f"{question.max:,.0f} {unit}" if question.max is not None else "a readable size"
-            return Unclear(question.id, text, problem=f"that is more than this question reads (at most {limit})")
-        opt = option_for_number(question, plain_number)
-        if opt is not None:
-            return Reading(question.id, opt.id, plain_number, 100.0, "number", text)
+    plain = _plain_number(question, norm, text)
+    if plain is not None:
+        return plain
     exact = [opt for opt in question.options if norm in {normalize(s) for s in opt.synonyms}]
     if len(exact) == 1:
         return Reading(question.id, exact[0].id, exact[0].value, 100.0, "text", text)
@@ -478,18 +498,7 @@ def _read_one(question: Question, text: str) -> Reading | Unclear:
         others = [o.id for o in question.concrete_options if o.id not in hits]
         return _candidates(question, list(hits) + others, text)
     if not hits:
-        flipped = negated_other(question, text, hits)
-        if flipped is not None:
-            return flipped
-        if negated:
-            others = [o.id for o in question.concrete_options if o.id not in negated]
-            return _candidates(question, others, text)
-        words = set(norm.split())
-        if question.kind is QuestionKind.numeric and words & VAGUE:
-            # "some money but not much": an amount with no number -> offer the ranges
-            ranged = [o.id for o in question.concrete_options if o.has_range and not (o.le is not None and o.le <= 0)]
-            return _candidates(question, ranged, text)
-        return _fuzzy(question, norm, text)
+        return _no_phrase(question, norm, text, negated)
     ranked = sorted(hits.items(), key=lambda kv: -kv[1][0])
     best_id, (best, _) = ranked[0]
     second = ranked[1][1][0] if len(ranked) > 1 else 0.0
