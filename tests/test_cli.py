@@ -260,7 +260,7 @@ def test_answers_with_unreadable_numbers_say_why(capsys):
 
 
 def test_json_never_holds_a_number_javascript_cannot_read():
-    from advisor.export.record import finite
+    from advisor.export.decision import finite
 
     assert finite({"a": [1.0, float("inf"), float("nan")], "b": "x"}) == {"a": [1.0, None, None], "b": "x"}
 

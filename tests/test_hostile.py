@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from advisor.cli import main
 from advisor.engine.explain import report
 from advisor.engine.session import Answer, Session
-from advisor.export.record import to_markdown
+from advisor.export.decision import to_markdown
 from advisor.pack import PackError, load
 
 from .conftest import RULES
@@ -314,7 +314,7 @@ ANY_TEXT = st.text(alphabet=st.characters(codec="utf-8", blacklist_categories=("
 )
 @given(name=ANY_TEXT)
 def test_pack_text_with_any_characters_is_refused_or_shown_inert(tmp_path_factory, name):
-    from advisor.export.record import to_json
+    from advisor.export.decision import to_json
     from advisor.export.terminal import print_report
     from advisor.graph import dot, mermaid
 

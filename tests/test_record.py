@@ -78,3 +78,10 @@ def test_post_init_and_asdict():
         "p": [{"x": 1, "y": 0, "tags": [], "label": "l"}],
         "t": ({"x": 2, "y": 0, "tags": []},),
     }
+
+
+def test_a_mutable_default_is_refused_so_objects_never_share_one_list():
+    with pytest.raises(TypeError, match="mutable default"):
+
+        class Shared(Record):
+            notes: list[str] = []  # noqa: RUF012

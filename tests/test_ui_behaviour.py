@@ -171,7 +171,7 @@ def test_core_does_not_import_textual():
     code = (
         "import sys\n"
         "import advisor.pack.loader, advisor.engine.decide, advisor.chat.conversation, advisor.engine.explain\n"
-        "import advisor.understand.message, advisor.export.record, advisor.export.terminal, advisor.cli\n"
+        "import advisor.understand.message, advisor.export.decision, advisor.export.terminal, advisor.cli\n"
         "print('textual' in sys.modules)\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)

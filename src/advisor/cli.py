@@ -404,13 +404,13 @@ def cmd_recommend(args: Options) -> int:
     if fmt == "json":
         import json
 
-        from .export.record import finite, to_data
+        from .export.decision import finite, to_data
 
         data = to_data(rep)
         data["ignored"] = ignored
         print(json.dumps(finite(data), indent=2, ensure_ascii=True, allow_nan=False))
     elif fmt == "markdown":
-        from .export.record import to_markdown
+        from .export.decision import to_markdown
 
         print(to_markdown(rep))
     else:

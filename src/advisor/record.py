@@ -50,7 +50,10 @@ class Record:
         defaults = dict(cls._defaults)
         for name in own:
             if name in cls.__dict__:
-                defaults[name] = cls.__dict__[name]
+                default = cls.__dict__[name]
+                if isinstance(default, list | dict | set):  # one object shared by every instance
+                    raise TypeError(f"{cls.__name__}.{name}: a mutable default; use field(default_factory=...)")
+                defaults[name] = default
         seen_default = False
         for name in fields:
             if name in defaults:

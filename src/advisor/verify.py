@@ -228,7 +228,7 @@ def _uncovered(space: Space, box: int, cover: list[int]) -> list[int] | None:
     return None
 
 
-class CompiledRule(Record):
+class RuleBox(Record):
     index: int
     id: str
     effect: Effect
@@ -239,12 +239,12 @@ class CompiledRule(Record):
     line: int
 
 
-def _compile(pack: Pack, space: Space) -> list[CompiledRule]:
+def _compile(pack: Pack, space: Space) -> list[RuleBox]:
     out = []
     for i, rule in enumerate(pack.rules):
         file, line = pack.origins.get(f"rule:{rule.id}", ("decisions.yaml", 1))
         out.append(
-            CompiledRule(
+            RuleBox(
                 i, rule.id, rule.effect, tuple(rule.services), frozenset(rule.when), space.box(rule.when), file, line
             )
         )
@@ -322,14 +322,14 @@ def verify(pack: Pack, today: dt.date | None = None, stale_days: int = 365) -> l
     space = Space(pack)
     qfile = {q.id: pack.origins.get(f"question:{q.id}", ("questions.yaml", 1)) for q in pack.questions}
     findings = [*_unreachable_questions(pack, space, qfile), *_unused_questions(pack, qfile)]
-    live: list[CompiledRule] = []
+    live: list[RuleBox] = []
     for r in _compile(pack, space):
         if space.witness(r.box) is None:
             message = f"rule '{r.id}' can never fire: no reachable answers meet its conditions"
             findings.append(Finding("unreachable-rule", "error", message, r.file, r.line, subjects=(r.id,)))
         else:
             live.append(r)
-    excludes: dict[str, list[CompiledRule]] = {s.id: [] for s in pack.services}
+    excludes: dict[str, list[RuleBox]] = {s.id: [] for s in pack.services}
     for r in live:
         if r.effect is Effect.exclude:
             for s in r.services:
@@ -376,7 +376,7 @@ def _unused_questions(pack: Pack, qfile: Located) -> Iterator[Finding]:
             yield from _numeric_ranges(q, *qfile[q.id])
 
 
-def _shadowed(space: Space, live: list[CompiledRule], excludes: dict[str, list[CompiledRule]]) -> Iterator[Finding]:
+def _shadowed(space: Space, live: list[RuleBox], excludes: dict[str, list[RuleBox]]) -> Iterator[Finding]:
     """Redundant excludes, and for/against rules that never count (their service is always out)."""
     for r in live:
         if r.effect is Effect.caveat:
@@ -396,9 +396,9 @@ def _shadowed(space: Space, live: list[CompiledRule], excludes: dict[str, list[C
 _OPPOSITE = {frozenset({Effect.for_, Effect.against}), frozenset({Effect.exclude, Effect.for_})}
 
 
-def _conflicts(space: Space, live: list[CompiledRule]) -> Iterator[Finding]:
+def _conflicts(space: Space, live: list[RuleBox]) -> Iterator[Finding]:
     """Same service, opposite directions, same questions, answers that meet both."""
-    groups: dict[tuple[str, frozenset[str]], list[CompiledRule]] = {}
+    groups: dict[tuple[str, frozenset[str]], list[RuleBox]] = {}
     for r in live:
         if r.effect is Effect.caveat:
             continue
@@ -421,7 +421,7 @@ def _conflicts(space: Space, live: list[CompiledRule]) -> Iterator[Finding]:
 
 
 def _gaps(
-    pack: Pack, space: Space, live: list[CompiledRule], excludes: dict[str, list[CompiledRule]]
+    pack: Pack, space: Space, live: list[RuleBox], excludes: dict[str, list[RuleBox]]
 ) -> Iterator[Finding]:
     """Answers that rule out every service (unless a caveat explains why nothing fits)."""
     services = [s.id for s in pack.services]

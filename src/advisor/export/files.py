@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..files import write_atomic as atomic
+from ..files import write_atomic
 
 
 class ExportError(Exception):
@@ -36,12 +36,12 @@ def check_target(path_text: str, cwd: Path | None = None) -> Path:
     return path
 
 
-def write_atomic(path: Path, text: str, overwrite: bool = False) -> None:
+def write_export(path: Path, text: str, overwrite: bool = False) -> None:
     """Write atomically (see advisor.files); refuse to replace an existing file unless told."""
     try:
         if path.exists() and not overwrite:
             raise FileExistsError(str(path))
-        atomic(path, text, private=False)  # a file to share: the user's umask decides who reads it
+        write_atomic(path, text, private=False)  # a file to share: the user's umask decides who reads it
     except FileExistsError:
         raise
     except OSError as exc:

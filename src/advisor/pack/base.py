@@ -8,8 +8,9 @@ those models, for the engine) both build on this module, so a method such as
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 NOT_SURE = "not-sure"
 
@@ -37,6 +38,8 @@ class Effect(str, Enum):
 
 class OptionMethods:
     if TYPE_CHECKING:  # provided by the class that mixes this in (not pydantic fields here)
+        id: str
+        prior: float | None
         ge: float | None
         gt: float | None
         le: float | None
@@ -72,10 +75,13 @@ class OptionMethods:
         return f"{low:g} to {high:g} {unit}"
 
 
-class QuestionMethods:
+OptionT = TypeVar("OptionT", bound=OptionMethods)  # the option class: a pydantic model or a plain record
+
+
+class QuestionMethods(Generic[OptionT]):
     if TYPE_CHECKING:
         ask_if: Any
-        options: Any
+        options: Sequence[OptionT]
 
     @property
     def conditions(self) -> list[Condition]:
@@ -83,7 +89,7 @@ class QuestionMethods:
             return []
         return list(self.ask_if) if isinstance(self.ask_if, (list, tuple)) else [self.ask_if]
 
-    def option(self, option_id: str) -> Any:
+    def option(self, option_id: str) -> OptionT | None:
         for opt in self.options:
             if opt.id == option_id:
                 return opt
@@ -97,7 +103,7 @@ class QuestionMethods:
         return short or ident.replace("-", " ")
 
     @property
-    def concrete_options(self) -> list[Any]:
+    def concrete_options(self) -> list[OptionT]:
         """Every option except "not sure": what a person might mean."""
         return [o for o in self.options if o.id != NOT_SURE]
 
@@ -109,12 +115,13 @@ class QuestionMethods:
             return {}
         if any(o.prior is None for o in options):
             return {o.id: 1 / len(options) for o in options}
-        total = sum(o.prior for o in options) or 1.0
-        return {o.id: o.prior / total for o in options}
+        total = sum(o.prior or 0.0 for o in options) or 1.0
+        return {o.id: (o.prior or 0.0) / total for o in options}
 
 
 class FactMethods:
     if TYPE_CHECKING:
+        id: str
         checked: str
 
     @property
@@ -123,11 +130,14 @@ class FactMethods:
         return dt.date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
 
 
-class ServiceMethods:
-    if TYPE_CHECKING:
-        facts: Any
+FactT = TypeVar("FactT", bound=FactMethods)  # the fact class
 
-    def fact(self, fact_id: str) -> Any:
+
+class ServiceMethods(Generic[FactT]):
+    if TYPE_CHECKING:
+        facts: Sequence[FactT]
+
+    def fact(self, fact_id: str) -> FactT | None:
         for f in self.facts:
             if f.id == fact_id:
                 return f

@@ -99,7 +99,16 @@ def _text(value: str) -> str:
 
 
 def _mixins(model: type[BaseModel]) -> list[str]:
-    return [b.__name__ for b in model.__bases__ if b.__module__ == base.__name__]
+    """The shared-method classes the model mixes in, with the class a generic one is about
+    (``QuestionMethods[Option]``: its lookups return the plain Option)."""
+    names = []
+    for kind in getattr(model, "__orig_bases__", model.__bases__):
+        origin = typing.get_origin(kind) or kind
+        if getattr(origin, "__module__", "") != base.__name__:
+            continue
+        args = typing.get_args(kind)
+        names.append(origin.__name__ + (f"[{', '.join(a.__name__ for a in args)}]" if args else ""))
+    return names
 
 
 def _record(model: type[BaseModel]) -> str:
@@ -122,7 +131,7 @@ def source() -> str:
     kinds = _kinds()
     body = "\n\n\n".join(_record(k) for k in kinds)
     used = {n for n in ("Condition", "QuestionKind", "Confidence", "Effect") if n in body}
-    used |= {m for k in kinds for m in _mixins(k)}
+    used |= {m.split("[")[0] for k in kinds for m in _mixins(k)}
     names = "\n".join(f"    {n}," for n in sorted(used))
     index = "\n".join(f"    {_text(k.__name__)}: {k.__name__}," for k in kinds)
     return (

@@ -112,7 +112,7 @@ class Option(OptionMethods, _Strict):
     )
 
 
-class Question(QuestionMethods, _Strict):
+class Question(_Strict, QuestionMethods[Option]):
     id: Id
     prompt: str
     short: str = Field(default="", description="a few words naming what the question asks, e.g. 'run length'")
@@ -224,7 +224,7 @@ class Pricing(_Strict):
     )
 
 
-class Service(ServiceMethods, _Strict):
+class Service(_Strict, ServiceMethods[Fact]):
     id: Id
     name: str
     summary: str

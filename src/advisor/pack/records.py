@@ -67,7 +67,7 @@ class Option(OptionMethods, Record, eq=False):
     prior: float | None = None
 
 
-class Question(QuestionMethods, Record, eq=False):
+class Question(QuestionMethods[Option], Record, eq=False):
     id: str
     prompt: str
     why: str
@@ -108,7 +108,7 @@ class Pricing(Record, eq=False):
     free_hours_per_week: dict[str, float] = field(default_factory=dict)
 
 
-class Service(ServiceMethods, Record, eq=False):
+class Service(ServiceMethods[Fact], Record, eq=False):
     id: str
     name: str
     summary: str

@@ -421,7 +421,7 @@ class AdvisorApp(App[None]):
         self.push_screen(ExportScreen(self.last_export, self.export_dir), callback=chosen)
 
     def _decision_text(self, name: str) -> str:
-        from ..export.record import to_json, to_markdown
+        from ..export.decision import to_json, to_markdown
 
         decision = self.conversation.report()
         return to_json(decision) + "\n" if name.lower().endswith(".json") else to_markdown(decision)
@@ -438,12 +438,12 @@ class AdvisorApp(App[None]):
         self._show([Line("notice", replies.sent(name))])
 
     def _export_to(self, path: Path, overwrite: bool = False) -> None:
-        from ..export.files import ExportError, write_atomic
+        from ..export.files import ExportError, write_export
         from .screens.dialogs import ConfirmScreen
 
         text = self._decision_text(path.name)
         try:
-            write_atomic(path, text, overwrite=overwrite)
+            write_export(path, text, overwrite=overwrite)
         except FileExistsError:
 
             def confirmed(replace: bool | None) -> None:

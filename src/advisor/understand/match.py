@@ -388,15 +388,13 @@ _OR = re.compile(r"\s+(?:or|vs|versus|either)\s+|\s*/\s*(?=[^\W\d])", re.I)
 
 
 def _candidates(question: Question, option_ids: list[str], text: str, score: float = 50.0) -> Unclear:
-    seen: list[str] = []
+    seen: dict[str, Option] = {}
     for oid in option_ids:
-        if oid not in seen and question.option(oid) is not None:
-            seen.append(oid)
-    return Unclear(
-        question.id,
-        text,
-        tuple(Reading(question.id, oid, question.option(oid).value, score, "text", text) for oid in seen)[:5],
-    )
+        opt = question.option(oid)
+        if opt is not None:
+            seen.setdefault(oid, opt)
+    readings = [Reading(question.id, oid, opt.value, score, "text", text) for oid, opt in seen.items()]
+    return Unclear(question.id, text, tuple(readings[:5]))
 
 
 def read_answer(question: Question, text: str) -> Reading | Unclear:
