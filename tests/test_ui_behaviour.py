@@ -510,6 +510,7 @@ async def test_web_mode_saves_as_a_download_with_no_path_and_quit_starts_over(tm
 
 def test_web_sessions_expire_a_day_after_their_last_change(tmp_path, monkeypatch):
     import os
+    import time
 
     from advisor.chat.state import expire_web_sessions, web_store
 
@@ -520,6 +521,8 @@ def test_web_sessions_expire_a_day_after_their_last_change(tmp_path, monkeypatch
         store.folder.mkdir(parents=True)
         (store.folder / "session-1.json").write_text("{}")
     os.utime(tmp_path / "web" / old / "session-1.json", (0, 0))
+    now = time.time()  # the new one changed just now, by this process's clock (not the file system's)
+    os.utime(tmp_path / "web" / new / "session-1.json", (now, now))
     (tmp_path / "web" / "not-ours").mkdir()
     assert web_store("../../x") is None and web_store(None) is None
     assert expire_web_sessions() == 1
