@@ -253,6 +253,23 @@ def test_an_amount_that_cannot_be_a_budget_gets_a_question_not_a_guess(pack, tex
     assert not meaning.readings
 
 
+@pytest.mark.parametrize(
+    "text,option",
+    [("€20 a month", "up-to-50"), ("£100 per month", "over-50"), ("40 CAD a month", "up-to-50"), ("€0", "free")],
+)
+def test_euros_pounds_and_other_dollars_are_read_when_any_exchange_rate_gives_the_same_answer(pack, text, option):
+    [reading] = interpret(pack, pack.question("budget"), {}, text).readings
+    assert reading.option == option
+    assert option == "free" or "whatever the exchange rate" in reading.note  # the person sees how it was read
+
+
+@pytest.mark.parametrize("text", ["€9 a month", "10 euros a month", "£40 a month"])
+def test_an_amount_in_euros_or_pounds_near_a_limit_is_asked_about_not_read_at_par(pack, text):
+    meaning = interpret(pack, pack.question("budget"), {}, text)
+    assert meaning.kind == "clarify" and "exchange rate" in meaning.problem and "US dollars" in meaning.problem
+    assert not meaning.readings
+
+
 def test_a_situation_that_ends_in_a_question_is_both(pack):
     text = "my free Colab session disconnects after an hour and my runs need ten hours; would Pro help?"
     meaning = interpret(pack, pack.questions[0], {}, text)

@@ -420,9 +420,7 @@ def _conflicts(space: Space, live: list[RuleBox]) -> Iterator[Finding]:
             yield Finding("conflict", "error", message, one.file, one.line, example, (one.id, other.id, service))
 
 
-def _gaps(
-    pack: Pack, space: Space, live: list[RuleBox], excludes: dict[str, list[RuleBox]]
-) -> Iterator[Finding]:
+def _gaps(pack: Pack, space: Space, live: list[RuleBox], excludes: dict[str, list[RuleBox]]) -> Iterator[Finding]:
     """Answers that rule out every service (unless a caveat explains why nothing fits)."""
     services = [s.id for s in pack.services]
     explained = [space.box(r.when) for r in pack.rules if r.explains_no_fit]

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from ..pack.core import NOT_SURE, Option, Question, QuestionKind
 from ..record import Record
-from .numbers import Amount, find_amounts
+from .numbers import RATE_BANDS, Amount, find_amounts
 
 if TYPE_CHECKING:
     from ..engine.session import Via
@@ -323,6 +323,12 @@ def number_problem(question: Question, text: str) -> str:
             continue
         if amount.problem:
             return amount.problem
+        if amount.currency and amount.kind in kinds and _band(question, amount)[0] is None:
+            _, low, high = _band(question, amount)
+            return (
+                f"{amount.text} is ${low:,.0f} to ${high:,.0f} depending on the exchange rate, which could be "
+                "either of two answers here; say it in US dollars"
+            )
         if question.max is not None and amount.value > question.max and amount.kind in kinds:
             unit = question.unit_label or question.unit
             return f"{amount.value:,.0f} is more than this question reads (at most {question.max:,.0f} {unit})"
@@ -363,10 +369,30 @@ def read_number(question: Question, text: str, amounts: list[Amount] | None = No
     if not usable:
         return None
     best = min(usable, key=lambda a: kinds.index(a.kind))
+    if best.currency:
+        return _in_dollars(question, best, text)
     opt = option_for_number(question, best.value)
     if opt is None:
         return None
     return Reading(question.id, opt.id, best.value, 100.0, "number", text, best.note)
+
+
+def _band(question: Question, amount: Amount) -> tuple[Option | None, float, float]:
+    """An amount in another currency: the option every rate in its band gives (None when the band
+    straddles two), and the band's dollar figures."""
+    low_rate, high_rate = RATE_BANDS[amount.currency]
+    low, high = amount.value * low_rate, amount.value * high_rate
+    first, last = option_for_number(question, low), option_for_number(question, high)
+    same = first is not None and last is not None and first.id == last.id
+    return (first if same else None), low, high
+
+
+def _in_dollars(question: Question, amount: Amount, text: str) -> Reading | None:
+    opt, low, high = _band(question, amount)
+    if opt is None:
+        return None  # number_problem says why
+    note = f"read {amount.text} as ${low:,.0f} to ${high:,.0f}: whatever the exchange rate, that is '{opt.label}'"
+    return Reading(question.id, opt.id, round((low + high) / 2, 2), 100.0, "number", text, note)
 
 
 _NUMBER_WORDS = {str(i) for i in range(100)} | {

@@ -129,6 +129,29 @@ CURRENCY_WORDS = {
     "aud",
 }
 
+# Money in a currency the reader holds no rate for, but whose worth in US dollars has stayed in a
+# known band (the project's own generous bounds for 2016-2026, not a dated rate): an amount in one
+# is read only when every rate in the band gives the same option, else the reader asks.
+RATE_BANDS: dict[str, tuple[float, float]] = {
+    "EUR": (0.95, 1.25),
+    "GBP": (1.03, 1.45),
+    "CAD": (0.68, 0.84),
+    "AUD": (0.57, 0.80),
+}
+_CURRENCY_OF = {
+    "€": "EUR",
+    "eur": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "quid": "GBP",
+    "cad": "CAD",
+    "aud": "AUD",
+}
+
 WEEKS_PER_MONTH = 4.35
 PER_MONTH = r"(?:\s*(?:/|per|a|an|each|every)\s*(?:mo|mon|month|mth|m)\b|\s*monthly)"
 PER_WEEK = r"(?:\s*(?:/|per|a|an|each|every)\s*(?:wk|week)\b|\s*weekly)"
@@ -185,6 +208,7 @@ class Amount(Record):
     aside: str = ""  # why, in its context, this amount answers no question ("a few days ago")
     counted: str = ""  # for a count: the word after it ("gpus", "people")
     scale: float = 0.0  # for a duration: hours per unit of the number as written (a day: 24)
+    currency: str = ""  # money in a currency of RATE_BANDS (its code); '' for dollars
 
 
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
@@ -245,8 +269,20 @@ def find_amounts(text: str) -> list[Amount]:
         if not math.isfinite(value):
             problem = "that number is too large to read"
         kind, counted = _counted(lowered, m, kind)
+        said = (m["pre"] or m["pre2"] or m["post"] or "").strip()
+        currency = _CURRENCY_OF.get(said, "") if kind == "money" else ""
         amount = Amount(
-            value, kind, m.start(), m.end(), text[m.start() : m.end()].strip(), note, problem, "", counted, scale
+            value,
+            kind,
+            m.start(),
+            m.end(),
+            text[m.start() : m.end()].strip(),
+            note,
+            problem,
+            "",
+            counted,
+            scale,
+            currency,
         )
         amount.aside = aside(lowered, amount)
         found.append(amount)
