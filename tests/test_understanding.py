@@ -340,3 +340,10 @@ def test_a_list_of_facts_that_ends_in_a_question_keeps_every_fact(pack):
     got = {r.question: r.option for r in meaning.readings}
     assert got == {"budget": "free", "hardware": "gpu", "runtime": "1-to-9"}
     assert meaning.guide is not None
+
+
+def test_a_weak_word_answers_its_own_question_but_not_inside_a_description(pack):
+    asked = interpret(pack, pack.question("data"), {}, "my data is on kaggle")
+    assert [(r.question, r.option) for r in asked.readings] == [("data", "kaggle")]
+    told = interpret(pack, pack.questions[0], {}, "we pay per hour on AWS and my kaggle session stops after 9 hours")
+    assert "data" not in {r.question for r in told.readings}  # AWS and Kaggle are named, not where the data is

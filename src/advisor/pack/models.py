@@ -89,6 +89,11 @@ class Option(OptionMethods, _Strict):
     id: Id
     label: str
     synonyms: list[str] = Field(default_factory=list, description="other words people use for it")
+    weak: list[str] = Field(
+        default_factory=list,
+        description="words that mean this option only as a reply to its own question; in a description they "
+        "say something else ('kaggle' names the service, not where the data is)",
+    )
     # numeric questions: the range this option covers (ge/gt lower bound, le/lt upper bound)
     ge: float | None = None
     gt: float | None = None

@@ -58,6 +58,7 @@ class Option(OptionMethods, Record, eq=False):
     id: str
     label: str
     synonyms: tuple[str, ...] = ()
+    weak: tuple[str, ...] = ()
     ge: float | None = None
     gt: float | None = None
     le: float | None = None

@@ -128,11 +128,17 @@ def _build_phrases(question: Question) -> tuple[_Phrase, ...]:
     for opt in question.options:
         out.append(_Phrase(opt.id, tuple(normalize(opt.id.replace("-", " ")).split()), "option"))
         out.append(_Phrase(opt.id, tuple(normalize(opt.label).split()), "label"))
-        for syn in opt.synonyms:
+        for syn in (*opt.synonyms, *opt.weak):
             words = tuple(normalize(syn).split())
             if words:
                 out.append(_Phrase(opt.id, words, "text"))
     return tuple(p for p in out if p.words)
+
+
+def is_weak(question: Question, option_id: str, words: str) -> bool:
+    """Words that name this option only as a reply to its own question (the option's ``weak`` list)."""
+    opt = question.option(option_id)
+    return opt is not None and words in {normalize(w) for w in opt.weak}
 
 
 def _stem(word: str) -> str:

@@ -23,6 +23,7 @@ from .guide_search import Hit, index_for
 from .match import (
     Reading,
     Unclear,
+    is_weak,
     negated_other,
     normalize,
     phrase_hits,
@@ -128,6 +129,26 @@ def _guide(pack: Pack, text: str, strong: float) -> Hit | None:
     return None
 
 
+def _sure_phrase(question: Question, rest: str) -> tuple[str, str] | None:
+    """The one option a description names for a question that is not being asked, with the words
+    that name it: an exact phrase of some length, never a weak word; or the other of two options
+    said with a negation. None when it names none, or several."""
+    hits = phrase_hits(question, rest)
+    flipped = negated_other(question, rest, hits)
+    if flipped is not None and len(rest.split()) >= 2:
+        return (flipped.option, flipped.text)
+    sure = {
+        oid: words
+        for oid, (score, words) in hits.items()
+        if score >= 100
+        and (len(words) >= 3 or any(c.isdigit() for c in words))
+        and oid != NOT_SURE
+        and words not in WEAK
+        and not is_weak(question, oid, words)
+    }
+    return next(iter(sure.items())) if len(sure) == 1 else None
+
+
 def _others(pack: Pack, text: str, skip: str | None) -> list[Reading]:
     """Readings for questions other than the pending one, only where the text is unambiguous."""
     amounts = find_amounts(text)
@@ -154,25 +175,12 @@ def _others(pack: Pack, text: str, skip: str | None) -> list[Reading]:
                 if reading is not None:
                     out.append(reading)
                     continue
-        hits = phrase_hits(question, rest)
-        flipped = negated_other(question, rest, hits)
-        if flipped is not None and len(rest.split()) >= 2:
-            strong[question.id] = (flipped.option, flipped.text)
-            continue
-        sure = {
-            oid: words
-            for oid, (score, words) in hits.items()
-            if score >= 100
-            and (len(words) >= 3 or any(c.isdigit() for c in words))
-            and oid != NOT_SURE
-            and words not in WEAK
-        }
-        if len(sure) == 1:
-            [(oid, words)] = sure.items()
-            strong[question.id] = (oid, words)
+        found = _sure_phrase(question, rest)
+        if found is not None:
+            strong[question.id] = found
     # a phrase that another question also matched ("kaggle" in "kaggle competition") proves nothing
     all_hits = {
-        q.id: {w for _, (_, w) in phrase_hits(q, rest).items()}
+        q.id: {w for oid, (_, w) in phrase_hits(q, rest).items() if not is_weak(q, oid, w)}
         for q in pack.questions
         if q.id in strong or q.id == skip
     }
