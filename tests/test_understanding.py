@@ -347,3 +347,21 @@ def test_a_weak_word_answers_its_own_question_but_not_inside_a_description(pack)
     assert [(r.question, r.option) for r in asked.readings] == [("data", "kaggle")]
     told = interpret(pack, pack.questions[0], {}, "we pay per hour on AWS and my kaggle session stops after 9 hours")
     assert "data" not in {r.question for r in told.readings}  # AWS and Kaggle are named, not where the data is
+
+
+@pytest.mark.parametrize(
+    "text,wanted,unwanted",
+    [
+        ("I want to fine-tune llama 3 8B with LoRA", {"work": "train"}, {"budget"}),  # a version, not $3
+        ("using gpt-4 to label my data", {}, {"budget"}),
+        ("Kaggle gives me 30 hours but I need about 50 a week", {"weekly-hours": "over-30"}, {"runtime"}),
+        ("can't spend more than a tenner a month", {"budget": "up-to-50"}, set()),  # a limit, not "nothing"
+        ("each epoch takes 20 min and I need 30 epochs", {"runtime": "9-to-12"}, set()),  # 10 hours in all
+        ("one epoch is about 2 hours", {}, {"runtime"}),  # a part of the run, not the run
+        ("need an A100 for maybe 10 hours total this month", {"weekly-hours": "up-to-20"}, {"runtime"}),
+    ],
+)
+def test_context_decides_what_a_number_is(pack, text, wanted, unwanted):
+    got = {r.question: r.option for r in interpret(pack, pack.questions[0], {}, text).readings}
+    assert {q: got.get(q) for q in wanted} == wanted, got
+    assert not unwanted & got.keys(), got

@@ -156,6 +156,7 @@ def stem_words(words: list[str]) -> tuple[str, ...]:
 # a negated verb ("don't need", "won't have to") reaches the rest of its clause; "no" or "without"
 # only the few words after it ("no money, a gpu")
 VERB_NEGATIONS = {"dont", "doesnt", "didnt", "wont", "cant", "cannot", "never", "isnt", "arent", "wouldnt", "shouldnt"}
+LIMITS = {"more", "over", "above", "beyond", "past", "much"}
 AUXILIARIES = {"do", "does", "did", "will", "would", "should", "could", "must", "need", "is", "are"}
 
 
@@ -251,6 +252,8 @@ def phrase_hits(question: Question, text: str) -> dict[str, tuple[float, str]]:
                     continue
                 if _negated(words, i) and not any(w in NEGATIONS for w in phrase.words):
                     continue
+                if NEGATIONS & set(phrase.words) and set(words[i + n : i + n + 1]) & LIMITS:
+                    continue  # "can't spend more than $10": a limit, not "nothing"
                 if i and words[i - 1] in WHEN and phrase.words[-1] in TIME_WORDS:
                     continue  # "last month", "next week", "every day": when, not how long
                 if NAMING & set(words[i + n : i + n + 2]):

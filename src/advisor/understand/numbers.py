@@ -62,7 +62,12 @@ WORDS = {
     "a dozen": 12,
     "dozen": 12,
     "one and a half": 1.5,
+    "a tenner": 10,  # British money words: pounds
+    "tenner": 10,
+    "a fiver": 5,
+    "fiver": 5,
 }
+_POUND_WORDS = {"a tenner", "tenner", "a fiver", "fiver"}
 
 # number words that mean a number even with no unit ("ten"), unlike "a" or "a few"
 _PLAIN_WORDS = {
@@ -153,8 +158,13 @@ _CURRENCY_OF = {
 }
 
 WEEKS_PER_MONTH = 4.35
-PER_MONTH = r"(?:\s*(?:/|per|a|an|each|every)\s*(?:mo|mon|month|mth|m)\b|\s*monthly)"
-PER_WEEK = r"(?:\s*(?:/|per|a|an|each|every)\s*(?:wk|week)\b|\s*weekly)"
+PER_MONTH = (
+    r"(?:\s*(?:/|per|a|an|each|every)\s*(?:mo|mon|month|mth|m)\b|\s*monthly"
+    r"|(?:\s+(?:in\s+)?total)?\s+(?:this|next|per|a|each)\s+month\b)"
+)
+PER_WEEK = (
+    r"(?:\s*(?:/|per|a|an|each|every)\s*(?:wk|week)\b|\s*weekly|(?:\s+(?:in\s+)?total)?\s+(?:this|next)\s+week\b)"
+)
 PER_DAY = r"(?:\s*(?:/|per|a|an|each|every)\s*(?:day|d)\b|\s*daily)"
 
 _word_alt = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True))
@@ -180,7 +190,7 @@ _AMOUNT_PATTERN = rf"""
     \s*(?P<post>(?:{_cur_alt})(?!\s*\d)|(?:{_cur_word_alt})\b)?
     (?P<foreign>\s*(?:₹|¥|₩|₽|₺|₦|₱|₫|฿|₪|(?:{FOREIGN}|{FOREIGN_WORDS})\b))?
     \s*(?P<size>(?:{_size_alt})\b)?
-    \s*(?:(?:of\s+)?an?\s+(?=(?:{_unit_alt})\b)|-(?=(?:{_unit_alt})\b)|(?:gpu|tpu|cpu|compute)[\s-]+(?=(?:{_unit_alt})\b))?
+    \s*(?:(?:of\s+)?an?\s+(?!(?:weeks?|wk|months?|mo|days?)\b)(?=(?:{_unit_alt})\b)|-(?=(?:{_unit_alt})\b)|(?:gpu|tpu|cpu|compute)[\s-]+(?=(?:{_unit_alt})\b))?
     (?:(?:whole|full|entire|solid)\s+(?=(?:{_unit_alt})\b))?
     (?P<unit>(?:{_unit_alt})\b)?
     (?P<half>\s+and\s+a\s+half\b)?
@@ -237,7 +247,7 @@ def _problem(lowered: str, start: int, end: int) -> str:
     before, after = lowered[max(0, start - 12) : start], lowered[end : end + 6]
     if re.search(r"(?:\^|\*\*)\s*$", before):
         return "write the number out in full, not as a power or with an exponent"
-    if _NEGATIVE.search(before):
+    if _NEGATIVE.search(before) and not re.search(r"[a-z]-$", before):  # "gpt-4" is a name, not -4
         return "an amount cannot be negative"
     if _POWER.match(after):
         return "write the number out in full, not as a power or with an exponent"
@@ -261,7 +271,7 @@ def find_amounts(text: str) -> list[Amount]:
         word_number = not re.match(r"[\d.]", m["a"])
         if word_number and m["unit"] and len(m["unit"]) < 3:
             continue  # "a m" in "I am" is not a minute
-        marked = m["pre"] or m["pre2"] or m["post"] or m["unit"] or m["k"] or m["rate"]
+        marked = m["pre"] or m["pre2"] or m["post"] or m["unit"] or m["k"] or m["rate"] or m["a"] in _POUND_WORDS
         if word_number and not marked and m["a"].strip() not in _PLAIN_WORDS:
             continue  # "a" or "a few" on its own is not an amount
         value, note = _value(m, text, a)
@@ -278,6 +288,8 @@ def find_amounts(text: str) -> list[Amount]:
             problem = "that number is too large to read"
         kind, counted = _counted(lowered, m, kind)
         said = (m["pre"] or m["pre2"] or m["post"] or "").strip()
+        if m["a"].strip() in _POUND_WORDS:
+            kind, said = "money", "£"
         currency = _CURRENCY_OF.get(said, "") if kind == "money" else ""
         amount = Amount(
             value,
@@ -295,7 +307,38 @@ def find_amounts(text: str) -> list[Amount]:
         )
         amount.aside = aside(lowered, amount)
         found.append(amount)
-    return _borrow_units(lowered, found)
+    return _per_part(lowered, _borrow_units(lowered, found))
+
+
+_PARTS = r"(epoch|step|iteration|batch|fold|trial|experiment|round|sweep|config|configuration)"
+_PART_BEFORE = re.compile(
+    rf"\b(?:each|every|per|one|an?|the)\s+{_PARTS}s?(?:\s+(?:takes?|took|is|lasts?|runs?|needs?))?"
+    r"(?:\s+(?:about|around|roughly|approximately|maybe))?\s*$"
+)
+_PART_AFTER = re.compile(rf"^\s*(?:per|each|an?|every|for\s+(?:each|every|one))\s+{_PARTS}\b")
+
+
+def _per_part(lowered: str, found: list[Amount]) -> list[Amount]:
+    """'each epoch takes 20 min and I need 30 epochs': a run of 30 parts of 20 minutes, 10 hours.
+    A part's time with no count of parts is set aside: it is not the run's length."""
+    for amount in found:
+        if amount.kind != "duration" or amount.aside:
+            continue
+        part = _PART_BEFORE.search(lowered[: amount.start]) or _PART_AFTER.match(lowered[amount.end :])
+        if part is None:
+            continue
+        noun = part.group(1)
+        counts = [
+            a for a in found if a.kind in ("count", "plain") and a.value > 1 and a.counted in (noun + "s", noun + "es")
+        ]
+        if not counts:
+            amount.aside = f"the time of one {noun}, not of the whole run"
+            continue
+        n = counts[0]
+        amount.value *= n.value
+        amount.note = f"read {_fmt(n.value)} {n.counted} of {amount.text} as {_fmt(amount.value)} hours"
+        n.aside = f"counted into the run's length ({amount.note})"
+    return found
 
 
 def _value(m: re.Match[str], text: str, a: float) -> tuple[float, str]:
@@ -376,6 +419,13 @@ def _borrow_units(lowered: str, found: list[Amount]) -> list[Amount]:
             amount.kind, amount.scale = "duration", earlier[-1].scale
             amount.value *= amount.scale
             amount.note = f"read {amount.text} in the unit said before it"
+            said = amount.text.lower()
+            if re.search(PER_WEEK + "$", said):  # "about 50 a week": hours a week, not a run
+                amount.kind, amount.scale = "weekly", 0.0
+            elif re.search(PER_DAY + "$", said):
+                amount.kind, amount.scale, amount.value = "weekly", 0.0, amount.value * 7
+            elif re.search(PER_MONTH + "$", said):
+                amount.kind, amount.scale, amount.value = "weekly", 0.0, amount.value / WEEKS_PER_MONTH
     return found
 
 
@@ -426,6 +476,22 @@ _DATA_AFTER = re.compile(
 _CREDITS_BEFORE = re.compile(r"\b(?:credits?|vouchers?|coupons?)\s+(?:of|worth)\s+$")
 
 
+# a number right after one of these names is a model, a version or a product, not an amount
+_NAME_BEFORE = re.compile(
+    r"\b(?:llama|gpt|python|resnet|yolo|yolov|bert|version|ver|v|mistral|qwen|phi|gemma|claude|gemini|sd|"
+    r"stable\s+diffusion|cuda|pytorch|tensorflow|keras|ubuntu|windows|macos|ios|android|iphone|gen|generation|"
+    r"vgg|efficientnet|t5|whisper|falcon|vit|clip|opus|sonnet|haiku|deepseek|mixtral|sdxl|flux|o|tpu\s+v)"
+    r"\s*-?\s*$"
+)
+
+
+# "Kaggle gives me 30 hours": what a service hands out (a quota), not the job's own length
+_GIVEN_BEFORE = re.compile(
+    r"\b(?:gives?|giving|gave|offers?|offering|allows?|provides?|hands?\s+out|includes?|comes\s+with)"
+    r"(?:\s+(?:me|us|you|everyone|users))?(?:\s+(?:about|around|only|just|up\s+to|roughly))?\s*$"
+)
+
+
 def aside(lowered: str, amount: Amount) -> str:
     """Why, in its sentence, this amount is not the answer to any question, or ''."""
     before, after = lowered[: amount.start], lowered[amount.end :]
@@ -443,6 +509,10 @@ def aside(lowered: str, amount: Amount) -> str:
         ):
             return "the size of a file or dataset, not the memory the job needs"
         return ""
+    if amount.kind in ("plain", "count") and _NAME_BEFORE.search(before):
+        return "part of a name or version ('Llama 3', 'GPT-4'), not an amount"
+    if amount.kind in ("duration", "plain", "weekly") and _GIVEN_BEFORE.search(before):
+        return "what a service gives (a quota), not what the job needs"
     if amount.kind not in ("duration", "plain"):
         return ""
     if _AGO.match(after) or _PAST.search(clause):
