@@ -6,6 +6,7 @@ The reader never guesses silently: a reading is either confident (returned as a 
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -107,6 +108,9 @@ class _Phrase(Record):
     words: tuple[str, ...]
     via: str
 
+    def __post_init__(self) -> None:
+        self.stems = stem_words(list(self.words))  # compared with the message's stems, made once
+
 
 _PHRASES: dict[int, tuple[Question, tuple[_Phrase, ...]]] = {}
 
@@ -141,6 +145,7 @@ def is_weak(question: Question, option_id: str, words: str) -> bool:
     return opt is not None and words in {normalize(w) for w in opt.weak}
 
 
+@functools.lru_cache(maxsize=4096)
 def _stem(word: str) -> str:
     for suffix in ("ment", "ing", "ed"):
         if len(word) > len(suffix) + 2 and word.endswith(suffix):
@@ -228,12 +233,13 @@ def phrase_hits(question: Question, text: str) -> dict[str, tuple[float, str]]:
     """
     hits: dict[str, tuple[float, str]] = {}
     for words in clauses(text):
+        stems = stem_words(words)
         for phrase in _phrases(question):
             n = len(phrase.words)
             target = " ".join(phrase.words)
             for i in range(0, len(words) - n + 1):
                 window = " ".join(words[i : i + n])
-                if window == target or stem_words(words[i : i + n]) == stem_words(list(phrase.words)):
+                if window == target or stems[i : i + n] == phrase.stems:
                     score = 100.0
                 elif n >= 2 and window == target + "s":
                     score = 99.0  # "no credit cards": a longer phrase in the plural
@@ -277,10 +283,11 @@ def negated_options(question: Question, text: str) -> set[str]:
     """Options named after a negation ("not free", "no TPU"): what the person rules out."""
     out: set[str] = set()
     for words in clauses(text):
+        stems = stem_words(words)
         for phrase in _phrases(question):
             n = len(phrase.words)
             for i in range(0, len(words) - n + 1):
-                if stem_words(words[i : i + n]) == stem_words(list(phrase.words)) and _negated(words, i):
+                if stems[i : i + n] == phrase.stems and _negated(words, i):
                     out.add(phrase.option)
     return out
 
