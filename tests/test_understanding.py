@@ -365,3 +365,41 @@ def test_context_decides_what_a_number_is(pack, text, wanted, unwanted):
     got = {r.question: r.option for r in interpret(pack, pack.questions[0], {}, text).readings}
     assert {q: got.get(q) for q in wanted} == wanted, got
     assert not unwanted & got.keys(), got
+
+
+@pytest.mark.parametrize(
+    "text,wanted,unwanted",
+    [
+        ("version 2 of my model takes 5 hours to train", {"runtime": "1-to-9"}, {"team"}),  # not "2 of us"
+        ("5 hours per day, five days a week, on a T4", {"weekly-hours": "20-to-30"}, set()),  # 25 h, not 35
+        ("I've been waiting 3 hours for a GPU on colab", {"hardware": "gpu"}, {"runtime"}),
+        ("30 minutes and 3 days", {}, {"weekly-hours"}),  # "an d" is no "a day"
+    ],
+)
+def test_what_a_number_counts_and_how_often(pack, text, wanted, unwanted):
+    got = {r.question: r.option for r in interpret(pack, pack.questions[0], {}, text).readings}
+    assert {q: got.get(q) for q in wanted} == wanted, got
+    assert not unwanted & got.keys(), got
+
+
+def test_a_bare_amount_in_euros_is_never_read_at_par(pack):
+    meaning = interpret(pack, pack.question("budget"), {}, "€9")
+    assert meaning.kind == "clarify" and "exchange rate" in meaning.problem
+
+
+def test_a_range_in_two_units_is_asked_about(pack):
+    meaning = interpret(pack, pack.question("runtime"), {}, "between 30 minutes and 3 days")
+    assert meaning.kind == "clarify" and "range covers" in meaning.problem
+
+
+@pytest.mark.parametrize(
+    "text,kind,said",
+    [
+        ("go back one", "command", "back"),
+        ("great, thank you", "smalltalk", "thanks"),
+        ("what can you do?", "command", "help"),
+    ],
+)
+def test_commands_and_thanks_in_more_words(pack, text, kind, said):
+    meaning = interpret(pack, pack.question("budget"), {}, text)
+    assert (meaning.kind, meaning.command) == (kind, said) and not meaning.readings

@@ -501,9 +501,9 @@ def _plain_number(question: Question, norm: str, text: str) -> Reading | Unclear
     """ "0", "10", "$5" at a numeric question: the number the person gave, in the question's unit."""
     if question.kind is not QuestionKind.numeric or norm != text.strip().lower():
         return None
-    if not re.fullmatch(r"[$€£]?\d+(\.\d+)?", norm):
-        return None
-    number = float(norm.lstrip("$€£"))
+    if not re.fullmatch(r"\$?\d+(\.\d+)?", norm):
+        return None  # "€9" or "£40": read with the currency's band (read_number), never at par
+    number = float(norm.lstrip("$"))
     if not math.isfinite(number) or (question.max is not None and number > question.max):
         unit = question.unit_label or question.unit
         limit = f"{question.max:,.0f} {unit}" if question.max is not None else "a readable size"

@@ -53,6 +53,9 @@ COMMANDS = {
     "why does it matter": "why",
     "help": "help",
     "help me": "help",
+    "what can you do": "help",
+    "what do you do": "help",
+    "what is this": "help",
     "?": "help",
     "what can i say": "help",
     "how does this work": "help",
@@ -301,7 +304,7 @@ SMALL_TALK = {
 }
 POLITE = re.compile(
     r"^(?:please|pls|plz|can you|could you|would you|let's|lets|i want to|i'd like to|id like to|just|ok|okay)\s+"
-    r"|\s+(?:please|pls|plz|now|thanks|thank you)$"
+    r"|\s+(?:please|pls|plz|now|thanks|thank you|one|one step|a step|one question|a question)$"
 )
 # a sentence asks when it ends with '?', or opens with a question word (a modal only with a subject
 # after it: "can I..." asks, "can spend $10 a month" describes)
@@ -370,7 +373,41 @@ def _command(norm: str, raw: str) -> str:
 
 def _small_talk(norm: str) -> str:
     words = re.sub(r"[!.?]+", " ", norm).split()
-    return SMALL_TALK.get(" ".join(words), "")
+    found = SMALL_TALK.get(" ".join(words), "")
+    if found:
+        return found
+    # "great, thank you", "perfect thanks a lot": thanks with only warm words around it
+    if words and set(words) <= _THANKS_WORDS and set(words) & {"thanks", "thank", "cheers", "thx", "ty"}:
+        return "thanks"
+    return ""
+
+
+_THANKS_WORDS = {
+    "thanks",
+    "thank",
+    "you",
+    "so",
+    "much",
+    "a",
+    "lot",
+    "very",
+    "great",
+    "ok",
+    "okay",
+    "cool",
+    "nice",
+    "awesome",
+    "perfect",
+    "cheers",
+    "many",
+    "ty",
+    "thx",
+    "that's",
+    "thats",
+    "helpful",
+    "brilliant",
+    "super",
+}
 
 
 def _read_statement(

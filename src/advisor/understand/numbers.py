@@ -159,13 +159,11 @@ _CURRENCY_OF = {
 
 WEEKS_PER_MONTH = 4.35
 PER_MONTH = (
-    r"(?:\s*(?:/|per|a|an|each|every)\s*(?:mo|mon|month|mth|m)\b|\s*monthly"
+    r"(?:\s*(?:/\s*|(?:per|a|an|each|every)\s+)(?:mo|mon|month|mth)\b|\s*/\s*m\b|\s*monthly"
     r"|(?:\s+(?:in\s+)?total)?\s+(?:this|next|per|a|each)\s+month\b)"
 )
-PER_WEEK = (
-    r"(?:\s*(?:/|per|a|an|each|every)\s*(?:wk|week)\b|\s*weekly|(?:\s+(?:in\s+)?total)?\s+(?:this|next)\s+week\b)"
-)
-PER_DAY = r"(?:\s*(?:/|per|a|an|each|every)\s*(?:day|d)\b|\s*daily)"
+PER_WEEK = r"(?:\s*(?:/\s*|(?:per|a|an|each|every)\s+)(?:wk|week)\b|\s*weekly|(?:\s+(?:in\s+)?total)?\s+(?:this|next)\s+week\b)"
+PER_DAY = r"(?:\s*(?:/\s*|(?:per|a|an|each|every)\s+)day\b|\s*/\s*d\b|\s*daily)"
 
 _word_alt = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True))
 # "1,200" and "1,200,000" are thousands; "1,5" is a decimal comma
@@ -307,7 +305,36 @@ def find_amounts(text: str) -> list[Amount]:
         )
         amount.aside = aside(lowered, amount)
         found.append(amount)
-    return _per_part(lowered, _borrow_units(lowered, found))
+    return _ranges(lowered, _days_a_week(_per_part(lowered, _borrow_units(lowered, found))))
+
+
+def _ranges(lowered: str, found: list[Amount]) -> list[Amount]:
+    """'between 30 minutes and 3 days', 'from 2 hours to 2 days': one range in two units, the
+    second amount with the first as its lower end."""
+    for first, second in zip(found, found[1:]):
+        if first.kind != "duration" or second.kind != "duration" or second.low is not None:
+            continue
+        if re.fullmatch(r"\s*(?:and|to|-|–)\s*", lowered[first.end : second.start]) and re.search(
+            r"\b(?:between|from)\s*$", lowered[: first.start]
+        ):
+            second.low = first.value
+            first.aside = "the lower end of a range"
+    return found
+
+
+_DAYS_A_WEEK = re.compile(r"\bdays?\s*(?:/|a|per|each|every)\s*(?:wk|week)\b")
+
+
+def _days_a_week(found: list[Amount]) -> list[Amount]:
+    """'5 hours a day, five days a week': 25 hours a week, not 35, and not 120 hours of days."""
+    daily = [a for a in found if a.kind == "weekly" and re.search(PER_DAY + "$", a.text.lower())]
+    days = [a for a in found if a.kind == "weekly" and _DAYS_A_WEEK.search(a.text.lower())]
+    if daily and days and 0 < days[0].value / 24 <= 7:
+        n = days[0].value / 24
+        daily[0].value = daily[0].value / 7 * n
+        daily[0].note = f"read {daily[0].text} on {_fmt(n)} days a week as {_fmt(daily[0].value)} hours a week"
+        days[0].aside = "how many days a week, counted into the hours a week"
+    return found
 
 
 _PARTS = r"(epoch|step|iteration|batch|fold|trial|experiment|round|sweep|config|configuration)"
@@ -399,7 +426,10 @@ def _counted(lowered: str, m: re.Match[str], kind: Kind) -> tuple[Kind, str]:
     after = re.match(r"\s*(?:x\s*)?([^\W\d_][\w+-]*)(?:\s+(of\s+us|of\s+them))?", lowered[m.end() :])
     if after:
         counted = after.group(2) or after.group(1)
-        counted = "of us" if counted.startswith("of") else counted
+        if re.match(r"\s*of\s+(?:us|them)\b", lowered[m.end() :]):  # "five of us", not "2 of my model"
+            counted = "of us"
+        elif counted == "of":
+            counted = ""
     if _PEOPLE_BEFORE.search(lowered[: m.start()]) or counted in PEOPLE:
         return "count", counted if counted in PEOPLE else "people"
     return kind, counted
@@ -492,6 +522,11 @@ _GIVEN_BEFORE = re.compile(
 )
 
 
+_WAITED_BEFORE = re.compile(
+    r"\b(?:wait\w*|queued|queuing|queueing|stuck|in\s+(?:the\s+)?queue)(?:\s+(?:for|about|around|over|almost|nearly))*\s*$"
+)
+
+
 def aside(lowered: str, amount: Amount) -> str:
     """Why, in its sentence, this amount is not the answer to any question, or ''."""
     before, after = lowered[: amount.start], lowered[amount.end :]
@@ -511,6 +546,8 @@ def aside(lowered: str, amount: Amount) -> str:
         return ""
     if amount.kind in ("plain", "count") and _NAME_BEFORE.search(before):
         return "part of a name or version ('Llama 3', 'GPT-4'), not an amount"
+    if amount.kind in ("duration", "plain") and _WAITED_BEFORE.search(before):
+        return "how long the person waited, not how long the job runs"
     if amount.kind in ("duration", "plain", "weekly") and _GIVEN_BEFORE.search(before):
         return "what a service gives (a quota), not what the job needs"
     if amount.kind not in ("duration", "plain"):
