@@ -279,12 +279,15 @@ def phrase_hits(question: Question, text: str) -> dict[str, tuple[float, str]]:
     return hits
 
 
-def negated_options(question: Question, text: str) -> set[str]:
-    """Options named after a negation ("not free", "no TPU"): what the person rules out."""
+def negated_options(question: Question, text: str, min_chars: int = 0) -> set[str]:
+    """Options named after a negation ("not free", "no TPU"): what the person rules out.
+    ``min_chars``: only phrases at least that long count ("without me" is no "not personal")."""
     out: set[str] = set()
     for words in clauses(text):
         stems = stem_words(words)
         for phrase in _phrases(question):
+            if len(" ".join(phrase.words)) < min_chars:
+                continue
             n = len(phrase.words)
             for i in range(0, len(words) - n + 1):
                 if stems[i : i + n] == phrase.stems and _negated(words, i):
@@ -299,7 +302,7 @@ def negated_other(question: Question, text: str, hits: dict[str, tuple[float, st
     if len(concrete) != 2 or question.kind is QuestionKind.numeric:
         return None
     hits = phrase_hits(question, text) if hits is None else hits
-    negated = negated_options(question, text) & set(concrete)
+    negated = negated_options(question, text, min_chars=4) & set(concrete)
     if hits or len(negated) != 1:
         return None
     (said,) = negated
