@@ -403,3 +403,15 @@ def test_a_range_in_two_units_is_asked_about(pack):
 def test_commands_and_thanks_in_more_words(pack, text, kind, said):
     meaning = interpret(pack, pack.question("budget"), {}, text)
     assert (meaning.kind, meaning.command) == (kind, said) and not meaning.readings
+
+
+def test_which_is_fastest_is_answered_from_each_service_s_hardware_facts_with_sources(pack):
+    from advisor.chat.conversation import Conversation
+
+    lines = Conversation(pack).say("which is fastest?")
+    [facts] = [line for line in lines if line.role == "advisor"]
+    for service in pack.services:
+        assert service.name in facts.text
+    assert "https://" in facts.text and "checked 2026-11-26" in facts.text
+    assert "secondary source" in facts.text  # the Colab GPU list rests on a secondary source, and says so
+    assert lines[-1].role == "question"  # then the pending question again

@@ -18,11 +18,18 @@ if TYPE_CHECKING:
     from ..engine.explain import Report
     from ..understand.guide_search import Hit
     from ..understand.match import Reading
+    from ..understand.message import Interpretation
 
 # Understanding typed text (rapidfuzz, the number parser) and explaining a result are imported
 # when first needed: together about 40 ms that the first screen does not need.
 
 COST_WORDS = re.compile(r"\b(?:cheap\w*|cost\w*|price\w*|pricing|expensive|afford\w*|how much)\b")
+SPEED_WORDS = re.compile(
+    r"\b(?:faster|fastest|quicker|quickest|speed|more gpus?|better gpus?|best gpus?|most powerful|"
+    r"(?:which|what) (?:gpus?|hardware|cards?))\b"
+)
+# the facts that say which hardware a service gives, by their label in the pack
+HARDWARE_FACT = re.compile(r"^(?:GPUs?|TPUs?|Hardware|Default instances)\b", re.I)
 
 Role = Literal["question", "user", "advisor", "notice", "error", "guide", "result"]
 
@@ -178,7 +185,8 @@ class Conversation:
         if meaning.kind == "guide" and meaning.guide is not None:
             back = [Line("question", question.prompt)] if question else []
             costs = self._costs() if COST_WORDS.search(text.lower()) else []
-            return lines + [self._guide_line(meaning.guide)] + costs + back
+            hardware = self._hardware() if SPEED_WORDS.search(text.lower()) else []
+            return lines + [self._guide_line(meaning.guide)] + costs + hardware + back
         if meaning.kind == "clarify" and meaning.problem and question is not None:
             return lines + [Line("advisor", replies.bad_number(meaning.problem) + self._examples(question))]
         if meaning.kind == "clarify" and question is not None:
@@ -186,29 +194,39 @@ class Conversation:
             names = " or ".join(f"'{self._label(question, r.option)}'" for r in meaning.candidates)
             return lines + [Line("advisor", replies.unclear(names))]
         if meaning.kind == "answers" and meaning.readings:
-            answers = {r.question: self._answer(r) for r in meaning.readings}
-            if self.editing is not None and self.editing not in answers:
-                # while changing one answer, only that question is open to a typed reply
-                answers = {q: a for q, a in answers.items() if q == self.editing} or answers
-            got = "; ".join(
-                f"{self.pack.question(r.question).name}: {_value_text(self.pack.question(r.question), r)}"
-                for r in meaning.readings
-                if r.question in answers
-            )
-            notes = [r.note for r in meaning.readings if r.note]
-            several = len(answers) > 1 or (question is not None and question.id not in answers)
-            summary = replies.got(got, notes, several)
-            # a situation that ends in a question: its answers first, then the passage that answers it
-            asked = [self._guide_line(meaning.guide)] if meaning.guide is not None else []
-            return lines + [Line("advisor", summary), *asked] + self._apply(answers, echo=False)
+            return lines + self._answers(meaning, question)
         if question is not None and question.kind is QuestionKind.numeric:
             from ..understand.match import number_problem
 
             problem = number_problem(question, text)
             if problem:
                 return lines + [Line("advisor", replies.bad_number(problem) + self._examples(question))]
+        asks = text.strip().endswith("?") or re.match(r"\s*(?:which|what|who|where)\b", text.lower())
+        facts = (self._hardware() if SPEED_WORDS.search(text.lower()) else []) + (
+            self._costs() if COST_WORDS.search(text.lower()) else []
+        )
+        if asks and facts:  # "which is fastest?": the facts that answer it, then the question again
+            return lines + facts + ([Line("question", question.prompt)] if question else [])
         examples = self._examples(question)
         return lines + [Line("advisor", replies.NOT_UNDERSTOOD + examples)]
+
+    def _answers(self, meaning: Interpretation, question: Question | None) -> list[Line]:
+        """What a message answered, said back in one line, then applied; a situation that ends in a
+        question gets the passage that answers it after its answers."""
+        answers = {r.question: self._answer(r) for r in meaning.readings}
+        if self.editing is not None and self.editing not in answers:
+            # while changing one answer, only that question is open to a typed reply
+            answers = {q: a for q, a in answers.items() if q == self.editing} or answers
+        got = "; ".join(
+            f"{self.pack.question(r.question).name}: {_value_text(self.pack.question(r.question), r)}"
+            for r in meaning.readings
+            if r.question in answers
+        )
+        notes = [r.note for r in meaning.readings if r.note]
+        several = len(answers) > 1 or (question is not None and question.id not in answers)
+        summary = replies.got(got, notes, several)
+        asked = [self._guide_line(meaning.guide)] if meaning.guide is not None else []
+        return [Line("advisor", summary), *asked] + self._apply(answers, echo=False)
 
     def _costs(self) -> list[Line]:
         """'Which is cheaper?': each service's monthly figure for the use described so far."""
@@ -225,6 +243,18 @@ class Conversation:
         machine = machine_name(use.machines[0]) if use.machines else "a GPU"
         assumed = f" ({'; '.join(use.assumed)})" if use.assumed else ""
         return [Line("advisor", replies.costs_so_far(use.hours_week, machine, "; ".join(parts), assumed))]
+
+    def _hardware(self) -> list[Line]:
+        """'Which is faster?': what each service's facts say about its GPUs, with sources and dates."""
+        from ..engine.explain import fact_line
+
+        parts = [
+            f"{svc.name}: {fact.value} ({fact.source}, {fact_line(self.pack, svc.id, fact).dates})"
+            for svc in self.pack.services
+            for fact in svc.facts
+            if HARDWARE_FACT.search(fact.label)
+        ]
+        return [Line("advisor", replies.hardware_facts("; ".join(parts)))] if parts else []
 
     def _guide_line(self, hit: Hit) -> Line:
         src = hit.section.first_source

@@ -127,6 +127,13 @@ def small_talk(kind: str, asking: bool) -> str:
     return reply + (" Here is where we were:" if asking else " Ask about the services, or say 'restart'.")
 
 
+def hardware_facts(facts: str) -> str:
+    return (
+        f"What each service gives, from its facts: {facts}. Speed depends on the card you get: a T4 is "
+        "the slowest of these, an L4 faster, an A100 or H100 much faster."
+    )
+
+
 def costs_so_far(hours: float, machine: str, figures: str, assumed: str) -> str:
     return (
         f"For your use as described so far, about {hours:g} hours a week on {machine}, a month costs: "

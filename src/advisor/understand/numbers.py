@@ -162,7 +162,10 @@ PER_MONTH = (
     r"(?:\s*(?:/\s*|(?:per|a|an|each|every)\s+)(?:mo|mon|month|mth)\b|\s*/\s*m\b|\s*monthly"
     r"|(?:\s+(?:in\s+)?total)?\s+(?:this|next|per|a|each)\s+month\b)"
 )
-PER_WEEK = r"(?:\s*(?:/\s*|(?:per|a|an|each|every)\s+)(?:wk|week)\b|\s*weekly|(?:\s+(?:in\s+)?total)?\s+(?:this|next)\s+week\b)"
+PER_WEEK = (
+    r"(?:\s*(?:/\s*|(?:per|a|an|each|every)\s+)(?:wk|week)\b|\s*weekly"
+    r"|(?:\s+(?:in\s+)?total)?\s+(?:this|next)\s+week\b)"
+)
 PER_DAY = r"(?:\s*(?:/\s*|(?:per|a|an|each|every)\s+)day\b|\s*/\s*d\b|\s*daily)"
 
 _word_alt = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True))
