@@ -415,3 +415,8 @@ def test_which_is_fastest_is_answered_from_each_service_s_hardware_facts_with_so
     assert "https://" in facts.text and "checked 2026-11-26" in facts.text
     assert "secondary source" in facts.text  # the Colab GPU list rests on a secondary source, and says so
     assert lines[-1].role == "question"  # then the pending question again
+
+
+def test_a_card_named_answers_the_hardware_and_which_gpu(pack):
+    got = {r.question: r.option for r in interpret(pack, pack.questions[0], {}, "I need an L4 for 3 hours").readings}
+    assert got == {"hardware": "gpu", "gpu": "faster", "runtime": "1-to-9"}

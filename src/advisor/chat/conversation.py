@@ -252,9 +252,9 @@ class Conversation:
             f"{svc.name}: {fact.value} ({fact.source}, {fact_line(self.pack, svc.id, fact).dates})"
             for svc in self.pack.services
             for fact in svc.facts
-            if HARDWARE_FACT.search(fact.label)
+            if HARDWARE_FACT.search(fact.label) and "quota" not in fact.label.lower()
         ]
-        return [Line("advisor", replies.hardware_facts("; ".join(parts)))] if parts else []
+        return [Line("advisor", replies.hardware_facts(parts))] if parts else []
 
     def _guide_line(self, hit: Hit) -> Line:
         src = hit.section.first_source

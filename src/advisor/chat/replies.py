@@ -127,10 +127,11 @@ def small_talk(kind: str, asking: bool) -> str:
     return reply + (" Here is where we were:" if asking else " Ask about the services, or say 'restart'.")
 
 
-def hardware_facts(facts: str) -> str:
+def hardware_facts(facts: list[str]) -> str:
+    listed = "".join(f"\n• {fact}" for fact in facts)
     return (
-        f"What each service gives, from its facts: {facts}. Speed depends on the card you get: a T4 is "
-        "the slowest of these, an L4 faster, an A100 or H100 much faster."
+        f"What each service gives, from its facts:{listed}\nSpeed depends on the card you get: a T4 is the "
+        "slowest of these, an L4 faster, an A100 or H100 much faster."
     )
 
 

@@ -193,7 +193,8 @@ def _others(pack: Pack, text: str, skip: str | None) -> list[Reading]:
             for q2, found in all_hits.items()
             if q2 != qid
             for other in found
-            if not _follows(pack, q2, qid)  # "an A100": one GPU, and (its follow-up) which GPU
+            # "an A100", "an L4": one GPU, and (its follow-up) which GPU, said by the same words
+            if not (_follows(pack, q2, qid) or (_follows(pack, qid, q2) and other in words))
         ):
             continue
         opt = pack.question(qid).option(oid)
