@@ -33,9 +33,13 @@ def test_a_hundred_hours_of_an_a100_by_hand(pack):
     assert est["colab-pro-plus"].low == pytest.approx(129.91)
     assert "last about 2 days" in est["colab-pro"].runs_out
     assert est["colab-pro"].fits is False and "1,283 units" in est["colab-pro"].working
-    # Kaggle has no A100; SageMaker's price for one is not in the pack: said, not guessed
+    # Kaggle has no A100. SageMaker's price for one is not in the pack, but an A100 machine costs at
+    # least the one-T4 machine (its `floor`): 108.75 h x $0.74 = $80.48 or more on demand, with no
+    # upper figure; that floor is what a budget is weighed against (spot needs checkpoints)
     assert est["kaggle"].low is None and "does not offer" in est["kaggle"].working
-    assert est["sagemaker"].low is None and "no sourced price" in est["sagemaker"].working
+    sagemaker = est["sagemaker"]
+    assert sagemaker.high is None and sagemaker.least == pytest.approx(80.475)
+    assert "no sourced price" in sagemaker.working and "at least" in sagemaker.working
 
 
 def test_ten_hours_of_a_t4_by_hand(pack):
@@ -124,3 +128,14 @@ def test_which_is_cheaper_is_answered_with_figures_for_this_use(pack):
     assert roles[:3] == ["user", "guide", "advisor"] and roles[-1] == "question"  # then the question again
     # 25 h a week of a T4: 108.75 h x 1.8 = 196 units, 96 over Pro's 100 -> one pack: $19.98
     assert "about 25 hours a week on a T4" in lines[2].text and "Colab Pro: $19.98" in lines[2].text
+
+
+def test_a_budget_is_weighed_against_the_on_demand_price_not_the_best_spot_discount(pack):
+    # $30 a month, 25 h a week of a T4: SageMaker is $80.48 on demand (108.75 h x $0.74), $8.05 at
+    # the best spot discount, which needs checkpointing jobs; the budget counts against SageMaker
+    from advisor.engine.decide import decide
+
+    chosen = {"budget": "up-to-50", "hardware": "gpu", "gpu": "any", "weekly-hours": "20-to-30"}
+    result = decide(pack, chosen, what_if=False)
+    against = [f.rule.id for st in result.ranking if st.service.id == "sagemaker" for f in st.against]
+    assert "cost-sagemaker-up-to-50-20-to-30-gpu-any" in against

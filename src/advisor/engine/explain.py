@@ -612,6 +612,7 @@ def cost_section(pack: Pack, answers: dict[str, Answer], today: dt.date | None =
         service = pack.service(sid)
         cited = service.pricing.facts if service.pricing is not None else ()
         facts = tuple(fact_line(pack, sid, f, today) for ref in cited if (f := service.fact(ref)) is not None)
-        over = cap is not None and est.low is not None and est.low > cap + 0.005
+        least = est.least
+        over = cap is not None and least is not None and least > cap + 0.005
         lines.append(CostLine(sid, service.name, est.low, est.high, est.fits, est.runs_out, est.working, over, facts))
     return CostSection(use.hours_week, use.hours_month, use.machines, use.assumed, cap, lines)

@@ -221,6 +221,11 @@ class Pricing(_Strict):
     pack_usd: float | None = Field(default=None, ge=0, description="price of one pay-as-you-go purchase")
     units_per_hour: dict[Id, float] = Field(default_factory=dict, description="machine -> compute units an hour")
     usd_per_hour: dict[Id, float] = Field(default_factory=dict, description="machine -> dollars an hour on demand")
+    floor: dict[Id, Id] = Field(
+        default_factory=dict,
+        description="unpriced machine -> a priced machine it costs at least as much as (an A100 machine costs more "
+        "than a one-T4 machine): its estimate is then 'at least' that price",
+    )
     spot_discount: float | None = Field(
         default=None, ge=0, lt=1, description="the largest discount spot capacity gives (0.9 for 'up to 90%')"
     )

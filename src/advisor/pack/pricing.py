@@ -61,6 +61,12 @@ class Price(Record):
     fits: bool | None  # covers the use without more than the plan (None: the pack cannot tell)
     runs_out: str  # when a quota or the plan's units run out, in words ('' when they do not)
     working: str  # the arithmetic, in one line
+    sure: float | None = None  # the least it costs without spot capacity (which needs checkpoints)
+
+    @property
+    def least(self) -> float | None:
+        """What the use costs at least, for certain: what a budget is weighed against."""
+        return self.sure if self.sure is not None else self.low
 
 
 def price(pricing: Pricing, machines: tuple[str, ...], hours_week: float, weeks_per_month: float) -> Price:
@@ -127,6 +133,9 @@ def _units(pricing: Pricing, machines: tuple[str, ...], hours_month: float, week
 
 def _hourly(pricing: Pricing, machines: tuple[str, ...], hours_month: float) -> Price:
     priced = [(m, pricing.usd_per_hour[m]) for m in machines if m in pricing.usd_per_hour]
+    floors = [pricing.floor[m] for m in machines if pricing.floor.get(m) in pricing.usd_per_hour]
+    if not priced and floors:
+        return _floor(pricing, floors[0], machines, hours_month)
     if not priced:
         return Price(
             None, None, None, "", f"billed by the hour; the pack has no sourced price for {machines_text(machines)}"
@@ -140,7 +149,21 @@ def _hourly(pricing: Pricing, machines: tuple[str, ...], hours_month: float) -> 
         working += f" (training jobs on spot capacity: up to {pricing.spot_discount:.0%} less, ≈ {money(low)})"
     if unknown:
         working += f"; no sourced price for {machines_text(unknown)}, which costs more"
-    return Price(low, on_demand if not unknown else None, True, "", working)
+    return Price(low, on_demand if not unknown else None, True, "", working, on_demand)
+
+
+def _floor(pricing: Pricing, floor: str, machines: tuple[str, ...], hours_month: float) -> Price:
+    """No price for these machines, but none costs less than the ``floor`` machine: a lower bound."""
+    rate = pricing.usd_per_hour[floor]
+    on_demand = hours_month * rate
+    low = on_demand * (1 - pricing.spot_discount) if pricing.spot_discount else on_demand
+    working = (
+        f"no sourced price for {machines_text(machines)}; at least the {machine_name(floor)} machine's "
+        f"{money(rate)}/h: {hours_month:.0f} h ≈ {money(on_demand)} or more on demand"
+    )
+    if pricing.spot_discount:
+        working += f" (training jobs on spot capacity: up to {pricing.spot_discount:.0%} less)"
+    return Price(low, None, True, "", working, on_demand)
 
 
 def machines_for(
@@ -202,7 +225,8 @@ def cost_rules(
                     continue
                 for qid, option, kind in kinds:
                     cost = price(service.pricing, kind, w.value, weeks)
-                    if cost.low is None or cost.low <= cap + 0.005:
+                    least = cost.least
+                    if least is None or least <= cap + 0.005:
                         continue
                     rules.append(
                         Rule(
@@ -210,7 +234,7 @@ def cost_rules(
                             effect=Effect.against,
                             reason=(
                                 f"At about {w.value:g} hours a week on {machine_name(kind[0])}, {service.name} would "
-                                f"cost about {money(cost.low)} a month, more than this budget ({cost.working})."
+                                f"cost about {money(least)} a month, more than this budget ({cost.working})."
                             ),
                             when={budget: [b.id], weekly: [w.id], qid: [option]},
                             services=(service.id,),

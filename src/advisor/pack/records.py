@@ -105,6 +105,7 @@ class Pricing(Record, eq=False):
     pack_usd: float | None = None
     units_per_hour: dict[str, float] = field(default_factory=dict)
     usd_per_hour: dict[str, float] = field(default_factory=dict)
+    floor: dict[str, str] = field(default_factory=dict)
     spot_discount: float | None = None
     free_hours_per_week: dict[str, float] = field(default_factory=dict)
 
