@@ -139,3 +139,13 @@ def test_a_budget_is_weighed_against_the_on_demand_price_not_the_best_spot_disco
     result = decide(pack, chosen, what_if=False)
     against = [f.rule.id for st in result.ranking if st.service.id == "sagemaker" for f in st.against]
     assert "cost-sagemaker-up-to-50-20-to-30-gpu-any" in against
+
+
+def test_the_json_says_what_the_budget_was_weighed_against(pack):
+    from advisor.engine.explain import report
+    from advisor.export.decision import to_data
+
+    answers = _answers(hardware="gpu", gpu="any", weekly_hours=("20-to-30", 25.0))
+    cost = to_data(report(pack, answers))["cost"]["sagemaker"]
+    # 108.75 h x $0.74 = $80.475 on demand; the best spot price is 90 % less: $8.05
+    assert cost["least"] == pytest.approx(80.475, abs=0.01) and cost["low"] == pytest.approx(8.05, abs=0.01)

@@ -124,6 +124,7 @@ class CostLine(Record):
     working: str
     over_budget: bool
     facts: tuple[FactLine, ...]
+    least: float | None = None  # what the use costs for certain (on demand): what the budget is weighed against
 
 
 class CostSection(Record):
@@ -614,5 +615,7 @@ def cost_section(pack: Pack, answers: dict[str, Answer], today: dt.date | None =
         facts = tuple(fact_line(pack, sid, f, today) for ref in cited if (f := service.fact(ref)) is not None)
         least = est.least
         over = cap is not None and least is not None and least > cap + 0.005
-        lines.append(CostLine(sid, service.name, est.low, est.high, est.fits, est.runs_out, est.working, over, facts))
+        lines.append(
+            CostLine(sid, service.name, est.low, est.high, est.fits, est.runs_out, est.working, over, facts, least)
+        )
     return CostSection(use.hours_week, use.hours_month, use.machines, use.assumed, cap, lines)

@@ -106,6 +106,7 @@ def _cost_data(report: Report) -> dict[str, Any]:
         line.service: {
             "low": None if line.low is None else round(line.low, 2),
             "high": None if line.high is None else round(line.high, 2),
+            "least": None if line.least is None else round(line.least, 2),
             "currency": "USD",
             "fits": line.fits,
             "runs_out": line.runs_out or None,
