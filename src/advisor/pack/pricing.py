@@ -13,7 +13,7 @@ import math
 from collections.abc import Mapping
 
 from ..record import Record
-from .core import NOT_SURE, Effect, FactRef, Pricing, Question, Rule, Service
+from .core import NOT_SURE, Effect, FactRef, Option, Pricing, Question, Rule, Service
 
 MACHINE_NAMES = {
     "cpu": "a CPU",
@@ -215,31 +215,57 @@ def cost_rules(
     for service in services:
         if service.pricing is None:
             continue
-        refs = tuple(FactRef(service.id, fact) for fact in service.pricing.facts)
         for b in by_id[budget].concrete_options:
             cap = budget_cap(by_id[budget], b.id)
             if cap is None or cap <= 0 or (service.pricing.monthly_usd or 0.0) >= cap:
                 continue  # no limit; or the subscription alone reaches it, which a budget rule says
-            for w in by_id[weekly].concrete_options:
-                if w.value is None:
-                    continue
-                for qid, option, kind in kinds:
-                    cost = price(service.pricing, kind, w.value, weeks)
-                    least = cost.least
-                    if least is None or least <= cap + 0.005:
-                        continue
-                    rules.append(
-                        Rule(
-                            id=f"cost-{service.id}-{b.id}-{w.id}-{qid}-{option}",
-                            effect=Effect.against,
-                            reason=(
-                                f"At about {w.value:g} hours a week on {machine_name(kind[0])}, {service.name} would "
-                                f"cost about {money(least)} a month, more than this budget ({cost.working})."
-                            ),
-                            when={budget: [b.id], weekly: [w.id], qid: [option]},
-                            services=(service.id,),
-                            weight=3,
-                            facts=refs,
-                        )
-                    )
+            rules += _over_budget(service, budget, b.id, cap, weekly, by_id[weekly].concrete_options, kinds, weeks)
+    return rules
+
+
+def _over_budget(
+    service: Service,
+    budget: str,
+    option: str,
+    cap: float,
+    weekly: str,
+    hours: list[Option],
+    kinds: list[tuple[str, str, tuple[str, ...]]],
+    weeks: float,
+) -> list[Rule]:
+    """For one service and budget option: a rule per set of machine answers that go over the budget
+    at the same weekly hours (merged, so the walk weighs few rules), told at the fewest of those hours."""
+    assert service.pricing is not None
+    groups: dict[tuple[str, tuple[str, ...]], list[tuple[str, Price, float, tuple[str, ...]]]] = {}
+    for qid, answer, kind in kinds:
+        over: list[tuple[str, Price, float]] = []
+        for w in hours:
+            if w.value is None:
+                continue
+            cost = price(service.pricing, kind, w.value, weeks)
+            if cost.least is not None and cost.least > cap + 0.005:
+                over.append((w.id, cost, w.value))
+        if over:
+            key = (qid, tuple(w for w, _, _ in over))
+            groups.setdefault(key, []).append((answer, over[0][1], over[0][2], kind))
+    refs = tuple(FactRef(service.id, fact) for fact in service.pricing.facts)
+    rules = []
+    for (qid, over_hours), answers in groups.items():
+        first, cost, at, kind = answers[0]
+        least = cost.least or 0.0
+        more = " or more" if len(over_hours) > 1 else ""
+        rules.append(
+            Rule(
+                id=f"cost-{service.id}-{option}-{qid}-{first}",
+                effect=Effect.against,
+                reason=(
+                    f"At about {at:g} hours a week{more} on {machine_name(kind[0])}, {service.name} would cost "
+                    f"about {money(least)} a month{more}, more than this budget ({cost.working})."
+                ),
+                when={budget: [option], weekly: list(over_hours), qid: [a for a, _, _, _ in answers]},
+                services=(service.id,),
+                weight=3,
+                facts=refs,
+            )
+        )
     return rules
