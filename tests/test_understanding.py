@@ -420,3 +420,19 @@ def test_which_is_fastest_is_answered_from_each_service_s_hardware_facts_with_so
 def test_a_card_named_answers_the_hardware_and_which_gpu(pack):
     got = {r.question: r.option for r in interpret(pack, pack.questions[0], {}, "I need an L4 for 3 hours").readings}
     assert got == {"hardware": "gpu", "gpu": "faster", "runtime": "1-to-9"}
+
+
+@pytest.mark.parametrize(
+    "text,wanted,unwanted",
+    [
+        ("around 5 hours every weekday", {"weekly-hours": "20-to-30"}, {"runtime"}),  # 25 h a week
+        ("about 2-3 hours a night on a GPU", {"weekly-hours": "20-to-30"}, set()),  # 21 h a week
+        ("the notebook has to stay alive while my laptop sleeps", {"background": "yes"}, {"budget"}),
+        ("I have a Pro subscription but keep running out of compute units", {}, {"background"}),
+    ],
+)
+def test_how_often_and_what_a_phrase_really_says(pack, text, wanted, unwanted):
+    meaning = interpret(pack, pack.questions[0], {}, text)
+    got = {r.question: r.option for r in meaning.readings}
+    assert {q: got.get(q) for q in wanted} == wanted, got
+    assert not unwanted & got.keys() and meaning.kind != "clarify", (got, meaning.kind)

@@ -262,6 +262,8 @@ def phrase_hits(question: Question, text: str) -> dict[str, tuple[float, str]]:
                     continue  # "can't spend more than $10": a limit, not "nothing"
                 if i and words[i - 1] in WHEN and phrase.words[-1] in TIME_WORDS:
                     continue  # "last month", "next week", "every day": when, not how long
+                if phrase.words[-1] in {"run", "runs", "running"} and words[i + n : i + n + 1] == ["out"]:
+                    continue  # "keep running out of units" is not "keep running"
                 if NAMING & set(words[i + n : i + n + 2]):
                     continue  # "the free tier", "free AWS credits": the name of a product, not an answer
                 if phrase.words[0] in NEGATIONS and (
@@ -524,7 +526,10 @@ def _no_phrase(question: Question, norm: str, text: str, negated: set[str]) -> R
     if negated:
         others = [o.id for o in question.concrete_options if o.id not in negated]
         return _candidates(question, others, text)
-    if question.kind is QuestionKind.numeric and set(norm.split()) & VAGUE:
+    vague = set(norm.split()) & VAGUE
+    if vague == {"while"} and not re.search(r"\ba while\b", norm):
+        vague = set()  # "while my laptop sleeps" is no amount; "a while" is
+    if question.kind is QuestionKind.numeric and vague:
         # "some money but not much": an amount with no number -> offer the ranges
         ranged = [o.id for o in question.concrete_options if o.has_range and not (o.le is not None and o.le <= 0)]
         return _candidates(question, ranged, text)

@@ -166,7 +166,10 @@ PER_WEEK = (
     r"(?:\s*(?:/\s*|(?:per|a|an|each|every)\s+)(?:wk|week)\b|\s*weekly"
     r"|(?:\s+(?:in\s+)?total)?\s+(?:this|next)\s+week\b)"
 )
-PER_DAY = r"(?:\s*(?:/\s*|(?:per|a|an|each|every)\s+)day\b|\s*/\s*d\b|\s*daily)"
+PER_DAY = (
+    r"(?:\s*(?:/\s*|(?:per|a|an|each|every)\s+)(?:day|night|weekday)\b|\s*/\s*d\b|\s*(?:daily|nightly)"
+    r"|\s+on\s+weekdays\b)"
+)
 
 _word_alt = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True))
 # "1,200" and "1,200,000" are thousands; "1,5" is a decimal comma
@@ -405,12 +408,19 @@ def _kind(m: re.Match[str], lowered: str, value: float, note: str) -> tuple[Kind
         return "money", value, note, 0.0
     if unit:
         hours = value * DURATION_UNITS[unit.lower()]
-        if rate and re.search(r"w(ee)?k", rate):
+        if rate and re.search(r"w(ee)?k(?!day)", rate):
             return "weekly", hours, note, 0.0
         if rate and re.search(r"mo|month", rate):
             weekly = hours / WEEKS_PER_MONTH
             return "weekly", weekly, note or f"read {_fmt(hours)} hours a month as about {weekly:.0f} hours a week", 0.0
-        if rate and re.search(r"day|daily|\bd\b", rate):
+        if rate and re.search(r"weekday", rate):  # "5 hours every weekday": five days a week
+            return (
+                "weekly",
+                hours * 5,
+                note or f"read {_fmt(hours)} hours every weekday as {_fmt(hours * 5)} hours a week",
+                0.0,
+            )
+        if rate and re.search(r"day|daily|night|\bd\b", rate):
             return "weekly", hours * 7, note or f"read {_fmt(hours)} hours a day as {_fmt(hours * 7)} hours a week", 0.0
         return "duration", hours, note, DURATION_UNITS[unit.lower()]
     if rate and re.search(r"mo|month", rate):
