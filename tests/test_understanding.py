@@ -436,3 +436,21 @@ def test_how_often_and_what_a_phrase_really_says(pack, text, wanted, unwanted):
     got = {r.question: r.option for r in meaning.readings}
     assert {q: got.get(q) for q in wanted} == wanted, got
     assert not unwanted & got.keys() and meaning.kind != "clarify", (got, meaning.kind)
+
+
+@pytest.mark.parametrize(
+    "text,wanted,unwanted",
+    [
+        (
+            "kaggle says I used my 30 hours, what now? I need maybe 40 a week",
+            {"weekly-hours": "over-30"},
+            {"budget", "runtime"},
+        ),
+        ("my dataset is 200GB in s3 and I train once a week for 10 hours", {"runtime": "9-to-12"}, {"memory"}),
+        ("$40 a week", {"budget": "over-50"}, set()),  # about $174 a month
+    ],
+)
+def test_rates_and_what_was_used_up(pack, text, wanted, unwanted):
+    got = {r.question: r.option for r in interpret(pack, pack.questions[0], {}, text).readings}
+    assert {q: got.get(q) for q in wanted} == wanted, got
+    assert not unwanted & got.keys(), got

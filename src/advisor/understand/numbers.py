@@ -405,6 +405,12 @@ def _kind(m: re.Match[str], lowered: str, value: float, note: str) -> tuple[Kind
     if m["size"]:
         return "size", value * SIZE_UNITS[m["size"].lower()], note, 0.0
     if pre or post:
+        if rate and re.search(r"w(ee)?k(?!day)", rate):  # "$40 a week" is about $174 a month
+            monthly = value * WEEKS_PER_MONTH
+            return "money", monthly, note or f"read {_fmt(value)} a week as about {monthly:.0f} a month", 0.0
+        if rate and re.search(r"day|daily", rate):
+            monthly = value * 30
+            return "money", monthly, note or f"read {_fmt(value)} a day as about {monthly:.0f} a month", 0.0
         return "money", value, note, 0.0
     if unit:
         hours = value * DURATION_UNITS[unit.lower()]
@@ -425,6 +431,8 @@ def _kind(m: re.Match[str], lowered: str, value: float, note: str) -> tuple[Kind
         return "duration", hours, note, DURATION_UNITS[unit.lower()]
     if rate and re.search(r"mo|month", rate):
         return "money", value, note, 0.0
+    if rate and re.search(r"w(ee)?k(?!day)", rate):  # "maybe 40 a week": hours a week, not money
+        return "weekly", value, note or f"read {_fmt(value)} a week as hours a week", 0.0
     rest = lowered[m.end() :]
     if re.match(r"\s*[^\W\d_]", rest) and not re.match(r"\s*(?:or|to|and|at|max|tops)\b", rest):
         return "count", value, note, 0.0  # "2 gpus", "3 models": a number of things, not an amount
@@ -504,9 +512,10 @@ _LIMIT_AFTER = re.compile(
 _LEFT_AFTER = re.compile(r"^(?:\s+[\w-]+){0,3}\s+(?:left|remaining)\b")
 # a clause about the past: its times are history, not the job ("last year I used it for a week")
 _PAST = re.compile(r"\b(?:yesterday|last\s+(?:year|month|week|night|time|semester|term)|ago)\b")
+_USED_BEFORE = re.compile(r"\b(?:used|burned|burnt|spent|wasted|ran\s+through)(?:\s+(?:up|all|my|our|the|of))*\s*$")
 _IDLE_AFTER = re.compile(r"^\s*(?:of\s+)?(?:idle|idling|inactivity|inactive|no activity)")
 _WHEN_BEFORE = re.compile(
-    r"(?:^|[,.;:!?]\s*)(?:in|within)\s+(?:the\s+next\s+)?$|\b(?:every|each|per)\s+$"
+    r"(?:^|[,.;:!?]\s*)(?:in|within)\s+(?:the\s+next\s+)?$|\b(?:every|each|per|once|twice|thrice|times)\s+$"
     r"|(?<!runs )(?<!run )(?<!jobs )(?<!job )(?<!it )(?<!they )(?<!usually )(?<!training )\b(?:last|past)\s+$"
 )
 _AFTER_BEFORE = re.compile(
@@ -569,6 +578,8 @@ def aside(lowered: str, amount: Amount) -> str:
         return "when something happened, not how long the job runs"
     if _LEFT_AFTER.match(after):
         return "what is left of a quota, not how long the job runs"
+    if _USED_BEFORE.search(before):
+        return "what was used up already, not how long the job runs"
     if _LIMIT_AFTER.match(after):
         return "a limit the person hit, not how long the job runs"
     if _IDLE_AFTER.match(after):
