@@ -342,10 +342,10 @@ def verify(pack: Pack, today: dt.date | None = None, stale_days: int = 365) -> l
     return findings
 
 
-Located = dict[str, tuple[str, int]]
+Places = dict[str, tuple[str, int]]  # question id -> (file, line) where it is written
 
 
-def _unreachable_questions(pack: Pack, space: Space, qfile: Located) -> Iterator[Finding]:
+def _unreachable_questions(pack: Pack, space: Space, qfile: Places) -> Iterator[Finding]:
     """Questions whose ask_if no reachable answers satisfy."""
     for i, q in enumerate(pack.questions):
         if not space.ask_if[i]:
@@ -365,7 +365,7 @@ def _unreachable_questions(pack: Pack, space: Space, qfile: Located) -> Iterator
             yield Finding("unreachable-question", "error", message, *qfile[q.id], subjects=(q.id,))
 
 
-def _unused_questions(pack: Pack, qfile: Located) -> Iterator[Finding]:
+def _unused_questions(pack: Pack, qfile: Places) -> Iterator[Finding]:
     """Questions no rule and no ask_if reads, and numeric questions' ranges."""
     used = {qid for r in pack.rules for qid in r.when} | {k for q in pack.questions for c in q.conditions for k in c}
     for q in pack.questions:

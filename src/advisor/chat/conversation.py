@@ -29,7 +29,7 @@ SPEED_WORDS = re.compile(
     r"(?:which|what) (?:gpus?|hardware|cards?))\b"
 )
 # the facts that say which hardware a service gives, by their label in the pack
-HARDWARE_FACT = re.compile(r"^(?:GPUs?|TPUs?|Hardware|Default instances)\b", re.I)
+HARDWARE_FACT = re.compile(r"^(?:GPUs?|TPUs?|Hardware|Default instances)\b(?!.*\bquota\b)", re.I)
 
 Role = Literal["question", "user", "advisor", "notice", "error", "guide", "result"]
 
@@ -177,16 +177,10 @@ class Conversation:
         if meaning.kind == "command":
             return lines + self.command(meaning.command)
         if meaning.kind == "smalltalk":
-            return (
-                lines
-                + [Line("advisor", replies.small_talk(meaning.command, question is not None))]
-                + ([Line("question", question.prompt)] if question else [])
-            )
+            small_talk = Line("advisor", replies.small_talk(meaning.command, question is not None))
+            return lines + [small_talk] + _ask_again(question)
         if meaning.kind == "guide" and meaning.guide is not None:
-            back = [Line("question", question.prompt)] if question else []
-            costs = self._costs() if COST_WORDS.search(text.lower()) else []
-            hardware = self._hardware() if SPEED_WORDS.search(text.lower()) else []
-            return lines + [self._guide_line(meaning.guide)] + costs + hardware + back
+            return lines + [self._guide_line(meaning.guide)] + self._facts_asked(text) + _ask_again(question)
         if meaning.kind == "clarify" and meaning.problem and question is not None:
             return lines + [Line("advisor", replies.bad_number(meaning.problem) + self._examples(question))]
         if meaning.kind == "clarify" and question is not None:
@@ -202,11 +196,9 @@ class Conversation:
             if problem:
                 return lines + [Line("advisor", replies.bad_number(problem) + self._examples(question))]
         asks = text.strip().endswith("?") or re.match(r"\s*(?:which|what|who|where)\b", text.lower())
-        facts = (self._hardware() if SPEED_WORDS.search(text.lower()) else []) + (
-            self._costs() if COST_WORDS.search(text.lower()) else []
-        )
-        if asks and facts:  # "which is fastest?": the facts that answer it, then the question again
-            return lines + facts + ([Line("question", question.prompt)] if question else [])
+        facts = self._facts_asked(text) if asks else []
+        if facts:  # "which is fastest?": the facts that answer it, then the question again
+            return lines + facts + _ask_again(question)
         examples = self._examples(question)
         return lines + [Line("advisor", replies.NOT_UNDERSTOOD + examples)]
 
@@ -227,6 +219,12 @@ class Conversation:
         summary = replies.got(got, notes, several)
         asked = [self._guide_line(meaning.guide)] if meaning.guide is not None else []
         return [Line("advisor", summary), *asked] + self._apply(answers, echo=False)
+
+    def _facts_asked(self, text: str) -> list[Line]:
+        """'Which is cheaper?', 'which is faster?': the figures and facts that answer it."""
+        lowered = text.lower()
+        costs = self._costs() if COST_WORDS.search(lowered) else []
+        return costs + (self._hardware() if SPEED_WORDS.search(lowered) else [])
 
     def _costs(self) -> list[Line]:
         """'Which is cheaper?': each service's monthly figure for the use described so far."""
@@ -252,7 +250,7 @@ class Conversation:
             f"{svc.name}: {fact.value} ({fact.source}, {fact_line(self.pack, svc.id, fact).dates})"
             for svc in self.pack.services
             for fact in svc.facts
-            if HARDWARE_FACT.search(fact.label) and "quota" not in fact.label.lower()
+            if HARDWARE_FACT.search(fact.label)
         ]
         return [Line("advisor", replies.hardware_facts(parts))] if parts else []
 
@@ -358,3 +356,8 @@ class Conversation:
             return [Line("advisor", replies.ALL_ANSWERED)]
         names = [self.pack.service(s).name for s in self.session.separates(question.id)]
         return [Line("advisor", replies.why(question.why, names, question.option(NOT_SURE) is not None))]
+
+
+def _ask_again(question: Question | None) -> list[Line]:
+    """After a reply that answered nothing, the pending question again (when there is one)."""
+    return [Line("question", question.prompt)] if question else []

@@ -60,6 +60,14 @@ class OptionMethods:
             return False
         return self.has_range
 
+    def overlaps(self, low: float, high: float) -> bool:
+        """Whether some number from ``low`` to ``high`` falls in this option's range."""
+        if not self.has_range:
+            return False
+        below_top = (self.le is None or low <= self.le) and (self.lt is None or low < self.lt)
+        above_bottom = (self.ge is None or high >= self.ge) and (self.gt is None or high > self.gt)
+        return below_top and above_bottom
+
     def range_text(self, unit: str) -> str:
         """The range in words, e.g. "1 to 9 hours"; empty for options without one."""
         low = self.ge if self.ge is not None else self.gt

@@ -143,7 +143,7 @@ def _hourly(pricing: Pricing, machines: tuple[str, ...], hours_month: float) -> 
     machine, rate = priced[0]
     on_demand = hours_month * rate
     unknown = [m for m in machines if m not in pricing.usd_per_hour]
-    low = on_demand * (1 - pricing.spot_discount) if pricing.spot_discount else on_demand
+    low = _spot(pricing, on_demand)
     working = f"{hours_month:.0f} h of {machine_name(machine)} at {money(rate)}/h ≈ {money(on_demand)} on demand"
     if pricing.spot_discount:
         working += f" (training jobs on spot capacity: up to {pricing.spot_discount:.0%} less, ≈ {money(low)})"
@@ -152,11 +152,16 @@ def _hourly(pricing: Pricing, machines: tuple[str, ...], hours_month: float) -> 
     return Price(low, on_demand if not unknown else None, True, "", working, on_demand)
 
 
+def _spot(pricing: Pricing, on_demand: float) -> float:
+    """The least a use costs on spot capacity (training jobs that checkpoint), or on demand without it."""
+    return on_demand * (1 - pricing.spot_discount) if pricing.spot_discount else on_demand
+
+
 def _floor(pricing: Pricing, floor: str, machines: tuple[str, ...], hours_month: float) -> Price:
     """No price for these machines, but none costs less than the ``floor`` machine: a lower bound."""
     rate = pricing.usd_per_hour[floor]
     on_demand = hours_month * rate
-    low = on_demand * (1 - pricing.spot_discount) if pricing.spot_discount else on_demand
+    low = _spot(pricing, on_demand)
     working = (
         f"no sourced price for {machines_text(machines)}; at least the {machine_name(floor)} machine's "
         f"{money(rate)}/h: {hours_month:.0f} h ≈ {money(on_demand)} or more on demand"

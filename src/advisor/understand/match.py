@@ -132,17 +132,18 @@ def _build_phrases(question: Question) -> tuple[_Phrase, ...]:
     for opt in question.options:
         out.append(_Phrase(opt.id, tuple(normalize(opt.id.replace("-", " ")).split()), "option"))
         out.append(_Phrase(opt.id, tuple(normalize(opt.label).split()), "label"))
-        for syn in (*opt.synonyms, *opt.weak):
-            words = tuple(normalize(syn).split())
-            if words:
-                out.append(_Phrase(opt.id, words, "text"))
+        for via, said in (("text", opt.synonyms), ("weak", opt.weak)):
+            for syn in said:
+                words = tuple(normalize(syn).split())
+                if words:
+                    out.append(_Phrase(opt.id, words, via))
     return tuple(p for p in out if p.words)
 
 
 def is_weak(question: Question, option_id: str, words: str) -> bool:
     """Words that name this option only as a reply to its own question (the option's ``weak`` list)."""
-    opt = question.option(option_id)
-    return opt is not None and words in {normalize(w) for w in opt.weak}
+    said = tuple(words.split())
+    return any(p.via == "weak" and p.option == option_id and p.words == said for p in _phrases(question))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -415,8 +416,7 @@ def _spans(question: Question, amount: Amount) -> list[Option]:
     """A range wider than two neighbouring options ("1 to 30 hours"): the options it covers, else []."""
     if amount.low is None:
         return []
-    points = [amount.low + (amount.value - amount.low) * i / 50 for i in range(51)]
-    inside = [o for o in question.concrete_options if o.has_range and any(o.contains(x) for x in points)]
+    inside = [o for o in question.concrete_options if o.overlaps(amount.low, amount.value)]
     return inside if len(inside) > 2 else []
 
 
