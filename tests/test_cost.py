@@ -149,3 +149,13 @@ def test_the_json_says_what_the_budget_was_weighed_against(pack):
     cost = to_data(report(pack, answers))["cost"]["sagemaker"]
     # 108.75 h x $0.74 = $80.475 on demand; the best spot price is 90 % less: $8.05
     assert cost["least"] == pytest.approx(80.475, abs=0.01) and cost["low"] == pytest.approx(8.05, abs=0.01)
+
+
+def test_an_hourly_service_is_quoted_on_demand_first_and_its_spot_price_after(pack):
+    from advisor.chat.conversation import Conversation
+
+    talk = Conversation(pack)
+    talk.say("one gpu, 25 hours a week")
+    [figures] = [line.text for line in talk.say("which is cheaper?") if line.role == "advisor"]
+    # 108.75 h x $0.74 = $80.475 on demand; 90 % less on spot capacity: $8.05
+    assert "AWS SageMaker: $80.47 on demand (from $8.05 with spot capacity)" in figures

@@ -229,13 +229,13 @@ class Conversation:
     def _costs(self) -> list[Line]:
         """'Which is cheaper?': each service's monthly figure for the use described so far."""
         from ..engine.cost import estimate
-        from ..pack.pricing import machine_name, money_range
+        from ..pack.pricing import figure, machine_name
 
         use, estimates = estimate(self.pack, self.session.answers)
         if not estimates:
             return []
         parts = [
-            f"{self.pack.service(sid).name}: {money_range(est.low, est.high, 'no sourced figure')}"
+            f"{self.pack.service(sid).name}: {figure(est.low, est.high, est.least, 'no sourced figure')}"
             for sid, est in estimates.items()
         ]
         machine = machine_name(use.machines[0]) if use.machines else "a GPU"

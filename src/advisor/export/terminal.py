@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..engine.explain import CostSection, Reason, Report
-from ..pack.pricing import machines_text, money, money_range
+from ..pack.pricing import figure, machines_text, money, money_range
 from ..record import Record
 from ..text import inert
 
@@ -224,7 +224,8 @@ def cost_line(report: Report, p: Palette) -> Text | None:
     mine = next((c for c in cost.lines if rec and c.service == rec[0]), None) if cost else None
     if cost is None or mine is None:
         return None
-    line = t(f"Cost for your use (about {cost.hours_week:g} h a week): {money_range(mine.low, mine.high)} a month")
+    shown = figure(mine.low, mine.high, mine.least, per=" a month")
+    line = t(f"Cost for your use (about {cost.hours_week:g} h a week): {shown}")
     if mine.over_budget:
         line.append_text(t(" — over your budget", f"bold {p.bad}"))
     elif mine.runs_out:

@@ -53,6 +53,15 @@ def money_range(low: float | None, high: float | None, unknown: str = "unknown")
     return f"{money(low)} to {money(high)}"
 
 
+def figure(low: float | None, high: float | None, least: float | None, unknown: str = "unknown", per: str = "") -> str:
+    """The figure a person reads first: what the use costs for certain (on demand), with the spot
+    price after it where spot capacity is cheaper ('$80.47 a month on demand (from $8.05 with spot
+    capacity)'), else the range as it is."""
+    if least is not None and low is not None and least - low > 0.005:
+        return f"{money_range(least, high)}{per} on demand (from {money(low)} with spot capacity)"
+    return f"{money_range(low, high, unknown)}{per}"
+
+
 class Price(Record):
     """One service's monthly cost for some hours on some machines (USD; None where unknown)."""
 
