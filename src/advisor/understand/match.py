@@ -10,13 +10,14 @@ import functools
 import math
 import re
 import unicodedata
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
 from ..pack.core import NOT_SURE, Option, Question, QuestionKind
 from ..record import Record
-from .numbers import RATE_BANDS, Amount, find_amounts
+from .numbers import RATE_BANDS, Amount, find_amounts, is_rate
 
 if TYPE_CHECKING:
     from ..engine.session import Via
@@ -226,6 +227,13 @@ def _negated(words: list[str], start: int) -> bool:
     return any(w == "not" and i and before[i - 1] in AUXILIARIES for i, w in enumerate(before))
 
 
+def _how_often(words: list[str], i: int, phrase: tuple[str, ...]) -> bool:
+    """Whether the time phrase at words[i] is a rate: 'a week' in '5 runs a week', 'month' in 'a coffee a month'."""
+    if phrase[0] in {"a", "an"}:
+        return is_rate(words[:i])
+    return i >= 1 and words[i - 1] in {"a", "an"} and is_rate(words[: i - 1])
+
+
 def phrase_hits(question: Question, text: str) -> dict[str, tuple[float, str]]:
     """Options whose label or synonyms appear in the text, as whole words, allowing small typos.
 
@@ -233,6 +241,15 @@ def phrase_hits(question: Question, text: str) -> dict[str, tuple[float, str]]:
     phrase preceded by a negation ("no", "not", "don't", "without") does not count.
     """
     hits: dict[str, tuple[float, str]] = {}
+    for option, weight, window, _exact in phrase_matches(question, text):
+        if weight > hits.get(option, (0.0, ""))[0]:
+            hits[option] = (weight, window)
+    return hits
+
+
+def phrase_matches(question: Question, text: str) -> Iterator[tuple[str, float, str, bool]]:
+    """Every place an option's phrase is said in the text: (option id, weight, the words said,
+    whether they are the phrase itself rather than a near miss)."""
     for words in clauses(text):
         stems = stem_words(words)
         for phrase in _phrases(question):
@@ -263,6 +280,8 @@ def phrase_hits(question: Question, text: str) -> dict[str, tuple[float, str]]:
                     continue  # "can't spend more than $10": a limit, not "nothing"
                 if i and words[i - 1] in WHEN and phrase.words[-1] in TIME_WORDS:
                     continue  # "last month", "next week", "every day": when, not how long
+                if phrase.words[-1] in TIME_WORDS and _how_often(words, i, phrase.words):
+                    continue  # "5 runs a week", "a coffee a month": how often, not how long
                 if phrase.words[-1] in {"run", "runs", "running"} and words[i + n : i + n + 1] == ["out"]:
                     continue  # "keep running out of units" is not "keep running"
                 if NAMING & set(words[i + n : i + n + 2]):
@@ -276,10 +295,7 @@ def phrase_hits(question: Question, text: str) -> dict[str, tuple[float, str]]:
                     continue  # "colab keeps giving me CPU only": what a service hands out, not what is needed
                 if n == 1 and phrase.words[0] in ALONE and i + 1 < len(words) and words[i + 1] not in AFTER_ALONE:
                     continue  # "nothing sensitive": a negation of the next word, not the answer "nothing"
-                weight = score * (1 + 0.02 * len(target))
-                if weight > hits.get(phrase.option, (0.0, ""))[0]:
-                    hits[phrase.option] = (weight, window)
-    return hits
+                yield phrase.option, score * (1 + 0.02 * len(target)), window, score >= 99.0
 
 
 def negated_options(question: Question, text: str, min_chars: int = 0) -> set[str]:

@@ -27,6 +27,7 @@ from .match import (
     negated_other,
     normalize,
     phrase_hits,
+    phrase_matches,
     read_answer,
     read_count,
     read_number,
@@ -152,6 +153,14 @@ def _sure_phrase(question: Question, rest: str) -> tuple[str, str] | None:
     return next(iter(sure.items())) if len(sure) == 1 else None
 
 
+_DEVICE_IN_AMOUNT = re.compile(r"\b(gpu|tpu|cpu)\b|.", re.I | re.S)
+
+
+def _devices_only(said: str) -> str:
+    """The amount blanked out but for a device named in it ('2 hours of GPU' -> '           GPU')."""
+    return _DEVICE_IN_AMOUNT.sub(lambda m: m[0] if m[1] else " " * len(m[0]), said)
+
+
 def _others(pack: Pack, text: str, skip: str | None) -> list[Reading]:
     """Readings for questions other than the pending one, only where the text is unambiguous."""
     amounts = find_amounts(text)
@@ -160,7 +169,10 @@ def _others(pack: Pack, text: str, skip: str | None) -> list[Reading]:
     for a in amounts:
         if a.kind == "count":
             continue
-        rest = rest[: a.start] + " " * (a.end - a.start) + rest[a.end :]
+        # ... but "2 hours of GPU a week", "10 GPU hours" still say a GPU is wanted
+        # (unless the amount is a quota or a limit: "12 GPU hours left" wants nothing)
+        kept = _devices_only(rest[a.start : a.end]) if not a.aside else " " * (a.end - a.start)
+        rest = rest[: a.start] + kept + rest[a.end :]
     out: list[Reading] = []
     strong: dict[str, tuple[str, str]] = {}  # question -> (option, words)
     for question in pack.questions:
@@ -182,11 +194,7 @@ def _others(pack: Pack, text: str, skip: str | None) -> list[Reading]:
         if found is not None:
             strong[question.id] = found
     # a phrase that another question also matched ("kaggle" in "kaggle competition") proves nothing
-    all_hits = {
-        q.id: {w for oid, (_, w) in phrase_hits(q, rest).items() if not is_weak(q, oid, w)}
-        for q in pack.questions
-        if q.id in strong or q.id == skip
-    }
+    all_hits = {q.id: _said(q, rest) for q in pack.questions if q.id in strong or q.id == skip}
     for qid, (oid, words) in strong.items():
         if any(
             _overlaps(words, other)
@@ -200,6 +208,12 @@ def _others(pack: Pack, text: str, skip: str | None) -> list[Reading]:
         opt = pack.question(qid).option(oid)
         out.append(Reading(qid, oid, opt.value if opt else None, 100.0, "text", text))
     return out
+
+
+def _said(question: Question, text: str) -> set[str]:
+    """Every phrase of the question said in the text (near misses only where they are an option's best)."""
+    said = {w for oid, _, w, exact in phrase_matches(question, text) if exact and not is_weak(question, oid, w)}
+    return said | {w for oid, (_, w) in phrase_hits(question, text).items() if not is_weak(question, oid, w)}
 
 
 # single words that answer the question being asked ("plenty" of budget, "always" for the GPU) but

@@ -98,6 +98,8 @@ DURATION_UNITS = {
     "wk": 168,
     "week": 168,
     "weeks": 168,
+    "fortnight": 336,
+    "fortnights": 336,
 }
 
 # gigabytes per unit: memory and disk sizes ("25 GB of RAM")
@@ -158,6 +160,53 @@ _CURRENCY_OF = {
 }
 
 WEEKS_PER_MONTH = 4.35
+# words before "a day", "a week", "a month" that make it a length ("takes a week", "for a month");
+# after any other word it is a rate ("5 runs a week", "a coffee a month")
+LENGTH_LEAD = {
+    "for",
+    "about",
+    "around",
+    "roughly",
+    "nearly",
+    "almost",
+    "over",
+    "than",
+    "least",
+    "takes",
+    "take",
+    "took",
+    "taking",
+    "lasts",
+    "last",
+    "lasting",
+    "run",
+    "runs",
+    "running",
+    "needs",
+    "need",
+    "like",
+    "maybe",
+    "is",
+    "be",
+    "was",
+    "within",
+    "under",
+    "in",
+    "half",
+    "only",
+    "just",
+    "probably",
+    "approximately",
+    "to",
+    "of",
+    "or",
+    "and",
+    "up",
+    "train",
+    "trains",
+    "training",
+    "whole",
+}
 PER_MONTH = (
     r"(?:\s*(?:/\s*|(?:per|a|an|each|every)\s+)(?:mo|mon|month|mth)\b|\s*/\s*m\b|\s*monthly"
     r"|(?:\s+(?:in\s+)?total)?\s+(?:this|next|per|a|each)\s+month\b)"
@@ -343,35 +392,80 @@ def _days_a_week(found: list[Amount]) -> list[Amount]:
     return found
 
 
+# parts of one run: a count of them times each one's time is the run's length
 _PARTS = r"(epoch|step|iteration|batch|fold|trial|experiment|round|sweep|config|configuration)"
+# things done again and again: a count of them is how often, never a longer run
+_REPEATS = r"(run|session|job|notebook|training run|pass)"
+_ANY_PART = rf"(?:{_PARTS}|{_REPEATS})"
 _PART_BEFORE = re.compile(
-    rf"\b(?:each|every|per|one|an?|the)\s+{_PARTS}s?(?:\s+(?:takes?|took|is|lasts?|runs?|needs?))?"
+    rf"\b(?:each|every|per|one|an?|the)\s+({_ANY_PART})s?(?:\s+(?:takes?|took|is|lasts?|runs?|needs?))?"
     r"(?:\s+(?:about|around|roughly|approximately|maybe))?\s*$"
 )
-_PART_AFTER = re.compile(rf"^\s*(?:per|each|an?|every|for\s+(?:each|every|one))\s+{_PARTS}\b")
+_PART_AFTER = re.compile(rf"^\s*(?:per|each|an?|every|for\s+(?:each|every|one))\s+({_ANY_PART})\b")
+_EACH_AFTER = re.compile(r"^\s*(?:each|apiece)\b")  # "5 runs a week of 2 hours each"
 
 
 def _per_part(lowered: str, found: list[Amount]) -> list[Amount]:
     """'each epoch takes 20 min and I need 30 epochs': a run of 30 parts of 20 minutes, 10 hours.
-    A part's time with no count of parts is set aside: it is not the run's length."""
+    Parts counted per week or day ('10 experiments a week', '5 runs a week of 2 hours each') are
+    how often a run is made: hours a week, and the time stays one run's. A part's time with no
+    count of parts is set aside: it is not the run's length."""
     for amount in found:
         if amount.kind != "duration" or amount.aside:
             continue
         part = _PART_BEFORE.search(lowered[: amount.start]) or _PART_AFTER.match(lowered[amount.end :])
+        noun = part.group(1) if part else ""
+        counts = [a for a in found if a.kind in ("count", "plain") and a.value > 1 and _part_noun(a.counted)]
         if part is None:
-            continue
-        noun = part.group(1)
-        counts = [
-            a for a in found if a.kind in ("count", "plain") and a.value > 1 and a.counted in (noun + "s", noun + "es")
-        ]
-        if not counts:
+            if not _EACH_AFTER.match(lowered[amount.end :]) or not counts:
+                continue
+            noun = _part_noun(counts[0].counted)
+        counts = [a for a in counts if _part_noun(a.counted) == _part_noun(noun)]
+        if counts and _rated(lowered, counts[0]):
+            _as_weekly(lowered, amount, counts[0])
+        elif re.fullmatch(_REPEATS, noun):
+            continue  # "each run takes 2 hours": the run's own length
+        elif not counts:
             amount.aside = f"the time of one {noun}, not of the whole run"
-            continue
-        n = counts[0]
-        amount.value *= n.value
-        amount.note = f"read {_fmt(n.value)} {n.counted} of {amount.text} as {_fmt(amount.value)} hours"
-        n.aside = f"counted into the run's length ({amount.note})"
+        else:
+            n = counts[0]
+            amount.value *= n.value
+            amount.note = f"read {_fmt(n.value)} {n.counted} of {amount.text} as {_fmt(amount.value)} hours"
+            n.aside = f"counted into the run's length ({amount.note})"
     return found
+
+
+def _part_noun(counted: str) -> str:
+    """'epochs' -> 'epoch', 'runs' -> 'run'; '' when the word counts no part of the work."""
+    for noun in (counted, counted[:-1], counted[:-2]):
+        if noun and re.fullmatch(_ANY_PART, noun):
+            return noun
+    return ""
+
+
+_RATE_AFTER = re.compile(rf"^\s*(?:{PER_WEEK}|{PER_DAY}|{PER_MONTH})")
+_RATE_BEFORE = re.compile(r"\b(?:every|each|per|a)\s+(?:week|day|month)\s*$")
+
+
+def _rated(lowered: str, count: Amount) -> bool:
+    """'10 experiments a week', 'every week I do 5 runs': a count of parts said per week, day or month."""
+    after = lowered[count.end :]
+    after = after[len(count.counted) + 1 :] if after.lstrip().startswith(count.counted) else after
+    return bool(_RATE_AFTER.match(after) or _RATE_BEFORE.search(lowered[: count.start]))
+
+
+def _as_weekly(lowered: str, amount: Amount, count: Amount) -> None:
+    """The count becomes hours a week (runs times each one's hours, by the week); the time stays one run's."""
+    after = lowered[count.end :]
+    after = after[len(count.counted) + 1 :] if after.lstrip().startswith(count.counted) else after
+    rate = _RATE_AFTER.match(after)
+    said = rate.group(0) if rate else _RATE_BEFORE.search(lowered[: count.start]).group(0)  # type: ignore[union-attr]
+    times = count.value * (7 if re.search(r"day|night", said) else 1 / WEEKS_PER_MONTH if "mo" in said else 1)
+    count.kind, count.value = "weekly", amount.value * times
+    count.note = (
+        f"read {count.text} {count.counted}{said.rstrip()} of {amount.text} as {_fmt(count.value)} hours a week"
+    )
+    count.aside = ""
 
 
 def _value(m: re.Match[str], text: str, a: float) -> tuple[float, str]:
@@ -574,6 +668,8 @@ def aside(lowered: str, amount: Amount) -> str:
         return "what a service gives (a quota), not what the job needs"
     if amount.kind not in ("duration", "plain"):
         return ""
+    if _rate_not_length(before, after, amount):
+        return "how often ('5 runs a week'), not how long the job runs"
     if _AGO.match(after) or _PAST.search(clause):
         return "when something happened, not how long the job runs"
     if _LEFT_AFTER.match(after):
@@ -589,6 +685,26 @@ def aside(lowered: str, amount: Amount) -> str:
     if _AFTER_BEFORE.search(before) and _FAILURE.search(clause):
         return "when a service stopped: a limit hit, not how long the job runs"
     return ""
+
+
+def _rate_not_length(before: str, after: str, amount: Amount) -> bool:
+    """'a week' after a word that does not lead to a length: '5 runs a week', 'a coffee a month'."""
+    if amount.kind != "duration" or after.startswith("-") or not _CALENDAR.fullmatch(amount.text.lower()):
+        return False
+    return is_rate(re.findall(r"[\w']+", re.split(r"[,.;:!?()]", before)[-1]))
+
+
+_CALENDAR = re.compile(r"an?\s+(?:day|night|week|fortnight|month|year)")
+
+
+def is_rate(previous: list[str]) -> bool:
+    """Whether 'a week' (or 'a day', 'a month') after these words says how often: after a word that
+    leads to no length ('a coffee a month', 'twice a week') or after a counted thing ('5 runs a week')."""
+    if not previous:
+        return False
+    if previous[-1] not in LENGTH_LEAD:
+        return True
+    return len(previous) >= 2 and (previous[-2] in WORDS or previous[-2].replace(".", "").isdigit())
 
 
 def _fmt(x: float) -> str:
