@@ -319,6 +319,23 @@ def test_small_talk_and_commands_in_words(pack):
     assert interpret(pack, None, {}, "why do you need to know that?").command == "why"
 
 
+def test_skipping_a_question_leaves_it_open_as_not_sure_and_moves_on(pack):
+    convo = Conversation(pack)
+    lines = convo.say("skip this one")
+    assert "Budget: Not sure" in lines[1].text and lines[-1].role == "question"
+    assert convo.session.answers["budget"].option == "not-sure"
+    assert lines[-1].text != pack.question("budget").prompt
+    # a description that says 'next' in passing is no skip
+    assert interpret(pack, pack.question("budget"), {}, "next month I can pay $20").readings[0].option == "up-to-50"
+
+
+def test_typing_quit_says_how_to_close_and_keeps_the_answers(pack):
+    convo = Conversation(pack)
+    convo.say("free")
+    lines = convo.say("quit")
+    assert "Ctrl+Q" in lines[1].text and convo.session.answers["budget"].option == "free"
+
+
 @pytest.mark.parametrize("question,text,option", [("background", "yse", "yes"), ("checkpoint", "noo", "no")])
 def test_short_words_get_a_did_you_mean(pack, question, text, option):
     meaning = interpret(pack, pack.question(question), {}, text)

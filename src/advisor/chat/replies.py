@@ -118,7 +118,7 @@ SMALL_TALK = {
     "thanks": "You're welcome.",
     "hello": "Hello!",
     "ok": "Good.",
-    "bye": "Goodbye! Your answers so far are kept.",
+    "bye": "Goodbye! Your answers so far are kept; Ctrl+Q closes advisor.",
 }
 
 

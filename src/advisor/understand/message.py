@@ -60,6 +60,65 @@ COMMANDS = {
     "?": "help",
     "what can i say": "help",
     "how does this work": "help",
+    "who are you": "help",
+    "what are you": "help",
+    "are you a bot": "help",
+    "are you a human": "help",
+    "how do i use this": "help",
+    "undo that": "back",
+    "undo last answer": "back",
+    "undo my last answer": "back",
+    "go back a step": "back",
+    "step back": "back",
+    "last question": "back",
+    "reset everything": "restart",
+    "start fresh": "restart",
+    "start from the beginning": "restart",
+    "begin again": "restart",
+    "from the top": "restart",
+    "clear my answers": "restart",
+    "clear everything": "restart",
+    "new session": "restart",
+    # not following the question: explain it (its reason, and the question again)
+    "what do you mean": "why",
+    "what does that mean": "why",
+    "what does this mean": "why",
+    "explain": "why",
+    "explain that": "why",
+    "explain the question": "why",
+    "explain this question": "why",
+    "what are my options": "why",
+    "what are the options": "why",
+    "explain the options": "why",
+    "i don't understand": "why",
+    "i dont understand": "why",
+    "i do not understand": "why",
+    "i'm confused": "why",
+    "im confused": "why",
+    "huh": "why",
+    "what": "why",
+    "sorry what": "why",
+}
+# a wish to leave a question open: the answer 'not sure', which weighs every option by how common it is
+SKIP = {
+    "skip",
+    "skip it",
+    "skip this",
+    "skip this one",
+    "skip that",
+    "skip this question",
+    "pass",
+    "next",
+    "next question",
+    "rather not say",
+    "i'd rather not say",
+    "i d rather not say",
+    "prefer not to say",
+    "i prefer not to say",
+    "no comment",
+    "no answer",
+    "leave it open",
+    "leave it blank",
 }
 CORRECTION = re.compile(r"^(no|nope|actually|sorry|wait|correction|i meant|make that|change)\b[,:!. ]*\s*(.+)$")
 MAX_CHARS = 2000
@@ -316,10 +375,30 @@ SMALL_TALK = {
     "cool thanks": "thanks",
     "goodbye": "bye",
     "see you": "bye",
+    "see ya": "bye",
+    "see you later": "bye",
+    "later": "bye",
+    "quit": "bye",
+    "exit": "bye",
+    "sounds good": "ok",
+    "perfect": "ok",
+    "makes sense": "ok",
+    "that makes sense": "ok",
+    "much appreciated": "thanks",
+    "appreciate it": "thanks",
+    "i appreciate it": "thanks",
+    "tysm": "thanks",
+    "thank u": "thanks",
+    "that helps": "thanks",
+    "that's helpful": "thanks",
+    "that s helpful": "thanks",
+    "good afternoon": "hello",
+    "yo": "hello",
+    "howdy": "hello",
 }
 POLITE = re.compile(
-    r"^(?:please|pls|plz|can you|could you|would you|let's|lets|i want to|i'd like to|id like to|just|ok|okay)\s+"
-    r"|\s+(?:please|pls|plz|now|thanks|thank you|one|one step|a step|one question|a question)$"
+    r"^(?:please|pls|plz|can you|could you|would you|let's|let s|lets|i want to|i'd like to|id like to|just|ok|okay)\s+"
+    r"|\s+(?:please|pls|plz|now|thanks|thank you|one|one step|a step|one question|a question|here)$"
 )
 # a sentence asks when it ends with '?', or opens with a question word (a modal only with a subject
 # after it: "can I..." asks, "can spend $10 a month" describes)
@@ -380,10 +459,16 @@ def _command(norm: str, raw: str) -> str:
         return found
     if WHY.match(norm):  # "why do you need to know that?"
         return "why"
+    polite = _polite(norm)
+    return COMMANDS.get(polite, "") or COMMANDS.get(polite.rstrip("!.? "), "")
+
+
+def _polite(norm: str) -> str:
+    """The message without the polite words around a command ("please restart now", "can you go back please")."""
     polite = norm
-    for _ in range(3):  # "please restart now", "can you go back please"
+    for _ in range(3):
         polite = POLITE.sub("", polite).strip()
-    return COMMANDS.get(polite, "")
+    return polite
 
 
 def _small_talk(norm: str) -> str:
@@ -394,7 +479,7 @@ def _small_talk(norm: str) -> str:
     # "great, thank you", "perfect thanks a lot": thanks with only warm words around it
     if words and set(words) <= _THANKS_WORDS and set(words) & {"thanks", "thank", "cheers", "thx", "ty"}:
         return "thanks"
-    return ""
+    return SMALL_TALK.get(_polite(" ".join(words)), "")  # "exit please"
 
 
 _THANKS_WORDS = {
@@ -463,6 +548,9 @@ def interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str],
     talk = _small_talk(norm)
     if talk:
         return Interpretation("smalltalk", command=talk)
+    if pending is not None and _polite(norm).strip("!.? ") in SKIP:
+        skipped = Reading(pending.id, NOT_SURE, None, 100.0, "text", raw)
+        return Interpretation("answers", readings=(skipped,))
     correction = CORRECTION.match(norm)
     if correction and answered:
         fixes = [r for r in _others(pack, correction.group(2), None) if r.question in answered]

@@ -463,7 +463,7 @@ def _as_weekly(lowered: str, amount: Amount, count: Amount) -> None:
     times = count.value * (7 if re.search(r"day|night", said) else 1 / WEEKS_PER_MONTH if "mo" in said else 1)
     count.kind, count.value = "weekly", amount.value * times
     count.note = (
-        f"read {count.text} {count.counted}{said.rstrip()} of {amount.text} as {_fmt(count.value)} hours a week"
+        f"read {count.text} {count.counted} {said.strip()} of {amount.text} as {_fmt(count.value)} hours a week"
     )
     count.aside = ""
 
