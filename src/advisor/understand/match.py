@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from ..pack.core import NOT_SURE, Option, Question, QuestionKind
 from ..record import Record
 from .numbers import RATE_BANDS, Amount, find_amounts, is_rate
+from .numbers import WORDS as _WORD_NUMBERS
 
 if TYPE_CHECKING:
     from ..engine.session import Via
@@ -151,7 +152,11 @@ def is_weak(question: Question, option_id: str, words: str) -> bool:
 def _stem(word: str) -> str:
     for suffix in ("ment", "ing", "ed"):
         if len(word) > len(suffix) + 2 and word.endswith(suffix):
-            return word[: -len(suffix)]
+            stem = word[: -len(suffix)]
+            # "babysitting", "stopped": the doubled consonant goes too ("babysit", "stop")
+            if suffix != "ment" and len(stem) >= 4 and stem[-1] == stem[-2] and stem[-1] in "bdgmnprt":
+                stem = stem[:-1]
+            return stem
     return word
 
 
@@ -227,6 +232,16 @@ def _negated(words: list[str], start: int) -> bool:
     return any(w == "not" and i and before[i - 1] in AUXILIARIES for i, w in enumerate(before))
 
 
+# "four" is never a typo of "for": no typos in number words
+NUMBER_WORDS = frozenset(w for w, n in _WORD_NUMBERS.items() if " " not in w and n >= 2 and n == int(n))
+
+
+def _truncated(window: str, target: str) -> bool:
+    """One is the other cut short by two letters or more: another word, not a typo."""
+    short, long = sorted((window, target), key=len)
+    return len(long) - len(short) >= 2 and long.startswith(short)
+
+
 def _how_often(words: list[str], i: int, phrase: tuple[str, ...]) -> bool:
     """Whether the time phrase at words[i] is a rate: 'a week' in '5 runs a week', 'month' in 'a coffee a month'."""
     if phrase[0] in {"a", "an"}:
@@ -241,9 +256,13 @@ def phrase_hits(question: Question, text: str) -> dict[str, tuple[float, str]]:
     phrase preceded by a negation ("no", "not", "don't", "without") does not count.
     """
     hits: dict[str, tuple[float, str]] = {}
-    for option, weight, window, _exact in phrase_matches(question, text):
-        if weight > hits.get(option, (0.0, ""))[0]:
-            hits[option] = (weight, window)
+    ranks: dict[str, tuple[bool, float]] = {}
+    for option, weight, window, exact in phrase_matches(question, text):
+        # an option's exact words that count in a description beat its weak ones ('s3' beats 'aws'),
+        # then the heavier (longer, closer) words win
+        rank = (exact and not is_weak(question, option, window), weight)
+        if option not in ranks or rank > ranks[option]:
+            hits[option], ranks[option] = (weight, window), rank
     return hits
 
 
@@ -265,12 +284,14 @@ def phrase_matches(question: Question, text: str) -> Iterator[tuple[str, float, 
                     len(target) >= 5
                     and target[0] == window[0]
                     and not any(c.isdigit() for c in target)
+                    and not NUMBER_WORDS & set(phrase.words)
                     and not NEGATIONS & set(phrase.words)
                     and not NEGATIONS & set(words[i : i + n])
                 ):
-                    # typos are forgiven, but never in numbers or negations ("with" vs "without")
+                    # typos are forgiven, but never in numbers or negations ("with" vs "without"),
+                    # and a shorter or longer word is no typo ("process" is not "processor")
                     score = fuzz.ratio(window, target)
-                    if score < ACCEPT:
+                    if score < ACCEPT or _truncated(window, target):
                         continue
                 else:
                     continue

@@ -209,6 +209,9 @@ def _sure_phrase(question: Question, rest: str) -> tuple[str, str] | None:
         and words not in WEAK
         and not is_weak(question, oid, words)
     }
+    # "no budget constraints" is not also "no budget": words inside a longer phrase of another option
+    # (unless the shorter is also said on its own: "no GPU ... free GPU time" says both)
+    sure = {o: w for o, w in sure.items() if not any(_within(w, w2, rest) for o2, w2 in sure.items() if o2 != o)}
     return next(iter(sure.items())) if len(sure) == 1 else None
 
 
@@ -333,6 +336,14 @@ def _reachable(pack: Pack, readings: list[Reading], answered: Mapping[str, str],
         if len(still) == len(kept):
             return still
         kept = still
+
+
+def _within(short: str, long: str, text: str) -> bool:
+    """Whether every time ``short`` is said in the text it is part of ``long``."""
+    if short == long or not _overlaps(short, long):
+        return False
+    words = " " + " ".join(re.findall(r"[\w'$+.-]+", normalize(text))) + " "
+    return words.count(f" {short} ") <= words.count(f" {long} ")
 
 
 def _overlaps(a: str, b: str) -> bool:

@@ -100,6 +100,8 @@ DURATION_UNITS = {
     "weeks": 168,
     "fortnight": 336,
     "fortnights": 336,
+    "month": 730,
+    "months": 730,
 }
 
 # gigabytes per unit: memory and disk sizes ("25 GB of RAM")
@@ -360,7 +362,7 @@ def find_amounts(text: str) -> list[Amount]:
         )
         amount.aside = aside(lowered, amount)
         found.append(amount)
-    return _ranges(lowered, _days_a_week(_per_part(lowered, _borrow_units(lowered, found))))
+    return _spread(lowered, _ranges(lowered, _days_a_week(_per_part(lowered, _borrow_units(lowered, found)))))
 
 
 def _ranges(lowered: str, found: list[Amount]) -> list[Amount]:
@@ -374,6 +376,31 @@ def _ranges(lowered: str, found: list[Amount]) -> list[Amount]:
         ):
             second.low = first.value
             first.aside = "the lower end of a range"
+    return found
+
+
+_OVER = re.compile(
+    r"^\s*(?:of\s+(?:gpu|tpu|cpu|compute)\s+(?:time\s+)?)?(?:over|across|during|within|spread\s+over|in)\s+"
+    rf"(?:the\s+)?(?:next\s+|coming\s+|following\s+|whole\s+|a\s+)?(?:(?P<n>\d+(?:\.\d+)?|{_word_alt})\s+)?"
+    r"(?P<unit>weeks?|fortnights?|months?)\b"
+)
+
+
+def _spread(lowered: str, found: list[Amount]) -> list[Amount]:
+    """'200 GPU hours over the next two months': hours a week (about 23), not a two-month run."""
+    for hours in found:
+        said = _OVER.match(lowered[hours.end :]) if hours.kind == "duration" and not hours.aside else None
+        if said is None:
+            continue
+        weeks = (_number(said["n"]) if said["n"] else 1) or 1
+        weeks *= DURATION_UNITS[said["unit"]] / 168
+        if hours.value >= weeks * 168:
+            continue
+        hours.kind, hours.value, hours.scale = "weekly", hours.value / weeks, 0.0
+        hours.note = f"read {hours.text}{said.group(0).rstrip()} as about {hours.value:.0f} hours a week"
+        for span in found:
+            if hours.end < span.end <= hours.end + said.end():
+                span.aside = "the time those hours are spread over, not one run"
     return found
 
 
@@ -609,7 +636,10 @@ _PAST = re.compile(r"\b(?:yesterday|last\s+(?:year|month|week|night|time|semeste
 _USED_BEFORE = re.compile(r"\b(?:used|burned|burnt|spent|wasted|ran\s+through)(?:\s+(?:up|all|my|our|the|of))*\s*$")
 _IDLE_AFTER = re.compile(r"^\s*(?:of\s+)?(?:idle|idling|inactivity|inactive|no activity)")
 _WHEN_BEFORE = re.compile(
-    r"(?:^|[,.;:!?]\s*)(?:in|within)\s+(?:the\s+next\s+)?$|\b(?:every|each|per|once|twice|thrice|times)\s+$"
+    r"(?:^|[,.;:!?]\s*)(?:in|within)\s+(?:the\s+next\s+)?$"
+    # a deadline: "I need it in 2 weeks", "due in 3 days", "my demo is in 5 days"
+    r"|\b(?:need\s+(?:it|this|them|the\s+results?|results?)|due|deadline\s+is|deadline|present(?:ing)?|submit"
+    r"|submitting|defen[cs]e\s+is|demo\s+is|launch(?:ing)?|ship(?:ping)?)\s+(?:is\s+)?in\s+(?:about\s+)?$|\b(?:every|each|per|once|twice|thrice|times)\s+$"
     r"|(?<!runs )(?<!run )(?<!jobs )(?<!job )(?<!it )(?<!they )(?<!usually )(?<!training )\b(?:last|past)\s+$"
 )
 _AFTER_BEFORE = re.compile(
