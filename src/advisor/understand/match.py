@@ -144,8 +144,21 @@ def _build_phrases(question: Question) -> tuple[_Phrase, ...]:
 
 def is_weak(question: Question, option_id: str, words: str) -> bool:
     """Words that name this option only as a reply to its own question (the option's ``weak`` list)."""
-    said = tuple(words.split())
-    return any(p.via == "weak" and p.option == option_id and p.words == said for p in _phrases(question))
+    return (option_id, words) in _weak_words(question)
+
+
+def _weak_words(question: Question) -> frozenset[tuple[str, str]]:
+    cached = _WEAK.get(id(question))
+    if cached is not None and cached[0] is question:
+        return cached[1]
+    weak = frozenset((p.option, " ".join(p.words)) for p in _phrases(question) if p.via == "weak")
+    if len(_WEAK) > 512:
+        _WEAK.clear()
+    _WEAK[id(question)] = (question, weak)
+    return weak
+
+
+_WEAK: dict[int, tuple[Question, frozenset[tuple[str, str]]]] = {}
 
 
 @functools.lru_cache(maxsize=4096)
@@ -266,9 +279,30 @@ def phrase_hits(question: Question, text: str) -> dict[str, tuple[float, str]]:
     return hits
 
 
-def phrase_matches(question: Question, text: str) -> Iterator[tuple[str, float, str, bool]]:
+Match = tuple[str, float, str, bool]
+_MATCHES: dict[tuple[int, str], tuple[Question, tuple[Match, ...]]] = {}
+
+
+def phrase_matches(question: Question, text: str) -> tuple[Match, ...]:
     """Every place an option's phrase is said in the text: (option id, weight, the words said,
-    whether they are the phrase itself rather than a near miss)."""
+    whether they are the phrase itself rather than a near miss). Remembered until ``forget_matches``:
+    reading one message asks this of the same question and text several times."""
+    cached = _MATCHES.get((id(question), text))
+    if cached is not None and cached[0] is question:
+        return cached[1]
+    found = tuple(_phrase_matches(question, text))
+    if len(_MATCHES) > 2048:
+        _MATCHES.clear()
+    _MATCHES[(id(question), text)] = (question, found)
+    return found
+
+
+def forget_matches() -> None:
+    """Called before each message is read, so nothing is remembered from one message to the next."""
+    _MATCHES.clear()
+
+
+def _phrase_matches(question: Question, text: str) -> Iterator[Match]:
     for words in clauses(text):
         stems = stem_words(words)
         for phrase in _phrases(question):

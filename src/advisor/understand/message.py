@@ -23,6 +23,7 @@ from .guide_search import Hit, index_for
 from .match import (
     Reading,
     Unclear,
+    forget_matches,
     is_weak,
     negated_other,
     normalize,
@@ -551,6 +552,7 @@ def interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str],
     """
     raw = text[:MAX_CHARS]
     norm = normalize(raw)
+    forget_matches()
     if not norm:
         return Interpretation("unknown")
     command = _command(norm, raw)
