@@ -471,3 +471,17 @@ def test_rates_and_what_was_used_up(pack, text, wanted, unwanted):
     got = {r.question: r.option for r in interpret(pack, pack.questions[0], {}, text).readings}
     assert {q: got.get(q) for q in wanted} == wanted, got
     assert not unwanted & got.keys(), got
+
+
+@pytest.mark.parametrize("text", ["I can spend £8 a month", "20 CHF per month", "my budget is 1000 rupees"])
+def test_an_amount_in_a_description_that_cannot_be_read_gets_a_question_not_a_shrug(pack, text):
+    meaning = interpret(pack, pack.question("hardware"), {}, text)
+    assert meaning.kind == "clarify" and ("exchange rate" in meaning.problem) and not meaning.readings
+
+
+def test_hours_spread_over_weeks_are_hours_a_week_and_runs_counted_per_week_keep_their_length(pack):
+    got = {r.question: r.option for r in interpret(pack, None, {}, "200 GPU hours over the next two months").readings}
+    assert got == {"hardware": "gpu", "weekly-hours": "20-to-30"}
+    got = {r.question: r.option for r in interpret(pack, None, {}, "I do 5 runs a week of 2 hours each").readings}
+    assert got == {"runtime": "1-to-9", "weekly-hours": "up-to-20"}
+    assert not interpret(pack, None, {}, "not more than a coffee a month").readings

@@ -27,6 +27,7 @@ from .match import (
     is_weak,
     negated_other,
     normalize,
+    number_problem,
     phrase_hits,
     phrase_matches,
     read_answer,
@@ -540,7 +541,24 @@ def _read_statement(
         for r in _others(pack, text, pending.id if pending else None):
             if r.question not in {x.question for x in readings} and r.question not in answered:
                 readings.append(r)
+    if not readings and (unclear is None or not (unclear.candidates or unclear.problem)):
+        unclear = _amount_problem(pack, pending, answered, text) or unclear
     return _reachable(pack, readings, answered, pending.id if pending else None), unclear
+
+
+def _amount_problem(pack: Pack, pending: Question | None, answered: Mapping[str, str], text: str) -> Unclear | None:
+    """A description whose only answer is an amount that cannot be read ('I can spend £8 a month',
+    '20 CHF'): why, for the question it would answer, so the reply asks instead of shrugging."""
+    amounts = find_amounts(text)
+    for question in pack.questions:
+        if question.kind is not QuestionKind.numeric or question.id in answered or question is pending:
+            continue
+        kind = specific_kind(question)
+        if any(a.kind == kind and not a.aside for a in amounts):
+            problem = number_problem(question, text)
+            if problem:
+                return Unclear(question.id, text, problem=problem)
+    return None
 
 
 def interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str], text: str) -> Interpretation:

@@ -229,8 +229,14 @@ _unit_alt = "|".join(sorted((re.escape(u) for u in DURATION_UNITS), key=len, rev
 _size_alt = "|".join(sorted(SIZE_UNITS, key=len, reverse=True))
 _cur_alt = r"\$|us\$|€|£"
 # currencies with no rate here: an amount in one is never read as dollars (the reader asks instead)
-FOREIGN = r"₹|¥|₩|₽|₺|₦|₱|₫|฿|₪|r\$|rs\.?|inr|jpy|cny|rmb|krw|rub|brl|ngn|idr"
-FOREIGN_WORDS = r"rupees?|yen|yuan|rubles?|roubles?|lira|reais|naira|pesos?|rupiah|baht|shekels?"
+FOREIGN = (
+    r"₹|¥|₩|₽|₺|₦|₱|₫|฿|₪|zł|r\$|rs\.?|inr|jpy|cny|rmb|krw|rub|brl|ngn|idr"
+    r"|chf|sek|nok|dkk|pln|czk|huf|mxn|ars|clp|zar|egp|aed|sgd|hkd|twd|nzd|myr|pkr|bdt|kes|uah|ils"
+)
+FOREIGN_WORDS = (
+    r"rupees?|yen|yuan|rubles?|roubles?|lira|reais|naira|pesos?|rupiah|baht|shekels?|francs?|kronor|kroner"
+    r"|krona|krone|zloty|zlotys|rand|dirhams?|ringgit|won"
+)
 _cur_word_alt = "usd|dollars?|bucks?|eur|euros?|gbp|pounds?|quid|cad|aud"
 
 _AMOUNT_PATTERN = rf"""
