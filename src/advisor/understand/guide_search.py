@@ -121,6 +121,11 @@ ALIASES = {
     "sessions": "session",
     "runs": "run",
     "running": "run",
+    "safe": "private",
+    "secure": "private",
+    "security": "private",
+    "privacy": "private",
+    "confidential": "private",
 }
 COMPARE = {"cheaper", "faster", "better", "vs", "versus", "compare", "compared", "or", "difference", "than"}
 # names of things a section can be about: a query naming one prefers sections titled with it

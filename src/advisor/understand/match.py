@@ -249,6 +249,12 @@ def _negated(words: list[str], start: int) -> bool:
 NUMBER_WORDS = frozenset(w for w, n in _WORD_NUMBERS.items() if " " not in w and n >= 2 and n == int(n))
 
 
+def _same_negations(phrase: tuple[str, ...], said: list[str]) -> bool:
+    """A negation is never a typo ("with" is not "without"): where either has one, both have the same
+    word ("no mony" may be "no money"; "not free" is never "no free")."""
+    return all(a == b for a, b in zip(phrase, said) if a in NEGATIONS or b in NEGATIONS)
+
+
 def _truncated(window: str, target: str) -> bool:
     """One is the other cut short by two letters or more: another word, not a typo."""
     short, long = sorted((window, target), key=len)
@@ -319,8 +325,7 @@ def _phrase_matches(question: Question, text: str) -> Iterator[Match]:
                     and target[0] == window[0]
                     and not any(c.isdigit() for c in target)
                     and not NUMBER_WORDS & set(phrase.words)
-                    and not NEGATIONS & set(phrase.words)
-                    and not NEGATIONS & set(words[i : i + n])
+                    and _same_negations(phrase.words, words[i : i + n])
                 ):
                     # typos are forgiven, but never in numbers or negations ("with" vs "without"),
                     # and a shorter or longer word is no typo ("process" is not "processor")

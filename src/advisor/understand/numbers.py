@@ -117,27 +117,6 @@ SIZE_UNITS = {
     "terabytes": 1000,
 }
 
-CURRENCY_WORDS = {
-    "$",
-    "usd",
-    "dollar",
-    "dollars",
-    "bucks",
-    "buck",
-    "€",
-    "eur",
-    "euro",
-    "euros",
-    "£",
-    "gbp",
-    "pound",
-    "pounds",
-    "quid",
-    "us$",
-    "cad",
-    "aud",
-}
-
 # Money in a currency the reader holds no rate for, but whose worth in US dollars has stayed in a
 # known band (the project's own generous bounds for 2016-2026, not a dated rate): an amount in one
 # is read only when every rate in the band gives the same option, else the reader asks.
@@ -237,7 +216,7 @@ FOREIGN_WORDS = (
     r"rupees?|yen|yuan|rubles?|roubles?|lira|reais|naira|pesos?|rupiah|baht|shekels?|francs?|kronor|kroner"
     r"|krona|krone|zloty|zlotys|rand|dirhams?|ringgit|won"
 )
-_cur_word_alt = "usd|dollars?|bucks?|eur|euros?|gbp|pounds?|quid|cad|aud"
+_cur_word_alt = "usd|dollars?|dollers?|dolars?|dollas|bucks?|eur|euros?|gbp|pounds?|quid|cad|aud"
 
 _AMOUNT_PATTERN = rf"""
     (?<![\w./])
