@@ -141,6 +141,11 @@ PHRASES = {
     "sign up": "signup",
     "save & run all": "kaggle save run background",
     "save and run all": "kaggle save run background",
+    "close the browser": "background",
+    "close the tab": "background",
+    "close my laptop": "background",
+    "keep running": "background",
+    "keeps running": "background",
 }
 
 

@@ -200,6 +200,22 @@ NAMING = {
     "hours",
     "quota",
 }
+# after "can't afford": a priced thing, so the budget is below its price, not nothing
+PRICED = {
+    "pro",
+    "pro+",
+    "colab",
+    "sagemaker",
+    "aws",
+    "paid",
+    "the",
+    "that",
+    "those",
+    "these",
+    "a100",
+    "h100",
+    "premium",
+}
 WHEN = {"last", "past", "next", "this", "every", "each", "per", "previous", "that"}
 TIME_WORDS = {
     "month",
@@ -236,9 +252,11 @@ DEVICES = {"laptop", "computer", "pc", "machine", "mac", "macbook", "desktop", "
 
 
 def _negated(words: list[str], start: int) -> bool:
+    before = words[max(0, start - 8) : start]
+    if any(before[i + 1 : i + 2] == ["mind"] and w.replace("'", "") in VERB_NEGATIONS for i, w in enumerate(before)):
+        return False  # "I don't mind keeping the tab open": fine with it, not against it
     if any(w in NEGATIONS for w in words[max(0, start - 3) : start]):
         return True
-    before = words[max(0, start - 8) : start]
     if any(w in VERB_NEGATIONS for w in before):
         return True
     # "I do not think I need a GPU", "it does not have to be fast": a negated verb written out
@@ -253,6 +271,12 @@ def _same_negations(phrase: tuple[str, ...], said: list[str]) -> bool:
     """A negation is never a typo ("with" is not "without"): where either has one, both have the same
     word ("no mony" may be "no money"; "not free" is never "no free")."""
     return all(a == b for a, b in zip(phrase, said) if a in NEGATIONS or b in NEGATIONS)
+
+
+def _word_by_word(phrase: tuple[str, ...], said: list[str]) -> bool:
+    """A typo is made in a word, not by swapping one: each word said is close to the phrase's word
+    ("my laptop is" is not "my laptop lid")."""
+    return len(phrase) < 2 or all(a == b or fuzz.ratio(a, b) >= 60 for a, b in zip(phrase, said))
 
 
 def _truncated(window: str, target: str) -> bool:
@@ -330,7 +354,11 @@ def _phrase_matches(question: Question, text: str) -> Iterator[Match]:
                     # typos are forgiven, but never in numbers or negations ("with" vs "without"),
                     # and a shorter or longer word is no typo ("process" is not "processor")
                     score = fuzz.ratio(window, target)
-                    if score < ACCEPT or _truncated(window, target):
+                    if (
+                        score < ACCEPT
+                        or _truncated(window, target)
+                        or not _word_by_word(phrase.words, words[i : i + n])
+                    ):
                         continue
                 else:
                     continue
@@ -344,6 +372,8 @@ def _phrase_matches(question: Question, text: str) -> Iterator[Match]:
                     continue  # "5 runs a week", "a coffee a month": how often, not how long
                 if phrase.words[-1] in {"run", "runs", "running"} and words[i + n : i + n + 1] == ["out"]:
                     continue  # "keep running out of units" is not "keep running"
+                if phrase.words[-1] == "afford" and set(words[i + n : i + n + 1]) & PRICED:
+                    continue  # "I can't afford Colab Pro": less than that plan costs, not nothing
                 if NAMING & set(words[i + n : i + n + 2]):
                     continue  # "the free tier", "free AWS credits": the name of a product, not an answer
                 if phrase.words[0] in NEGATIONS and (

@@ -21,6 +21,7 @@ from ..pack.core import NOT_SURE, Pack, Question, QuestionKind
 from ..record import Record
 from .guide_search import Hit, index_for
 from .match import (
+    NEGATIONS,
     Reading,
     Unclear,
     forget_matches,
@@ -401,6 +402,10 @@ SMALL_TALK = {
     "appreciate it": "thanks",
     "i appreciate it": "thanks",
     "tysm": "thanks",
+    "ta": "thanks",
+    "bye for now": "bye",
+    "good night": "bye",
+    "goodnight": "bye",
     "thank u": "thanks",
     "that helps": "thanks",
     "that's helpful": "thanks",
@@ -410,7 +415,8 @@ SMALL_TALK = {
     "howdy": "hello",
 }
 POLITE = re.compile(
-    r"^(?:please|pls|plz|can you|could you|would you|let's|let s|lets|i want to|i'd like to|id like to|just|ok|okay)\s+"
+    r"^(?:please|pls|plz|can you|could you|would you|can we|could we|shall we|let me|let's|let s|lets"
+    r"|i want to|i'd like to|id like to|just|ok|okay)\s+"
     r"|\s+(?:please|pls|plz|now|thanks|thank you|one|one step|a step|one question|a question|here)$"
 )
 # a sentence asks when it ends with '?', or opens with a question word (a modal only with a subject
@@ -520,6 +526,12 @@ _THANKS_WORDS = {
     "helpful",
     "brilliant",
     "super",
+    "that",
+    "helps",
+    "helped",
+    "that s",
+    "s",
+    "really",
 }
 
 
@@ -634,11 +646,20 @@ def _asked_situation(pack: Pack, asked: str, readings: list[Reading], answered: 
     data), and a price word in a question ("somewhere cheap?") is no budget."""
     have = {r.question for r in readings}
     unnamed = " ".join(w for w in asked.split() if normalize(w) not in service_words(pack))
+    budget = pack.info.usage.budget
     return [
         r
         for r in _others(pack, unnamed, None)
-        if r.question not in have and r.question not in answered and r.question != pack.info.usage.budget
+        if r.question not in have
+        and r.question not in answered
+        and (r.question != budget or _says_no_money(pack.question(budget), unnamed))
     ]
+
+
+def _says_no_money(budget: Question, asked: str) -> bool:
+    """'... with no budget?', '... for $0?': a budget a question states, unlike 'somewhere cheap?'."""
+    found = _sure_phrase(budget, asked)
+    return found is not None and bool(set(found[1].split()) & (NEGATIONS | {"$0", "0"}))
 
 
 def _guide_or_unknown(pack: Pack, raw: str, words: set[str]) -> Interpretation:

@@ -297,13 +297,16 @@ def _problem(lowered: str, start: int, end: int) -> str:
 
 
 _BETWEEN = re.compile(r"(\bbetween\s+[$€£]?\d[\d.,]*)\s+and\s+(?=[$€£]?\d)")
+# "between free and $100", "from nothing to $50": a range from zero
+_FROM_ZERO = re.compile(r"\b(?:between|from)\s+(free|nothing|zero|nil)(?=\s+(?:and|to)\s+[$€£]?\d)")
 
 
 def find_amounts(text: str) -> list[Amount]:
     """Every amount in ``text`` with its kind, in order of appearance."""
     found: list[Amount] = []
     # "between 1 and 30 hours" is the range "1 to 30 hours" (same length: positions still match the text)
-    lowered = _BETWEEN.sub(lambda m: m[1] + " to".ljust(len(m[0]) - len(m[1])), text.lower())
+    lowered = _FROM_ZERO.sub(lambda m: m[0][: m.start(1) - m.start()] + "$0".ljust(len(m[1])), text.lower())
+    lowered = _BETWEEN.sub(lambda m: m[1] + " to".ljust(len(m[0]) - len(m[1])), lowered)
     for m in _amount_re().finditer(lowered):
         a = _number(m["a"])
         if a is None:
@@ -347,7 +350,8 @@ def find_amounts(text: str) -> list[Amount]:
         )
         amount.aside = aside(lowered, amount)
         found.append(amount)
-    return _spread(lowered, _ranges(lowered, _days_a_week(_per_part(lowered, _borrow_units(lowered, found)))))
+    found = _days_a_week(_weekdays(lowered, _per_part(lowered, _borrow_units(lowered, found))))
+    return _spread(lowered, _ranges(lowered, found))
 
 
 def _ranges(lowered: str, found: list[Amount]) -> list[Amount]:
@@ -392,6 +396,22 @@ def _spread(lowered: str, found: list[Amount]) -> list[Amount]:
 _DAYS_A_WEEK = re.compile(r"\bdays?\s*(?:/|a|per|each|every)\s*(?:wk|week)\b")
 
 
+_WEEKDAYS_AFTER = re.compile(
+    r"^\s*,?\s*(?:on|during|every|each)?\s*(?:weekdays|week\s*days|work\s*days|workdays|the\s+work\s*week"
+    r"|monday\s+to\s+friday|mon\s*-\s*fri)\b"
+)
+
+
+def _weekdays(lowered: str, found: list[Amount]) -> list[Amount]:
+    """'5 hours a day on weekdays': five days a week, 25 hours, not 35."""
+    for amount in found:
+        if amount.kind == "weekly" and re.search(PER_DAY + "$", amount.text.lower()):
+            if _WEEKDAYS_AFTER.match(lowered[amount.end :]):
+                amount.value = amount.value / 7 * 5
+                amount.note = f"read {amount.text} on weekdays as {_fmt(amount.value)} hours a week"
+    return found
+
+
 def _days_a_week(found: list[Amount]) -> list[Amount]:
     """'5 hours a day, five days a week': 25 hours a week, not 35, and not 120 hours of days."""
     daily = [a for a in found if a.kind == "weekly" and re.search(PER_DAY + "$", a.text.lower())]
@@ -410,7 +430,7 @@ _PARTS = r"(epoch|step|iteration|batch|fold|trial|experiment|round|sweep|config|
 _REPEATS = r"(run|session|job|notebook|training run|pass)"
 _ANY_PART = rf"(?:{_PARTS}|{_REPEATS})"
 _PART_BEFORE = re.compile(
-    rf"\b(?:each|every|per|one|an?|the)\s+({_ANY_PART})s?(?:\s+(?:takes?|took|is|lasts?|runs?|needs?))?"
+    rf"\b(?:each|every|per|one|an?|the)\s+(?:[a-z-]+\s+)?({_ANY_PART})s?(?:\s+(?:takes?|took|is|lasts?|runs?|needs?))?"
     r"(?:\s+(?:about|around|roughly|approximately|maybe))?\s*$"
 )
 _PART_AFTER = re.compile(rf"^\s*(?:per|each|an?|every|for\s+(?:each|every|one))\s+({_ANY_PART})\b")
@@ -461,16 +481,19 @@ _RATE_BEFORE = re.compile(r"\b(?:every|each|per|a)\s+(?:week|day|month)\s*$")
 
 def _rated(lowered: str, count: Amount) -> bool:
     """'10 experiments a week', 'every week I do 5 runs': a count of parts said per week, day or month."""
+    return bool(_RATE_AFTER.match(_after_count(lowered, count)) or _RATE_BEFORE.search(lowered[: count.start]))
+
+
+def _after_count(lowered: str, count: Amount) -> str:
+    """The text after a count and the word for what it counts ('20 runs', '20 of them')."""
     after = lowered[count.end :]
-    after = after[len(count.counted) + 1 :] if after.lstrip().startswith(count.counted) else after
-    return bool(_RATE_AFTER.match(after) or _RATE_BEFORE.search(lowered[: count.start]))
+    said = re.match(rf"\s*(?:of\s+them\b|{re.escape(count.counted)}\b)", after) if count.counted else None
+    return after[said.end() :] if said else after
 
 
 def _as_weekly(lowered: str, amount: Amount, count: Amount) -> None:
     """The count becomes hours a week (runs times each one's hours, by the week); the time stays one run's."""
-    after = lowered[count.end :]
-    after = after[len(count.counted) + 1 :] if after.lstrip().startswith(count.counted) else after
-    rate = _RATE_AFTER.match(after)
+    rate = _RATE_AFTER.match(_after_count(lowered, count))
     said = rate.group(0) if rate else _RATE_BEFORE.search(lowered[: count.start]).group(0)  # type: ignore[union-attr]
     times = count.value * (7 if re.search(r"day|night", said) else 1 / WEEKS_PER_MONTH if "mo" in said else 1)
     count.kind, count.value = "weekly", amount.value * times
@@ -553,8 +576,11 @@ def _counted(lowered: str, m: re.Match[str], kind: Kind) -> tuple[Kind, str]:
     after = re.match(r"\s*(?:x\s*)?([^\W\d_][\w+-]*)(?:\s+(of\s+us|of\s+them))?", lowered[m.end() :])
     if after:
         counted = after.group(2) or after.group(1)
-        if re.match(r"\s*of\s+(?:us|them)\b", lowered[m.end() :]):  # "five of us", not "2 of my model"
+        if re.match(r"\s*of\s+us\b", lowered[m.end() :]):  # "five of us", not "2 of my model"
             counted = "of us"
+        elif re.match(r"\s*of\s+them\b", lowered[m.end() :]):  # "20 of them": the things named before it
+            named = [x.group(0) for x in re.finditer(rf"\b{_ANY_PART}(?=s?\b)", lowered[: m.start()])]
+            counted = named[-1] + "s" if named else ""
         elif counted == "of":
             counted = ""
     if _PEOPLE_BEFORE.search(lowered[: m.start()]) or counted in PEOPLE:
