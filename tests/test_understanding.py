@@ -485,3 +485,19 @@ def test_hours_spread_over_weeks_are_hours_a_week_and_runs_counted_per_week_keep
     got = {r.question: r.option for r in interpret(pack, None, {}, "I do 5 runs a week of 2 hours each").readings}
     assert got == {"runtime": "1-to-9", "weekly-hours": "up-to-20"}
     assert not interpret(pack, None, {}, "not more than a coffee a month").readings
+
+
+def test_an_extending_pack_adds_guide_words_and_keeps_what_it_does_not_restate():
+    from advisor.pack import load
+
+    base = load(Path(__file__).parent.parent / "rules", cache=False)
+    vertex = load(Path(__file__).parent.parent / "examples" / "vertex-ai", cache=False)
+    # its own words are understood ...
+    meaning = interpret(vertex, vertex.questions[0], {}, "does workbench have GPUs?")
+    assert meaning.kind == "guide" and meaning.guide.section.id == "vertex-ai"
+    # ... beside the base pack's, and what its pack.yaml leaves out (usage, costs) is the base's
+    assert set(base.info.guide_words.stop) <= set(vertex.info.guide_words.stop)
+    assert vertex.info.guide_words.synonyms["pricing"] == "price"
+    assert (vertex.info.usage.budget, vertex.info.usage.run_hours) == ("budget", "runtime")
+    assert vertex.info.costs.default_machines == base.info.costs.default_machines == ("t4",)
+    assert vertex.info.name != base.info.name

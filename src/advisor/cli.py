@@ -326,14 +326,14 @@ def read_description(pack: Pack, session: Session, text: str) -> dict[str, Answe
     question is pointed to the guide on stderr; only a message with no answer in it is refused.
     """
     from .engine.session import Answer
-    from .understand.message import interpret, split_question
+    from .understand.message import interpret, service_words, split_question
 
     question = session.next_question()
     meaning = interpret(pack, question, session.chosen, text)
     shown = text if len(text) <= 80 else text[:77] + "..."  # never the whole of a long input
     if meaning.kind == "answers":
         if meaning.guide is not None:
-            asked = split_question(text)[1] or text
+            asked = split_question(text, service_words(pack))[1] or text
             asked = asked if len(asked) <= 80 else asked[:77] + "..."
             print(
                 f"advisor: you also asked {asked!r}; the guide's answer: advisor guide {shell_quote(asked)}",

@@ -190,9 +190,30 @@ def read_pack(root: Path | str | None = None) -> Pack:
     problems += _check_questions(merged) + _check_services(merged) + _check_rules(merged)
     if problems:
         raise PackError(problems)
-    info = layers[-1].info
-    assert info is not None
-    return _plain_pack(root, core.plain(info), merged)
+    return _plain_pack(root, core.plain(_info(layers)), merged)
+
+
+def _info(layers: list[_Layer]) -> PackInfo:
+    """The pack's own description, over what it extends: a field its pack.yaml sets replaces the
+    base's (name, version, usage, costs), one it leaves out is the base's, and guide words add up."""
+    infos = [layer.info for layer in layers if layer.info is not None]
+    info = infos[0]
+    for over in infos[1:]:
+        given = {name: getattr(over, name) for name in over.model_fields_set if name != "guide_words"}
+        words = info.guide_words.model_copy(
+            update={
+                name: _added(getattr(info.guide_words, name), getattr(over.guide_words, name))
+                for name in over.guide_words.model_fields_set
+            }
+        )
+        info = info.model_copy(update={**given, "guide_words": words})
+    return info
+
+
+def _added(base: list[str] | dict[str, str], more: list[str] | dict[str, str]) -> list[str] | dict[str, str]:
+    if isinstance(base, dict) and isinstance(more, dict):
+        return {**base, **more}
+    return list(dict.fromkeys([*base, *more]))
 
 
 class _Merged(Record):

@@ -72,6 +72,36 @@ class Costs(_Strict):
     )
 
 
+class GuideWords(_Strict):
+    """The words that find a guide passage and tell a question about the services from an answer.
+    A pack that extends another adds to its base's words."""
+
+    stop: list[str] = Field(default_factory=list, description="words a search of the guide ignores ('the', 'how')")
+    synonyms: dict[str, str] = Field(
+        default_factory=dict,
+        description="a word people type -> the word the guide uses for it ('pricing' -> 'price', 'gpus' -> 'gpu')",
+    )
+    phrases: dict[str, str] = Field(
+        default_factory=dict,
+        description="words people type together -> the guide's words for them ('sign up' -> 'signup')",
+    )
+    topics: list[str] = Field(
+        default_factory=list,
+        description="words that ask about the services rather than answer a question ('limit', 'price'): a "
+        "message with one and a service's name is a question about the guide",
+    )
+    names: list[str] = Field(
+        default_factory=list,
+        description="things besides the pack's services that a question about the guide may name ('tensorboard')",
+    )
+    headings: list[str] = Field(
+        default_factory=list,
+        description="words that, in both a question and a section's title, favour that section (the services' "
+        "ids count too)",
+    )
+    compare: list[str] = Field(default_factory=list, description="words that ask to compare services ('cheaper', 'vs')")
+
+
 class PackInfo(_Strict):
     name: str
     version: str
@@ -83,6 +113,9 @@ class PackInfo(_Strict):
     credits: list[Credit] = []
     usage: Usage = Field(default_factory=Usage, description="which questions say how the job is used")
     costs: Costs = Field(default_factory=Costs, description="how answers become usage for cost estimates")
+    guide_words: GuideWords = Field(
+        default_factory=GuideWords, description="words for searching the guide and recognising questions about it"
+    )
 
 
 class Option(OptionMethods, _Strict):

@@ -44,6 +44,18 @@ class Costs(Record, eq=False):
     default_machines: tuple[str, ...] = ()
 
 
+class GuideWords(Record, eq=False):
+    """The words that find a guide passage and tell a question about the services from an answer."""
+
+    stop: tuple[str, ...] = ()
+    synonyms: dict[str, str] = field(default_factory=dict)
+    phrases: dict[str, str] = field(default_factory=dict)
+    topics: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    headings: tuple[str, ...] = ()
+    compare: tuple[str, ...] = ()
+
+
 class PackInfo(Record, eq=False):
     name: str
     version: str
@@ -52,6 +64,7 @@ class PackInfo(Record, eq=False):
     credits: tuple[Credit, ...] = ()
     usage: Usage = field(default_factory=Usage)
     costs: Costs = field(default_factory=Costs)
+    guide_words: GuideWords = field(default_factory=GuideWords)
 
 
 class Option(OptionMethods, Record, eq=False):
@@ -148,6 +161,7 @@ BY_NAME: dict[str, type[Record]] = {
     "Credit": Credit,
     "Usage": Usage,
     "Costs": Costs,
+    "GuideWords": GuideWords,
     "PackInfo": PackInfo,
     "Option": Option,
     "Question": Question,

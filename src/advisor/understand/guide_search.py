@@ -13,153 +13,30 @@ from collections.abc import Callable
 
 from rapidfuzz import fuzz, process
 
-from ..pack.core import Pack
+from ..pack.core import GuideWords, Pack
 from ..pack.guide import Section, squash
 from ..record import Record
-
-STOP = {
-    "a",
-    "an",
-    "the",
-    "is",
-    "are",
-    "what",
-    "whats",
-    "how",
-    "do",
-    "does",
-    "i",
-    "can",
-    "to",
-    "of",
-    "in",
-    "on",
-    "for",
-    "and",
-    "or",
-    "with",
-    "my",
-    "me",
-    "it",
-    "its",
-    "about",
-    "tell",
-    "which",
-    "there",
-    "much",
-    "many",
-    "be",
-    "you",
-    "your",
-    "get",
-    "use",
-    "using",
-    "vs",
-    "versus",
-    "between",
-    "difference",
-    "should",
-    "will",
-    "this",
-    "that",
-    "at",
-    "by",
-    "from",
-    "as",
-    "any",
-    "some",
-    "up",
-    "if",
-    "than",
-    "then",
-    "so",
-    "we",
-    "free",
-    "give",
-    "gives",
-    "have",
-    "has",
-}
-
-ALIASES = {
-    "pro+": "pro-plus",
-    "proplus": "pro-plus",
-    "gdrive": "drive",
-    "gpus": "gpu",
-    "tpus": "tpu",
-    "limits": "limit",
-    "limitations": "limit",
-    "hours": "hour",
-    "prices": "price",
-    "cost": "price",
-    "costs": "price",
-    "pricing": "price",
-    "expensive": "price",
-    "cheap": "price",
-    "cheaper": "price",
-    "cheapest": "price",
-    "bill": "price",
-    "ram": "memory",
-    "cut": "down",
-    "reduce": "down",
-    "lower": "down",
-    "length": "limit",
-    "mounting": "mount",
-    "timeout": "idle",
-    "quota": "limit",
-    "quotas": "limit",
-    "unattended": "background",
-    "longest": "long",
-    "embedding": "embeddings",
-    "projector": "embeddings",
-    "lambda": "serverless",
-    "deployment": "deploy",
-    "datasets": "data",
-    "dataset": "data",
-    "colab's": "colab",
-    "notebooks": "notebook",
-    "sessions": "session",
-    "runs": "run",
-    "running": "run",
-    "safe": "private",
-    "secure": "private",
-    "security": "private",
-    "privacy": "private",
-    "confidential": "private",
-}
-COMPARE = {"cheaper", "faster", "better", "vs", "versus", "compare", "compared", "or", "difference", "than"}
-# names of things a section can be about: a query naming one prefers sections titled with it
-ENTITIES = {"colab", "kaggle", "sagemaker", "tensorboard", "drive", "pro", "studio"}
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9+.-]*")
 
 
 _HOW_MUCH = re.compile(r"how much(?=\s*(?:$|[?.!]|(?:does|do|is|are|will|would|for|to|money)\b))")
-PHRASES = {
-    "how long": "limit",
-    "how many hours": "limit",
-    "sign up": "signup",
-    "save & run all": "kaggle save run background",
-    "save and run all": "kaggle save run background",
-    "close the browser": "background",
-    "close the tab": "background",
-    "close my laptop": "background",
-    "keep running": "background",
-    "keeps running": "background",
-}
 
 
-def words(text: str) -> list[str]:
+def words(text: str, vocabulary: GuideWords) -> list[str]:
+    """The guide's words of a text: lower case, the pack's phrases and synonyms read as the guide's
+    words, its stop words left out."""
     out = []
     text = text.lower()
     # "how much" asks a price unless it names what it measures ("how much ram")
     text = _HOW_MUCH.sub("price", text)
-    for phrase, meaning in PHRASES.items():
+    for phrase, meaning in vocabulary.phrases.items():
         text = text.replace(phrase, meaning)
+    stop = set(vocabulary.stop)
     for w in _WORD.findall(text):
         w = w.strip(".-")
-        w = ALIASES.get(w, w)
-        if w and w not in STOP:
+        w = vocabulary.synonyms.get(w, w)
+        if w and w not in stop:
             out.append(w)
     return out
 
@@ -184,7 +61,9 @@ class GuideIndex:
         alternatives = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
         self._names = names
         self._named = re.compile(rf"(?<![\w+])(?:{alternatives})(?![\w+])", re.I) if names else None
-        self.entities = ENTITIES | {w for service in pack.services for w in service.id.split("-")}
+        self.vocabulary = pack.info.guide_words
+        self.compare = set(self.vocabulary.compare)
+        self.entities = set(self.vocabulary.headings) | {w for service in pack.services for w in service.id.split("-")}
         # a question that names only a service ("what is colab") wants its overview section
         self.overview: dict[str, int] = {}
         ids = [s.id for s in self.sections]
@@ -214,7 +93,7 @@ class GuideIndex:
         """The index's words of a text, each other name of a service read as the service."""
         if self._named is not None:
             text = self._named.sub(lambda m: " " + self._names[m.group(0).lower()] + " ", text)
-        return words(text)
+        return words(text, self.vocabulary)
 
     def _resolve(self, word: str) -> tuple[str, float] | None:
         if word in self.idf:
@@ -236,7 +115,7 @@ class GuideIndex:
         services = {self.overview[t] for t in names if t in self.overview}
         comparing = (
             names & set(self.overview)
-            if len(services) >= 2 and COMPARE & set(re.findall(r"[a-z]+", query.lower()))
+            if len(services) >= 2 and self.compare & set(re.findall(r"[a-z]+", query.lower()))
             else set()
         )
         for i, counts in enumerate(self.tf):
@@ -271,7 +150,7 @@ class GuideIndex:
         ]
 
 
-def best_passage(section: Section, terms: list[str], split: Callable[[str], list[str]] = words) -> str:
+def best_passage(section: Section, terms: list[str], split: Callable[[str], list[str]]) -> str:
     """The sentence of the section that mentions most of the query's words (a verbatim quote)."""
     text = squash(re.sub(r"```.*?```", " ", section.body, flags=re.S))
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if s]

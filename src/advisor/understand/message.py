@@ -125,42 +125,6 @@ SKIP = {
 }
 CORRECTION = re.compile(r"^(no|nope|actually|sorry|wait|correction|i meant|make that|change)\b[,:!. ]*\s*(.+)$")
 MAX_CHARS = 2000
-# names of things a question about the guide mentions; the pack's services (ids, names and aliases)
-# are added to these for each pack (service_words)
-SERVICE_WORDS = {"tensorboard", "studio", "lambda"}
-# words that ask about the services rather than answer a question
-TOPIC_WORDS = {
-    "limit",
-    "limits",
-    "quota",
-    "quotas",
-    "price",
-    "prices",
-    "pricing",
-    "cost",
-    "costs",
-    "timeout",
-    "mount",
-    "snippet",
-    "tensorboard",
-    "difference",
-    "compare",
-    "vs",
-    "versus",
-    "spot",
-    "serverless",
-    "lambda",
-    "idle",
-    "signup",
-    "sign-up",
-    "verification",
-    "units",
-    "guide",
-    "tier",
-    "session",
-    "sessions",
-    "hardware",
-}
 
 
 class Interpretation(Record):
@@ -174,12 +138,17 @@ class Interpretation(Record):
 
 
 def service_words(pack: Pack) -> frozenset[str]:
-    """Words that name something the guide is about: the pack's services and a few tools."""
+    """Words that name something the guide is about: the pack's services and the other names in its guide words."""
     return pack.derived.once("service-words", lambda: _service_words(pack))
 
 
+def topic_words(pack: Pack) -> frozenset[str]:
+    """Words that ask about the services rather than answer a question (the pack's guide words)."""
+    return pack.derived.once("topic-words", lambda: frozenset(pack.info.guide_words.topics))
+
+
 def _service_words(pack: Pack) -> frozenset[str]:
-    found = set(SERVICE_WORDS)
+    found = set(pack.info.guide_words.names)
     for service in pack.services:
         found.update(service.id.split("-"))
         for alias in service.aliases:
@@ -422,38 +391,41 @@ POLITE = re.compile(
 # a sentence asks when it ends with '?', or opens with a question word (a modal only with a subject
 # after it: "can I..." asks, "can spend $10 a month" describes)
 WH_START = re.compile(r"^(what|whats|what's|how|which|where|when|who|why|tell me|explain|difference|compare)\b")
-MODAL_START = re.compile(
-    r"^(is|are|does|do|can|could|should|would|will|did|was|were|has|have)\s+"
-    r"(i|you|we|they|it|he|she|this|that|there|the|a|an|my|your|our|its|any|anyone|someone|these|those|"
-    r"colab|kaggle|sagemaker|aws|pro|google|free|paid)\b"
-)
+# a modal opens a question only with a subject after it ("can I ...?", "is kaggle ...?"); the pack's
+# service names count as subjects too
+MODAL_START = re.compile(r"^(?:is|are|does|do|can|could|should|would|will|did|was|were|has|have)\s+([\w'+-]+)")
+SUBJECTS = {
+    *("i you we they it he she this that there the a an my your our its any anyone someone these those".split()),
+    *("pro google free paid".split()),
+}
 _SENTENCE = re.compile(r"(?<=[.?!;])\s+|\n+")
 NAMES_ONLY = {"vs", "versus", "or", "and", "compared", "to", "with", "between", "the", "free", "paid"}
 SITUATION = {"i", "im", "i'm", "my", "me", "we", "our", "us", "need", "needs", "have", "has", "want", "using"}
 
 
-def _opens_question(part: str) -> bool:
+def _opens_question(part: str, names: frozenset[str]) -> bool:
     norm = normalize(part)
-    return bool(WH_START.match(norm) or MODAL_START.match(norm))
+    modal = MODAL_START.match(norm)
+    return bool(WH_START.match(norm) or (modal and (modal[1] in SUBJECTS or modal[1] in names)))
 
 
-def _asks(sentence: str) -> bool:
-    norm = normalize(sentence)
-    return sentence.rstrip().endswith("?") or bool(WH_START.match(norm) or MODAL_START.match(norm))
+def _asks(sentence: str, names: frozenset[str]) -> bool:
+    return sentence.rstrip().endswith("?") or _opens_question(sentence, names)
 
 
-def split_question(raw: str) -> tuple[str, str]:
-    """(what the message states, what it asks): '... my runs need ten hours; would Pro help?'."""
+def split_question(raw: str, names: frozenset[str] = frozenset()) -> tuple[str, str]:
+    """(what the message states, what it asks): '... my runs need ten hours; would Pro help?'.
+    ``names``: the pack's service words ("is kaggle ..." opens a question)."""
     stated: list[str] = []
     asked: list[str] = []
     for sentence in (s for s in _SENTENCE.split(raw) if s.strip()):
-        if not _asks(sentence):
+        if not _asks(sentence, names):
             stated.append(sentence)
             continue
         # "my 9-hour jobs keep dying, would Pro help?": the question starts at its question word
         parts = re.split(r",\s*|;\s*", sentence)
-        cut = next((i for i, part in enumerate(parts) if i and _opens_question(part)), None)
-        if cut is not None and not _opens_question(parts[0]):
+        cut = next((i for i, part in enumerate(parts) if i and _opens_question(part, names)), None)
+        if cut is not None and not _opens_question(parts[0], names):
             stated.append(", ".join(parts[:cut]))
             asked.append(", ".join(parts[cut:]))
         else:
@@ -628,11 +600,11 @@ def interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str],
 
 def _statement_and_question(pack: Pack, raw: str, norm: str) -> tuple[str, str]:
     """What the message states, and what it asks ('' for either when it holds none)."""
-    stated, asked = split_question(raw)
+    stated, asked = split_question(raw, service_words(pack))
     words = set(norm.split())
     # "kaggle gpu limit": a service and a topic, nobody's situation in it, is a question about the guide
     services = service_words(pack)
-    topical = bool(words & services and words & TOPIC_WORDS) and not words & SITUATION
+    topical = bool(words & services and words & topic_words(pack)) and not words & SITUATION
     if topical and not asked:
         return "", raw
     if asked and stated and set(normalize(stated).split()) <= services | NAMES_ONLY:
@@ -664,11 +636,11 @@ def _says_no_money(budget: Question, asked: str) -> bool:
 
 def _guide_or_unknown(pack: Pack, raw: str, words: set[str]) -> Interpretation:
     """No answer in it: a question about the guide when it names a topic or a service, else not understood."""
-    if words & TOPIC_WORDS:
+    if words & topic_words(pack):
         hit = _guide(pack, raw, strong=1.0)
         if hit is not None:
             return Interpretation("guide", guide=hit)
-    if words & (service_words(pack) | TOPIC_WORDS):
+    if words & (service_words(pack) | topic_words(pack)):
         hit = _guide(pack, raw, strong=2.5)
         if hit is not None:
             return Interpretation("guide", guide=hit)
@@ -681,7 +653,7 @@ def picture(pack: Pack, pending: Question | None, answered: Mapping[str, str], t
     from .numbers import find_amounts
 
     raw = text[:MAX_CHARS]
-    stated, asked = split_question(raw)
+    stated, asked = split_question(raw, service_words(pack))
     meaning = interpret(pack, pending, answered, text)
     amounts = [
         {
