@@ -306,7 +306,7 @@ def test_answer_accepts_any_phrasing_and_refuses_foreign_money(capsys):
     answers = {q: a["option"] for q, a in json.loads(out)["answers"].items()}
     assert code == 0 and answers == {"runtime": "12-to-24", "hardware": "multi-gpu"}
     code, _, err = run(capsys, "recommend", "-a", "budget=₹500")
-    assert code == 2 and "no exchange rate for ₹" in err
+    assert code == 2 and "no exchange rate for INR (₹)" in err
 
 
 def test_say_error_never_repeats_a_long_input(capsys):

@@ -12,7 +12,7 @@ from advisor.chat.conversation import Conversation
 from advisor.understand.evaluate import evaluate, load_set
 from advisor.understand.match import Reading, read_answer
 from advisor.understand.message import interpret
-from advisor.understand.numbers import find_amounts
+from advisor.understand.numbers import find_amounts, money_for
 
 DATA = Path(__file__).parent / "data"
 
@@ -80,13 +80,13 @@ def test_held_out_phrasings_generalise(pack):
         ("two and a half hours", 2.5, "duration"),
     ],
 )
-def test_amounts(text, value, kind):
-    [amount] = find_amounts(text)
+def test_amounts(pack, text, value, kind):
+    [amount] = find_amounts(text, money_for(pack))
     assert amount.kind == kind and amount.value == pytest.approx(value)
 
 
 def test_ranges_are_read_as_their_upper_end_and_say_so(pack):
-    reading = read_answer(pack.question("runtime"), "5-6 hours")
+    reading = read_answer(pack.question("runtime"), "5-6 hours", money_for(pack))
     assert isinstance(reading, Reading) and reading.value == 6 and "upper end" in reading.note
 
 
@@ -102,7 +102,7 @@ def test_ranges_are_read_as_their_upper_end_and_say_so(pack):
     ],
 )
 def test_negation_typos_and_not_sure(pack, question, text, option):
-    reading = read_answer(pack.question(question), text)
+    reading = read_answer(pack.question(question), text, money_for(pack))
     assert isinstance(reading, Reading) and reading.option == option
 
 
@@ -193,9 +193,9 @@ def test_guide_search_finds_the_right_section(pack):
         ("1_000", None, "without underscores"),
     ],
 )
-def test_numbers_are_read_exactly_or_refused(text, value, problem):
+def test_numbers_are_read_exactly_or_refused(pack, text, value, problem):
     """A budget of "$1,200" is twelve hundred dollars, not $1.20; a negative or a power is refused."""
-    amounts = find_amounts(text)
+    amounts = find_amounts(text, money_for(pack))
     if problem:
         assert any(problem in a.problem for a in amounts), amounts
     else:
@@ -203,9 +203,9 @@ def test_numbers_are_read_exactly_or_refused(text, value, problem):
 
 
 def test_numbers_beyond_a_questions_bound_are_refused_with_it(pack):
-    reading = read_answer(pack.question("runtime"), "99999 hours")
+    reading = read_answer(pack.question("runtime"), "99999 hours", money_for(pack))
     assert not isinstance(reading, Reading) and "at most 8,760 hours" in reading.problem
-    reading = read_answer(pack.question("budget"), "9" * 400)
+    reading = read_answer(pack.question("budget"), "9" * 400, money_for(pack))
     assert not isinstance(reading, Reading) and "at most 1,000,000" in reading.problem
     talk = Conversation(pack)
     replies = [line.text for line in talk.say("-5 dollars")]
@@ -501,3 +501,34 @@ def test_an_extending_pack_adds_guide_words_and_keeps_what_it_does_not_restate()
     assert (vertex.info.usage.budget, vertex.info.usage.run_hours) == ("budget", "runtime")
     assert vertex.info.costs.default_machines == base.info.costs.default_machines == ("t4",)
     assert vertex.info.name != base.info.name
+
+
+def test_currencies_are_the_packs_and_an_extending_pack_can_add_one(tmp_path):
+    from advisor.pack import load
+    from advisor.pack.core import PackError
+
+    overlay = tmp_path / "pack"
+    overlay.mkdir()
+    rules = Path(__file__).parent.parent / "rules"
+    (overlay / "pack.yaml").write_text(
+        f"pack:\n  name: with francs\n  version: '1'\n  extends: {rules}\n"
+        "  currencies:\n    - {code: XCH, usd: [1.0, 1.2], says: [chx, chx-franc]}\n",
+        encoding="utf-8",
+    )
+    for name, key in (("questions.yaml", "questions"), ("decisions.yaml", "rules"), ("services.yaml", "services")):
+        (overlay / name).write_text(f"{key}: []\n", encoding="utf-8")
+    base, more = load(rules, cache=False), load(overlay, cache=False)
+    # the base pack has no word for it: the number is no money and the budget question asks
+    assert interpret(base, base.question("budget"), {}, "20 chx").kind != "answers"
+    meaning = interpret(more, more.question("budget"), {}, "20 chx")
+    assert [(r.question, r.option) for r in meaning.readings] == [("budget", "up-to-50")]  # $20-24 either way
+    assert "$20 to $24" in meaning.readings[0].note
+    # and the base pack's currencies are still there
+    assert interpret(more, more.question("budget"), {}, "₹500").problem.startswith("I have no exchange rate for INR")
+    # a word that would name two currencies is refused, with the file
+    (overlay / "pack.yaml").write_text(
+        (overlay / "pack.yaml").read_text(encoding="utf-8").replace("chx-franc", "francs"), encoding="utf-8"
+    )
+    with pytest.raises(PackError) as refused:
+        load(overlay, cache=False)
+    assert "pack.yaml" in str(refused.value) and "'francs'" in str(refused.value)

@@ -284,6 +284,7 @@ def parse_answers(pack: Pack, pairs: list[str]) -> dict[str, Answer]:
     from .pack.core import suggest
     from .understand.match import Unclear, read_answer
     from .understand.message import interpret
+    from .understand.numbers import money_for
 
     answers: dict[str, Answer] = {}
     for pair in pairs:
@@ -302,7 +303,9 @@ def parse_answers(pack: Pack, pairs: list[str]) -> dict[str, Answer]:
         # any phrasing, read as the chat reads it ("about 20 bucks", "a 9-hour run"); its errors are
         # the single-question reader's, which says what was unclear
         meaning = interpret(pack, question, {}, text)
-        reading = next((r for r in meaning.readings if r.question == qid), None) or read_answer(question, text)
+        reading = next((r for r in meaning.readings if r.question == qid), None) or read_answer(
+            question, text, money_for(pack)
+        )
         if isinstance(reading, Unclear):
             if reading.problem:
                 raise UsageError(f"--answer {shown_pair(pair)}: {reading.problem}")

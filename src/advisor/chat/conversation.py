@@ -162,6 +162,7 @@ class Conversation:
         """The person typed something and pressed Enter."""
         from ..understand.match import Reading, read_answer
         from ..understand.message import interpret
+        from ..understand.numbers import money_for
 
         shown = text if len(text) <= 500 else text[:500] + "…"
         lines = [Line("user", shown)]
@@ -169,7 +170,7 @@ class Conversation:
             return []
         question = self.current
         if self.clarifying and question is not None:
-            reading = read_answer(question, text)
+            reading = read_answer(question, text, money_for(self.pack))
             if isinstance(reading, Reading) and reading.option in {r.option for r in self.clarifying}:
                 self.clarifying = ()
                 return lines + self._apply({question.id: self._answer(reading)})
@@ -191,8 +192,9 @@ class Conversation:
             return lines + self._answers(meaning, question)
         if question is not None and question.kind is QuestionKind.numeric:
             from ..understand.match import number_problem
+            from ..understand.numbers import find_amounts
 
-            problem = number_problem(question, text)
+            problem = number_problem(question, find_amounts(text, money_for(self.pack)))
             if problem:
                 return lines + [Line("advisor", replies.bad_number(problem) + self._examples(question))]
         asks = text.strip().endswith("?") or re.match(r"\s*(?:which|what|who|where)\b", text.lower())

@@ -190,16 +190,27 @@ def read_pack(root: Path | str | None = None) -> Pack:
     problems += _check_questions(merged) + _check_services(merged) + _check_rules(merged)
     if problems:
         raise PackError(problems)
-    return _plain_pack(root, core.plain(_info(layers)), merged)
+    info = _info(layers)
+    said = [(word, c.code) for c in info.currencies for word in c.says]
+    clashes = sorted({f"'{w}' ({code})" for w, code in said if [x for x, _ in said].count(w) > 1})
+    if clashes:
+        where = _display(root, root / "pack.yaml")
+        raise PackError([Problem(where, 1, 1, f"a currency word names two currencies: {', '.join(clashes)}")])
+    return _plain_pack(root, core.plain(info), merged)
 
 
 def _info(layers: list[_Layer]) -> PackInfo:
     """The pack's own description, over what it extends: a field its pack.yaml sets replaces the
-    base's (name, version, usage, costs), one it leaves out is the base's, and guide words add up."""
+    base's (name, version, usage, costs), one it leaves out is the base's, and guide words and
+    currencies add up (a currency with the same code replaces the base's)."""
     infos = [layer.info for layer in layers if layer.info is not None]
     info = infos[0]
     for over in infos[1:]:
-        given = {name: getattr(over, name) for name in over.model_fields_set if name != "guide_words"}
+        given = {
+            name: getattr(over, name) for name in over.model_fields_set if name not in ("guide_words", "currencies")
+        }
+        mine = {c.code for c in over.currencies}
+        given["currencies"] = [c for c in info.currencies if c.code not in mine] + list(over.currencies)
         words = info.guide_words.model_copy(
             update={
                 name: _added(getattr(info.guide_words, name), getattr(over.guide_words, name))

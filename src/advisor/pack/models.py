@@ -102,6 +102,30 @@ class GuideWords(_Strict):
     compare: list[str] = Field(default_factory=list, description="words that ask to compare services ('cheaper', 'vs')")
 
 
+class Currency(_Strict):
+    """Money people may type in: the words and symbols for it, and what one unit is worth in US dollars."""
+
+    code: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code, e.g. EUR")
+    says: list[str] = Field(min_length=1, description="symbols and words for it ('€', 'eur', 'euros'), lower case")
+    usd: list[float] | None = Field(
+        default=None,
+        min_length=2,
+        max_length=2,
+        description="the lowest and highest worth of one unit in US dollars over the years the pack covers: an "
+        "amount is read only when both ends give the same answer, else the advisor asks; none: no rate, "
+        "the advisor always asks for the amount in US dollars",
+    )
+    note: str = Field(default="", description="where the band comes from")
+
+    @model_validator(mode="after")
+    def _sound(self) -> Currency:
+        if self.usd is not None and not 0 < self.usd[0] <= self.usd[1]:
+            raise ValueError("usd is [lowest, highest], both above 0")
+        if any(said != said.lower() or not said.strip() for said in self.says):
+            raise ValueError("write 'says' in lower case, without empty entries")
+        return self
+
+
 class PackInfo(_Strict):
     name: str
     version: str
@@ -116,6 +140,21 @@ class PackInfo(_Strict):
     guide_words: GuideWords = Field(
         default_factory=GuideWords, description="words for searching the guide and recognising questions about it"
     )
+    currencies: list[Currency] = Field(
+        default_factory=list,
+        description="money people may type in; USD (the questions' unit) is one of them; a pack that extends "
+        "another adds to its base's",
+    )
+
+    @model_validator(mode="after")
+    def _currencies_once(self) -> PackInfo:
+        codes = [c.code for c in self.currencies]
+        said = [s for c in self.currencies for s in c.says]
+        for name, items in (("currency codes", codes), ("currency words", said)):
+            dupes = sorted({x for x in items if items.count(x) > 1})
+            if dupes:
+                raise ValueError(f"{name} repeat: {', '.join(dupes)}")
+        return self
 
 
 class Option(OptionMethods, _Strict):

@@ -56,6 +56,15 @@ class GuideWords(Record, eq=False):
     compare: tuple[str, ...] = ()
 
 
+class Currency(Record, eq=False):
+    """Money people may type in: the words and symbols for it, and what one unit is worth in US dollars."""
+
+    code: str
+    says: tuple[str, ...]
+    usd: tuple[float, ...] | None = None
+    note: str = ""
+
+
 class PackInfo(Record, eq=False):
     name: str
     version: str
@@ -65,6 +74,7 @@ class PackInfo(Record, eq=False):
     usage: Usage = field(default_factory=Usage)
     costs: Costs = field(default_factory=Costs)
     guide_words: GuideWords = field(default_factory=GuideWords)
+    currencies: tuple[Currency, ...] = ()
 
 
 class Option(OptionMethods, Record, eq=False):
@@ -162,6 +172,7 @@ BY_NAME: dict[str, type[Record]] = {
     "Usage": Usage,
     "Costs": Costs,
     "GuideWords": GuideWords,
+    "Currency": Currency,
     "PackInfo": PackInfo,
     "Option": Option,
     "Question": Question,

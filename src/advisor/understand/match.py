@@ -17,8 +17,8 @@ from rapidfuzz import fuzz
 
 from ..pack.core import NOT_SURE, Option, Question, QuestionKind
 from ..record import Record
-from .numbers import RATE_BANDS, Amount, find_amounts, is_rate
 from .numbers import WORDS as _WORD_NUMBERS
+from .numbers import Amount, Money, find_amounts, is_rate
 
 if TYPE_CHECKING:
     from ..engine.session import Via
@@ -445,10 +445,10 @@ def _numeric_kinds(question: Question) -> tuple[str, ...]:
     return ("duration", "plain")
 
 
-def number_problem(question: Question, text: str) -> str:
-    """Why the amount in ``text`` cannot answer a numeric question, or '' when it can (or has none)."""
+def number_problem(question: Question, amounts: list[Amount]) -> str:
+    """Why the amount in a text (``amounts``: what find_amounts found in it) cannot answer a numeric
+    question, or '' when it can (or has none)."""
     kinds = _numeric_kinds(question)
-    amounts = find_amounts(text)
     for amount in amounts:
         if amount.aside and amount.kind in kinds[:1] and not any(a.kind in kinds and not a.aside for a in amounts):
             return f"'{amount.text}' reads as {amount.aside}"
@@ -474,11 +474,10 @@ def number_problem(question: Question, text: str) -> str:
     return ""
 
 
-def read_count(question: Question, text: str, amounts: list[Amount] | None = None) -> Reading | None:
+def read_count(question: Question, text: str, amounts: list[Amount]) -> Reading | None:
     """'4x A100s', 'a team of 5': a count of the things a question counts, read by the options' at_least."""
     if not question.counts:
         return None
-    amounts = find_amounts(text) if amounts is None else amounts
     counts = [a for a in amounts if a.kind in ("count", "plain") and a.counted in question.counts and not a.problem]
     if not counts:
         return None
@@ -497,11 +496,10 @@ def option_for_number(question: Question, value: float) -> Option | None:
     return None
 
 
-def read_number(question: Question, text: str, amounts: list[Amount] | None = None) -> Reading | None:
+def read_number(question: Question, text: str, amounts: list[Amount]) -> Reading | None:
     if question.kind is not QuestionKind.numeric:
         return None
     kinds = _numeric_kinds(question)
-    amounts = find_amounts(text) if amounts is None else amounts
     usable = [a for a in amounts if a.kind in kinds and not a.problem and not a.aside]
     if question.max is not None:
         usable = [a for a in usable if a.value <= question.max]
@@ -529,7 +527,8 @@ def _spans(question: Question, amount: Amount) -> list[Option]:
 def _band(question: Question, amount: Amount) -> tuple[Option | None, float, float]:
     """An amount in another currency: the option every rate in its band gives (None when the band
     straddles two), and the band's dollar figures."""
-    low_rate, high_rate = RATE_BANDS[amount.currency]
+    assert amount.band is not None  # only money in a currency with a band has a currency code
+    low_rate, high_rate = amount.band
     low, high = amount.value * low_rate, amount.value * high_rate
     first, last = option_for_number(question, low), option_for_number(question, high)
     same = first is not None and last is not None and first.id == last.id
@@ -572,8 +571,9 @@ def _candidates(question: Question, option_ids: list[str], text: str, score: flo
     return Unclear(question.id, text, tuple(readings[:5]))
 
 
-def read_answer(question: Question, text: str) -> Reading | Unclear:
-    """Read ``text`` as an answer to ``question``; ask (Unclear) rather than guess."""
+def read_answer(question: Question, text: str, money: Money) -> Reading | Unclear:
+    """Read ``text`` as an answer to ``question``; ask (Unclear) rather than guess. ``money``: the
+    pack's currencies (numbers.money_for)."""
     norm = normalize(text)
     if not norm:
         return Unclear(question.id, text)
@@ -597,7 +597,7 @@ def read_answer(question: Question, text: str) -> Reading | Unclear:
                 parts[i] = parts[i] + tail
         options: list[str] = []
         for part in parts:
-            got = _read_one(question, part)
+            got = _read_one(question, part, money)
             if isinstance(got, Reading):
                 options.append(got.option)
             else:
@@ -605,7 +605,7 @@ def read_answer(question: Question, text: str) -> Reading | Unclear:
         options = list(dict.fromkeys(options))
         if len(options) > 1:
             return _candidates(question, options, text, 90.0)
-    return _read_one(question, text)
+    return _read_one(question, text, money)
 
 
 def _plain_number(question: Question, norm: str, text: str) -> Reading | Unclear | None:
@@ -642,10 +642,11 @@ def _no_phrase(question: Question, norm: str, text: str, negated: set[str]) -> R
     return _fuzzy(question, norm, text)
 
 
-def _read_one(question: Question, text: str) -> Reading | Unclear:
+def _read_one(question: Question, text: str, money: Money) -> Reading | Unclear:
     norm = normalize(text)
     if not norm:
         return Unclear(question.id, text)
+    amounts = find_amounts(text, money)
     plain = _plain_number(question, norm, text)
     if plain is not None:
         return plain
@@ -654,19 +655,19 @@ def _read_one(question: Question, text: str) -> Reading | Unclear:
         return Reading(question.id, exact[0].id, exact[0].value, 100.0, "text", text)
     if any(p in norm for p in NOT_SURE_PHRASES) or norm in {"?", "idk", "dunno", "unsure", "maybe"}:
         return Reading(question.id, NOT_SURE, None, 100.0, "text", text)
-    counted = read_count(question, text)
+    counted = read_count(question, text, amounts)
     if counted is not None:
         return counted
-    number = read_number(question, text)
+    number = read_number(question, text, amounts)
     if number is None and question.kind is QuestionKind.numeric:
-        problem = number_problem(question, text)
+        problem = number_problem(question, amounts)
         if problem:
             return Unclear(question.id, text, problem=problem)
     hits = phrase_hits(question, text)
     negated = negated_options(question, text)
     if number is not None:
         # a plain duration ("a few hours") at the weekly question loses to words like "most days"
-        bare_duration = "week" in question.unit and not any(a.kind == "weekly" for a in find_amounts(text))
+        bare_duration = "week" in question.unit and not any(a.kind == "weekly" for a in amounts)
         if not (hits and bare_duration):
             return number
     if hits and negated & set(hits):

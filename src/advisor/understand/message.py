@@ -36,7 +36,7 @@ from .match import (
     read_number,
     specific_kind,
 )
-from .numbers import find_amounts
+from .numbers import find_amounts, money_for
 
 Kind = Literal["answers", "clarify", "command", "guide", "smalltalk", "unknown"]
 
@@ -197,7 +197,7 @@ def _devices_only(said: str) -> str:
 
 def _others(pack: Pack, text: str, skip: str | None) -> list[Reading]:
     """Readings for questions other than the pending one, only where the text is unambiguous."""
-    amounts = find_amounts(text)
+    amounts = find_amounts(text, money_for(pack))
     # words inside an amount ("5 hours a week") must not also count as phrases ("a week")
     rest = text
     for a in amounts:
@@ -438,10 +438,10 @@ WHY = re.compile(
 )
 
 
-def _situated(asked: str) -> bool:
+def _situated(pack: Pack, asked: str) -> bool:
     """A question that measures the asker's own job ("... for a 10 hour gpu job?", "... under $50?")."""
     measured = ("money", "duration", "weekly", "size")
-    return any(a.kind in measured and not a.aside and not a.problem for a in find_amounts(asked))
+    return any(a.kind in measured and not a.aside and not a.problem for a in find_amounts(asked, money_for(pack)))
 
 
 def _command(norm: str, raw: str) -> str:
@@ -514,7 +514,7 @@ def _read_statement(
     readings: list[Reading] = []
     unclear: Unclear | None = None
     if pending is not None:
-        first = read_answer(pending, text)
+        first = read_answer(pending, text, money_for(pack))
         if isinstance(first, Reading) and not _weak(pending, text, first):
             readings.append(first)
         elif isinstance(first, Unclear):
@@ -533,13 +533,13 @@ def _read_statement(
 def _amount_problem(pack: Pack, pending: Question | None, answered: Mapping[str, str], text: str) -> Unclear | None:
     """A description whose only answer is an amount that cannot be read ('I can spend £8 a month',
     '20 CHF'): why, for the question it would answer, so the reply asks instead of shrugging."""
-    amounts = find_amounts(text)
+    amounts = find_amounts(text, money_for(pack))
     for question in pack.questions:
         if question.kind is not QuestionKind.numeric or question.id in answered or question is pending:
             continue
         kind = specific_kind(question)
         if any(a.kind == kind and not a.aside for a in amounts):
-            problem = number_problem(question, text)
+            problem = number_problem(question, amounts)
             if problem:
                 return Unclear(question.id, text, problem=problem)
     return None
@@ -574,7 +574,7 @@ def interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str],
     stated, asked = _statement_and_question(pack, raw, norm)
     guide = _guide(pack, asked, strong=1.0) if asked else None
     readings, unclear = _read_statement(pack, pending, answered, stated) if stated else ([], None)
-    if asked and _situated(asked):
+    if asked and _situated(pack, asked):
         readings = _reachable(
             pack,
             readings + _asked_situation(pack, asked, readings, answered),
@@ -650,8 +650,6 @@ def _guide_or_unknown(pack: Pack, raw: str, words: set[str]) -> Interpretation:
 def picture(pack: Pack, pending: Question | None, answered: Mapping[str, str], text: str) -> dict[str, object]:
     """The whole reading of one message, as plain data: what it states and asks, every amount with
     what it was bound to or why it was set aside, and what the message was taken as."""
-    from .numbers import find_amounts
-
     raw = text[:MAX_CHARS]
     stated, asked = split_question(raw, service_words(pack))
     meaning = interpret(pack, pending, answered, text)
@@ -665,7 +663,7 @@ def picture(pack: Pack, pending: Question | None, answered: Mapping[str, str], t
             **({"problem": a.problem} if a.problem else {}),
             **({"note": a.note} if a.note else {}),
         }
-        for a in find_amounts(stated or raw)
+        for a in find_amounts(stated or raw, money_for(pack))
     ]
     phrases = {q.id: sorted(words for _, words in phrase_hits(q, stated).values()) for q in pack.questions if stated}
     return {

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Literal
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Literal
 
 from ..record import Record
+
+if TYPE_CHECKING:
+    from ..pack.core import Currency, Pack
 
 Kind = Literal["money", "duration", "weekly", "plain", "size", "count"]
 
@@ -117,29 +121,6 @@ SIZE_UNITS = {
     "terabytes": 1000,
 }
 
-# Money in a currency the reader holds no rate for, but whose worth in US dollars has stayed in a
-# known band (the project's own generous bounds for 2016-2026, not a dated rate): an amount in one
-# is read only when every rate in the band gives the same option, else the reader asks.
-RATE_BANDS: dict[str, tuple[float, float]] = {
-    "EUR": (0.95, 1.25),
-    "GBP": (1.03, 1.45),
-    "CAD": (0.68, 0.84),
-    "AUD": (0.57, 0.80),
-}
-_CURRENCY_OF = {
-    "€": "EUR",
-    "eur": "EUR",
-    "euro": "EUR",
-    "euros": "EUR",
-    "£": "GBP",
-    "gbp": "GBP",
-    "pound": "GBP",
-    "pounds": "GBP",
-    "quid": "GBP",
-    "cad": "CAD",
-    "aud": "AUD",
-}
-
 WEEKS_PER_MONTH = 4.35
 # words before "a day", "a week", "a month" that make it a length ("takes a week", "for a month");
 # after any other word it is a rate ("5 runs a week", "a coffee a month")
@@ -206,29 +187,22 @@ _word_alt = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True
 NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:[.,]\d+)?|\.\d+|(?:{_word_alt}))"
 _unit_alt = "|".join(sorted((re.escape(u) for u in DURATION_UNITS), key=len, reverse=True))
 _size_alt = "|".join(sorted(SIZE_UNITS, key=len, reverse=True))
-_cur_alt = r"\$|us\$|€|£"
-# currencies with no rate here: an amount in one is never read as dollars (the reader asks instead)
-FOREIGN = (
-    r"₹|¥|₩|₽|₺|₦|₱|₫|฿|₪|zł|r\$|rs\.?|inr|jpy|cny|rmb|krw|rub|brl|ngn|idr"
-    r"|chf|sek|nok|dkk|pln|czk|huf|mxn|ars|clp|zar|egp|aed|sgd|hkd|twd|nzd|myr|pkr|bdt|kes|uah|ils"
-)
-FOREIGN_WORDS = (
-    r"rupees?|yen|yuan|rubles?|roubles?|lira|reais|naira|pesos?|rupiah|baht|shekels?|francs?|kronor|kroner"
-    r"|krona|krone|zloty|zlotys|rand|dirhams?|ringgit|won"
-)
-_cur_word_alt = "usd|dollars?|dollers?|dolars?|dollas|bucks?|eur|euros?|gbp|pounds?|quid|cad|aud"
 
-_AMOUNT_PATTERN = rf"""
+
+def _amount_pattern(rated_before: str, rated_after: str, unrated_before: str, unrated_after: str) -> str:
+    """The pattern of one amount, with the pack's currencies: those it reads (``rated``) and those
+    it asks about (``unrated``), each as what may stand before the number and what may follow it."""
+    return rf"""
     (?<![\w./])
     (?:(?P<cmp>less\s+than|fewer\s+than|shorter\s+than|under|below|more\s+than|longer\s+than|greater\s+than|over|above|beyond|at\s+least)\s+(?:the\s+)?)?
-    (?P<foreign_pre>(?:{FOREIGN})(?=\s*\d))?
-    (?P<pre>{_cur_alt})?\s*
+    (?P<foreign_pre>(?:{unrated_before})(?=\s*\d))?
+    (?P<pre>{rated_before})?\s*
     (?P<a>{NUMBER})(?!\d)(?!\s*/\s*\d)(?!\s*%)(?P<plus>\+(?!\d))?
-    (?:\s*(?:-|–|to|or)\s*(?P<pre2>{_cur_alt})?\s*(?P<b>{NUMBER}))?
+    (?:\s*(?:-|–|to|or)\s*(?P<pre2>{rated_before})?\s*(?P<b>{NUMBER}))?
     (?P<half1>\s+and\s+a\s+half\b)?
     (?P<k>\s*(?:k|hundred|thousand|grand)\b)?
-    \s*(?P<post>(?:{_cur_alt})(?!\s*\d)|(?:{_cur_word_alt})\b)?
-    (?P<foreign>\s*(?:₹|¥|₩|₽|₺|₦|₱|₫|฿|₪|(?:{FOREIGN}|{FOREIGN_WORDS})\b))?
+    \s*(?P<post>{rated_after})?
+    (?P<foreign>\s*(?:{unrated_after}))?
     \s*(?P<size>(?:{_size_alt})\b)?
     \s*(?:(?:of\s+)?an?\s+(?!(?:weeks?|wk|months?|mo|days?)\b)(?=(?:{_unit_alt})\b)|-(?=(?:{_unit_alt})\b)|(?:gpu|tpu|cpu|compute)[\s-]+(?=(?:{_unit_alt})\b))?
     (?:(?:whole|full|entire|solid)\s+(?=(?:{_unit_alt})\b))?
@@ -237,15 +211,62 @@ _AMOUNT_PATTERN = rf"""
     (?:\s+of\s+(?:gpu|tpu|cpu|compute)(?:\s+time)?(?=\s*(?:/|per|a|an|each|every)\s))?
     (?P<rate>{PER_MONTH}|{PER_WEEK}|{PER_DAY})?
     """
-_amount: re.Pattern[str] | None = None
 
 
-def _amount_re() -> re.Pattern[str]:
-    """Compiled on first use: about 10 ms, which `advisor recommend -a budget=free` never needs."""
-    global _amount
-    if _amount is None:
-        _amount = re.compile(_AMOUNT_PATTERN, re.VERBOSE | re.IGNORECASE)
-    return _amount
+def _alternatives(said: list[str], symbols_follow: bool = False) -> str:
+    """One regular-expression alternation: words end at a word boundary, symbols need none (and,
+    after a number, must not start another: '$5-$10')."""
+    out = []
+    for s in sorted(set(said), key=len, reverse=True):
+        if s[-1].isalnum():
+            out.append(re.escape(s) + r"\b")
+        else:
+            out.append(re.escape(s) + (r"(?!\s*\d)" if symbols_follow else ""))
+    return "|".join(out) or "(?!)"
+
+
+class Money:
+    """How a pack's currencies are read: one compiled amount pattern, each word's currency, and the
+    band of each currency's worth in US dollars (None: no rate, ask)."""
+
+    def __init__(self, currencies: Sequence[Currency]) -> None:
+        self.code_of: dict[str, str] = {}
+        self.band: dict[str, tuple[float, float] | None] = {}
+        rated: tuple[list[str], list[str]] = ([], [])
+        unrated: tuple[list[str], list[str]] = ([], [])
+        for currency in currencies:
+            usd = currency.usd
+            self.band[currency.code] = (usd[0], usd[1]) if usd is not None and len(usd) == 2 else None
+            before, after = rated if usd else unrated
+            for said in currency.says:
+                self.code_of[said] = currency.code
+                after.append(said)
+                # before a number: symbols, codes and short marks ('$5', 'EUR 20', 'rs 500'), not words ('won 3')
+                if not said.isalpha() or said == currency.code.lower() or len(said) <= 2:
+                    before.append(said)
+        self.pattern = re.compile(
+            _amount_pattern(
+                _alternatives(rated[0]),
+                _alternatives(rated[1], symbols_follow=True),
+                _alternatives(unrated[0]),
+                _alternatives(unrated[1]),
+            ),
+            re.VERBOSE | re.IGNORECASE,
+        )
+
+    def currency(self, said: str) -> tuple[str, tuple[float, float] | None]:
+        """The code and band of a currency word or symbol ('€' -> EUR); ('', None) for US dollars or none."""
+        code = self.code_of.get(said.strip().lower(), "")
+        band = self.band.get(code)
+        if code == "USD" or band == (1.0, 1.0):
+            return "", None
+        return code, band
+
+
+def money_for(pack: Pack) -> Money:
+    """The pack's currencies, compiled once per pack (about 10 ms, which `advisor recommend -a
+    budget=free` never needs)."""
+    return pack.derived.once("money", lambda: Money(pack.info.currencies))
 
 
 class Amount(Record):
@@ -259,7 +280,8 @@ class Amount(Record):
     aside: str = ""  # why, in its context, this amount answers no question ("a few days ago")
     counted: str = ""  # for a count: the word after it ("gpus", "people")
     scale: float = 0.0  # for a duration: hours per unit of the number as written (a day: 24)
-    currency: str = ""  # money in a currency of RATE_BANDS (its code); '' for dollars
+    currency: str = ""  # money in another currency with a known band (its code); '' for dollars
+    band: tuple[float, float] | None = None  # that currency's worth in US dollars, lowest and highest
     low: float | None = None  # a range ("1 to 30 hours"): its lower end, in the same unit as value
 
 
@@ -301,13 +323,13 @@ _BETWEEN = re.compile(r"(\bbetween\s+[$€£]?\d[\d.,]*)\s+and\s+(?=[$€£]?\d)
 _FROM_ZERO = re.compile(r"\b(?:between|from)\s+(free|nothing|zero|nil)(?=\s+(?:and|to)\s+[$€£]?\d)")
 
 
-def find_amounts(text: str) -> list[Amount]:
-    """Every amount in ``text`` with its kind, in order of appearance."""
+def find_amounts(text: str, money: Money) -> list[Amount]:
+    """Every amount in ``text`` with its kind, in order of appearance; ``money``: the pack's currencies."""
     found: list[Amount] = []
     # "between 1 and 30 hours" is the range "1 to 30 hours" (same length: positions still match the text)
     lowered = _FROM_ZERO.sub(lambda m: m[0][: m.start(1) - m.start()] + "$0".ljust(len(m[1])), text.lower())
     lowered = _BETWEEN.sub(lambda m: m[1] + " to".ljust(len(m[0]) - len(m[1])), lowered)
-    for m in _amount_re().finditer(lowered):
+    for m in money.pattern.finditer(lowered):
         a = _number(m["a"])
         if a is None:
             continue
@@ -325,15 +347,16 @@ def find_amounts(text: str) -> list[Amount]:
         foreign = (m["foreign_pre"] or m["foreign"] or "").strip()
         if foreign:
             kind = "money"
-            shown = foreign.upper() if foreign.isalpha() and len(foreign) == 3 else foreign
+            code = money.code_of.get(foreign.lower(), "")
+            shown = code if not code or foreign.lower() == code.lower() else f"{code} ({foreign})"
             problem = f"I have no exchange rate for {shown}; say the amount in US dollars"
         if not math.isfinite(value):
             problem = "that number is too large to read"
         kind, counted = _counted(lowered, m, kind)
         said = (m["pre"] or m["pre2"] or m["post"] or "").strip()
-        if m["a"].strip() in _POUND_WORDS:
+        if m["a"].strip() in _POUND_WORDS and "£" in money.code_of:
             kind, said = "money", "£"
-        currency = _CURRENCY_OF.get(said, "") if kind == "money" else ""
+        currency, band = money.currency(said) if kind == "money" else ("", None)
         amount = Amount(
             value,
             kind,
@@ -346,6 +369,7 @@ def find_amounts(text: str) -> list[Amount]:
             counted,
             scale,
             currency,
+            band,
             low,
         )
         amount.aside = aside(lowered, amount)
