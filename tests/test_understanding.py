@@ -532,3 +532,27 @@ def test_currencies_are_the_packs_and_an_extending_pack_can_add_one(tmp_path):
     with pytest.raises(PackError) as refused:
         load(overlay, cache=False)
     assert "pack.yaml" in str(refused.value) and "'francs'" in str(refused.value)
+
+
+def test_a_list_of_answers_is_read_key_by_key(pack):
+    meaning = interpret(pack, pack.question("budget"), {}, "GPU: yes. TPU: no. Budget: zero. Time: 3-4 hours.")
+    got = {r.question: r.option for r in meaning.readings}
+    assert got == {"budget": "free", "hardware": "gpu", "runtime": "1-to-9"}  # 'TPU: no' is not a TPU
+    # a key answers its question even where the words alone would not ('data: s3' at the budget question)
+    got = {r.question: r.option for r in interpret(pack, pack.question("budget"), {}, "data: s3").readings}
+    assert got == {"data": "s3"}
+
+
+def test_a_key_that_names_two_questions_is_refused_with_the_file_and_line(tmp_path):
+    import shutil
+
+    from advisor.pack import load
+    from advisor.pack.core import PackError
+
+    rules = tmp_path / "rules"
+    shutil.copytree(Path(__file__).parent.parent / "rules", rules)
+    text = (rules / "questions.yaml").read_text(encoding="utf-8")
+    (rules / "questions.yaml").write_text(text.replace("keys: [gpu, gpu type,", "keys: [gpu, ram,"), encoding="utf-8")
+    with pytest.raises(PackError) as refused:
+        load(rules, cache=False)
+    assert "questions.yaml:" in str(refused.value) and "key 'ram' already answers question 'gpu'" in str(refused.value)

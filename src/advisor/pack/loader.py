@@ -296,10 +296,15 @@ def _check_questions(merged: _Merged) -> list[Problem]:
     seen: set[str] = set()
     by_id = {q.id: q for q, _ in reversed(merged.questions)}
     position = merged.question_ids
+    keyed: dict[str, str] = {}
     for i, (q, item) in enumerate(merged.questions):
         if q.id in seen:
             problems.append(item.problem(("id",), f"question id '{q.id}' is used twice"))
         seen.add(q.id)
+        for k, key in enumerate(q.keys):
+            other = keyed.setdefault(key.lower(), q.id)
+            if other != q.id:
+                problems.append(item.problem(("keys", k), f"key '{key}' already answers question '{other}'"))
         if q.kind is QuestionKind.numeric:
             for j, opt in enumerate(q.options):
                 if opt.id != NOT_SURE and not opt.has_range and opt.value is None and not opt.synonyms:

@@ -210,6 +210,11 @@ class Question(_Strict, QuestionMethods[Option]):
         description="words for the things this question counts ('gpus', 'a100s', 'people'); a number "
         "before one of them is read by the options' at_least",
     )
+    keys: list[str] = Field(
+        default_factory=list,
+        description="words a person may put before a colon to answer this question in a list ('budget: $20', "
+        "'time: 3 hours'); the question's id counts too",
+    )
     measures: str = Field(
         default="",
         pattern=r"^(|money|duration|weekly|size)$",

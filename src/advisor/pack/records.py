@@ -104,6 +104,7 @@ class Question(QuestionMethods[Option], Record, eq=False):
     ask_if: Condition | tuple[Condition, ...] | None = None
     prior_reason: str = ""
     counts: tuple[str, ...] = ()
+    keys: tuple[str, ...] = ()
     measures: str = ""
 
 

@@ -132,7 +132,8 @@ def _phrases(question: Question) -> tuple[_Phrase, ...]:
 def _build_phrases(question: Question) -> tuple[_Phrase, ...]:
     out: list[_Phrase] = []
     for opt in question.options:
-        out.append(_Phrase(opt.id, tuple(normalize(opt.id.replace("-", " ")).split()), "option"))
+        if not any(c.isdigit() for c in opt.id):  # "over 50 configs" is not the option 'over-50'
+            out.append(_Phrase(opt.id, tuple(normalize(opt.id.replace("-", " ")).split()), "option"))
         out.append(_Phrase(opt.id, tuple(normalize(opt.label).split()), "label"))
         for via, said in (("text", opt.synonyms), ("weak", opt.weak)):
             for syn in said:

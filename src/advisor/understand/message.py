@@ -438,6 +438,11 @@ WHY = re.compile(
 )
 
 
+def _measured(pack: Pack, text: str) -> bool:
+    """'36h', '$20/mo': one word, but an amount with its unit says which question it answers."""
+    return any(a.kind in ("money", "duration", "weekly", "size") for a in find_amounts(text, money_for(pack)))
+
+
 def _situated(pack: Pack, asked: str) -> bool:
     """A question that measures the asker's own job ("... for a 10 hour gpu job?", "... under $50?")."""
     measured = ("money", "duration", "weekly", "size")
@@ -521,13 +526,63 @@ def _read_statement(
             unclear = first
     # only fill other questions when the text carries more than a bare word; an answer given earlier
     # changes only when the person says so ("no, 5 hours"), never as a side effect of another answer
-    if len(normalize(text).split()) >= 2:
+    if len(normalize(text).split()) >= 2 or _measured(pack, text):
         for r in _others(pack, text, pending.id if pending else None):
             if r.question not in {x.question for x in readings} and r.question not in answered:
                 readings.append(r)
+    listed = _form(pack, text)
+    if listed:
+        # "Budget: zero. GPU: yes.": what each key says wins over what the words around it suggest
+        keyed = {r.question for r in listed}
+        readings = listed + [r for r in readings if r.question not in keyed]
+        unclear = None if pending is not None and pending.id in keyed else unclear
     if not readings and (unclear is None or not (unclear.candidates or unclear.problem)):
         unclear = _amount_problem(pack, pending, answered, text) or unclear
     return _reachable(pack, readings, answered, pending.id if pending else None), unclear
+
+
+_KEY = re.compile(
+    r"(?:^|(?<=[\n;,.!?])|(?<=\s))([a-z][a-z0-9 /+-]{0,24}?)\s*[:=]\s+|(?:^|\n)\s*([a-z][a-z0-9 /+-]{0,24}?)\s*[:=]",
+    re.I,
+)
+YES = {"yes", "y", "yep", "yeah", "needed", "required", "please", "sure", "true"}
+
+
+def _form(pack: Pack, text: str) -> list[Reading]:
+    """A list of answers ('Budget: zero. GPU: yes. Time: 3-4 hours.'): each value read as an answer
+    to the question its key names (the questions' ``keys`` and ids), or, after an option's name
+    ('GPU: yes'), that option."""
+    if ":" not in text and "=" not in text:
+        return []
+    found = [m for m in _KEY.finditer(text)]
+    out: dict[str, Reading] = {}
+    for i, m in enumerate(found):
+        key = normalize(m[1] or m[2] or "")
+        end = found[i + 1].start() if i + 1 < len(found) else len(text)
+        value = text[m.end() : end].strip(" .,;\n")
+        if not key or not value:
+            continue
+        reading = _keyed(pack, key, value)
+        if reading is not None and reading.question not in out:
+            out[reading.question] = reading
+    return list(out.values())
+
+
+def _keyed(pack: Pack, key: str, value: str) -> Reading | None:
+    if normalize(value).strip("!. ") in YES:  # "GPU: yes": the option the key names
+        for question in pack.questions:
+            for oid, (score, words) in phrase_hits(question, key).items():
+                if score >= 100 and words == key and oid != NOT_SURE and not is_weak(question, oid, words):
+                    return Reading(question.id, oid, None, 100.0, "text", f"{key}: {value}")
+    for question in pack.questions:
+        if key in _keys(question):
+            got = read_answer(question, value, money_for(pack))
+            return got if isinstance(got, Reading) else None
+    return None  # "TPU: no" says what is not wanted, not what is
+
+
+def _keys(question: Question) -> set[str]:
+    return {normalize(k) for k in (*question.keys, question.id, question.id.replace("-", " "))}
 
 
 def _amount_problem(pack: Pack, pending: Question | None, answered: Mapping[str, str], text: str) -> Unclear | None:
@@ -574,7 +629,7 @@ def interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str],
     stated, asked = _statement_and_question(pack, raw, norm)
     guide = _guide(pack, asked, strong=1.0) if asked else None
     readings, unclear = _read_statement(pack, pending, answered, stated) if stated else ([], None)
-    if asked and _situated(pack, asked):
+    if asked and (_situated(pack, asked) or _asks_for_free(pack, asked)):
         readings = _reachable(
             pack,
             readings + _asked_situation(pack, asked, readings, answered),
@@ -628,10 +683,18 @@ def _asked_situation(pack: Pack, asked: str, readings: list[Reading], answered: 
     ]
 
 
+def _asks_for_free(pack: Pack, asked: str) -> bool:
+    budget = pack.info.usage.budget
+    return budget is not None and _says_no_money(pack.question(budget), asked)
+
+
 def _says_no_money(budget: Question, asked: str) -> bool:
     """'... with no budget?', '... for $0?': a budget a question states, unlike 'somewhere cheap?'."""
     found = _sure_phrase(budget, asked)
-    return found is not None and bool(set(found[1].split()) & (NEGATIONS | {"$0", "0"}))
+    if found is not None and bool(set(found[1].split()) & (NEGATIONS | {"$0", "0"})):
+        return True
+    # "how do I do it for free?": free is what they can pay ("is kaggle free?" asks about kaggle)
+    return found is not None and found[1] == "for free"
 
 
 def _guide_or_unknown(pack: Pack, raw: str, words: set[str]) -> Interpretation:

@@ -71,6 +71,11 @@ WORDS = {
     "a fiver": 5,
     "fiver": 5,
 }
+# "twenty-five", "thirty two": tens and units written out
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+for _tens in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"):
+    for _i, _unit in enumerate(_UNITS, start=1):
+        WORDS[f"{_tens}-{_unit}"] = WORDS[f"{_tens} {_unit}"] = WORDS[_tens] + _i
 _POUND_WORDS = {"a tenner", "tenner", "a fiver", "fiver"}
 
 # number words that mean a number even with no unit ("ten"), unlike "a" or "a few"
@@ -197,7 +202,7 @@ def _amount_pattern(rated_before: str, rated_after: str, unrated_before: str, un
     (?:(?P<cmp>less\s+than|fewer\s+than|shorter\s+than|under|below|more\s+than|longer\s+than|greater\s+than|over|above|beyond|at\s+least)\s+(?:the\s+)?)?
     (?P<foreign_pre>(?:{unrated_before})(?=\s*\d))?
     (?P<pre>{rated_before})?\s*
-    (?P<a>{NUMBER})(?!\d)(?!\s*/\s*\d)(?!\s*%)(?P<plus>\+(?!\d))?
+    (?P<a>{NUMBER})(?!\d)(?!\s*/\s*\d)(?!\s*%)(?P<plus>\+(?!\d))?(?:-?ish\b)?
     (?:\s*(?:-|–|to|or)\s*(?P<pre2>{rated_before})?\s*(?P<b>{NUMBER}))?
     (?P<half1>\s+and\s+a\s+half\b)?
     (?P<k>\s*(?:k|hundred|thousand|grand)\b)?
@@ -375,6 +380,7 @@ def find_amounts(text: str, money: Money) -> list[Amount]:
         amount.aside = aside(lowered, amount)
         found.append(amount)
     found = _days_a_week(_weekdays(lowered, _per_part(lowered, _borrow_units(lowered, found))))
+    found = _runs_a_week(lowered, found)
     return _spread(lowered, _ranges(lowered, found))
 
 
@@ -467,13 +473,19 @@ def _per_part(lowered: str, found: list[Amount]) -> list[Amount]:
     how often a run is made: hours a week, and the time stays one run's. A part's time with no
     count of parts is set aside: it is not the run's length."""
     for amount in found:
+        if amount.aside.startswith("when something is due or how often") and re.search(
+            r"\beach\s+$", lowered[: amount.start]
+        ):
+            amount.aside = ""  # "50 configs, each 20 min": each part's time, counted below
         if amount.kind != "duration" or amount.aside:
             continue
         part = _PART_BEFORE.search(lowered[: amount.start]) or _PART_AFTER.match(lowered[amount.end :])
         noun = part.group(1) if part else ""
         counts = [a for a in found if a.kind in ("count", "plain") and a.value > 1 and _part_noun(a.counted)]
         if part is None:
-            if not _EACH_AFTER.match(lowered[amount.end :]) or not counts:
+            # "5 runs a week of 2 hours each", "50 configs, each 20 min": the parts counted before
+            each = _EACH_AFTER.match(lowered[amount.end :]) or re.search(r"\beach\s+$", lowered[: amount.start])
+            if not each or not counts:
                 continue
             noun = _part_noun(counts[0].counted)
         counts = [a for a in counts if _part_noun(a.counted) == _part_noun(noun)]
@@ -488,6 +500,21 @@ def _per_part(lowered: str, found: list[Amount]) -> list[Amount]:
             amount.value *= n.value
             amount.note = f"read {_fmt(n.value)} {n.counted} of {amount.text} as {_fmt(amount.value)} hours"
             n.aside = f"counted into the run's length ({amount.note})"
+    return found
+
+
+_BARE_WEEKLY = re.compile(r"[\d.,]+\s*(?:(?:/\s*|(?:per|a|an|each|every)\s+)(?:wk|week)|weekly)")
+
+
+def _runs_a_week(lowered: str, found: list[Amount]) -> list[Amount]:
+    """'~12h each, about 3 per week': three runs of 12 hours a week (36 hours), not 3 hours a week."""
+    for i, rate in enumerate(found):
+        if rate.kind != "weekly" or not _BARE_WEEKLY.fullmatch(rate.text.lower()):
+            continue
+        runs = [a for a in found[:i] if a.kind == "duration" and not a.aside and _EACH_AFTER.match(lowered[a.end :])]
+        if runs:
+            rate.value *= runs[-1].value
+            rate.note = f"read {rate.text} of {runs[-1].text} each as {_fmt(rate.value)} hours a week"
     return found
 
 
