@@ -382,7 +382,7 @@ def _phrase_matches(question: Question, text: str) -> Iterator[Match]:
                     or (i >= 2 and words[i - 1] in {"has", "have"} and words[i - 2] in DEVICES)
                 ):
                     continue  # "it gives me no GPU", "my laptop has no GPU": what there is, not what the job needs
-                if HANDED & set(words[max(0, i - 2) : i]):
+                if HANDED & set(words[max(0, i - 3) : i]):
                     continue  # "colab keeps giving me CPU only": what a service hands out, not what is needed
                 if n == 1 and phrase.words[0] in ALONE and i + 1 < len(words) and words[i + 1] not in AFTER_ALONE:
                     continue  # "nothing sensitive": a negation of the next word, not the answer "nothing"

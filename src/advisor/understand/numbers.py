@@ -695,6 +695,14 @@ _LIMIT_AFTER = re.compile(
 _LEFT_AFTER = re.compile(r"^(?:\s+[\w-]+){0,3}\s+(?:left|remaining)\b")
 # a clause about the past: its times are history, not the job ("last year I used it for a week")
 _PAST = re.compile(r"\b(?:yesterday|last\s+(?:year|month|week|night|time|semester|term)|ago)\b")
+# "100 units in 2 days": how fast something was used, not a run
+_USED_IN_BEFORE = re.compile(
+    r"\b\d[\d.,]*\s+(?:compute\s+)?(?:units?|credits?|hours?|dollars?)\s+in\s+(?:just\s+|only\s+|about\s+)?$"
+)
+# "the bill was $400", "charged me $80": what was paid, not the budget
+_BILLED_BEFORE = re.compile(
+    r"\b(?:bill\s+(?:was|came\s+to|of)|billed\s+(?:me|us)?|charged\s+(?:me|us)?|surprised\s+me\s+(?:with|at))\s*(?:about\s+|around\s+)?$"
+)
 _USED_BEFORE = re.compile(r"\b(?:used|burned|burnt|spent|wasted|ran\s+through)(?:\s+(?:up|all|my|our|the|of))*\s*$")
 _IDLE_AFTER = re.compile(r"^\s*(?:of\s+)?(?:idle|idling|inactivity|inactive|no activity)")
 _WHEN_BEFORE = re.compile(
@@ -742,6 +750,8 @@ def aside(lowered: str, amount: Amount) -> str:
     if amount.kind == "money":
         if _CREDITS_AFTER.match(after) or _CREDITS_BEFORE.search(before):
             return "credits that run out are not a monthly budget"
+        if _PAST.search(clause) or _BILLED_BEFORE.search(before):
+            return "what was spent before, not what there is to spend"
         return ""
     if amount.kind == "size":
         if re.match(r"^\s*(?:of\s+)?(?:gpu\s+(?:memory|ram)|vram|video\s+memory)", after):
@@ -762,6 +772,8 @@ def aside(lowered: str, amount: Amount) -> str:
         return ""
     if _rate_not_length(before, after, amount):
         return "how often ('5 runs a week'), not how long the job runs"
+    if _USED_IN_BEFORE.search(before):
+        return "the time something was used up in, not how long the job runs"
     if _AGO.match(after) or _PAST.search(clause):
         return "when something happened, not how long the job runs"
     if _LEFT_AFTER.match(after):
