@@ -201,6 +201,7 @@ NAMING = {
     "hours",
     "quota",
 }
+ONLY_AFTER = {"but", "beyond", "except", "besides", "apart", "other", "more"}
 # after "can't afford": a priced thing, so the budget is below its price, not nothing
 PRICED = {
     "pro",
@@ -256,7 +257,10 @@ def _negated(words: list[str], start: int) -> bool:
     before = words[max(0, start - 8) : start]
     if any(before[i + 1 : i + 2] == ["mind"] and w.replace("'", "") in VERB_NEGATIONS for i, w in enumerate(before)):
         return False  # "I don't mind keeping the tab open": fine with it, not against it
-    if any(w in NEGATIONS for w in words[max(0, start - 3) : start]):
+    near = words[max(0, start - 3) : start]
+    if any(w in NEGATIONS and near[i + 1 : i + 2] != [] and near[i + 1] in ONLY_AFTER for i, w in enumerate(near)):
+        return False  # "nothing but the free tier", "nothing beyond free": only that
+    if any(w in NEGATIONS for w in near):
         return True
     if any(w in VERB_NEGATIONS for w in before):
         return True
@@ -490,6 +494,24 @@ def read_count(question: Question, text: str, amounts: list[Amount]) -> Reading 
     return Reading(question.id, chosen[-1].id, None, 100.0, "text", text)  # the option says what was counted
 
 
+_BARE_COUNT = re.compile(
+    r"(?:just |only )?(one|two|three|four|five|six|seven|eight|a couple|couple|a few|several|a dozen)(?: of them)?"
+)
+
+
+def _bare_count(question: Question, norm: str, text: str) -> Reading | None:
+    """'two of them', 'a couple', 'one' as the reply to a question that counts things (how many GPUs)."""
+    said = _BARE_COUNT.fullmatch(norm.strip(" .!"))
+    if not question.counts or said is None:
+        return None
+    n = _WORD_NUMBERS[said.group(1)]
+    chosen = [o for o in question.options if o.at_least is not None and n >= o.at_least]
+    if not chosen:
+        return None
+    best = max(chosen, key=lambda o: o.at_least or 0)
+    return Reading(question.id, best.id, None, 100.0, "text", text, f"read '{text.strip()}' as {n:g} of them")
+
+
 def option_for_number(question: Question, value: float) -> Option | None:
     for opt in question.options:
         if opt.contains(value):
@@ -562,6 +584,30 @@ VAGUE = {"some", "somewhat", "moderate", "reasonable", "bit", "little", "much", 
 _OR = re.compile(r"\s+(?:or|vs|versus|either)\s+|\s*/\s*(?=[^\W\d])", re.I)
 
 
+_VARIES = re.compile(r"\b(?:varies|vary|depends|depending)\b")
+
+
+def _upper_end(question: Question, parts: list[str], text: str, money: Money) -> Reading | None:
+    """'an hour or two', 'one or two days': a range said with 'or', read as its upper end like '1-2 hours'."""
+    if len(parts) != 2 or question.kind is not QuestionKind.numeric:
+        return None
+    said = [find_amounts(p, money) for p in parts]
+    if not all(len(a) == 1 for a in said) or said[0][0].kind != said[1][0].kind or said[0][0].value >= said[1][0].value:
+        return None
+    low, got = _read_one(question, parts[0], money), _read_one(question, parts[1], money)
+    if not isinstance(got, Reading) or not isinstance(low, Reading):
+        return None
+    ids = [o.id for o in question.options]
+    if ids.index(got.option) - ids.index(low.option) > 1:
+        return None  # "3 or 30 hours": wider than two neighbouring answers, so ask which
+    note = f"read '{text.strip()}' as its upper end"
+    return Reading(got.question, got.option, got.value, got.score, got.via, text, note)
+
+
+def _bare_number(part: str) -> bool:
+    return bool(re.fullmatch(r"\s*(\d+(\.\d+)?|[a-z]+)\s*", part)) and part.strip().lower() in _NUMBER_WORDS
+
+
 def _candidates(question: Question, option_ids: list[str], text: str, score: float = 50.0) -> Unclear:
     seen: dict[str, Option] = {}
     for oid in option_ids:
@@ -591,11 +637,18 @@ def read_answer(question: Question, text: str, money: Money) -> Reading | Unclea
     # "cpu or gpu", "minutes or hours": two different answers offered -> ask which
     parts = [p for p in _OR.split(text) if p and p.strip()]
     if len(parts) > 1:
-        # "one or two gpus": a bare number borrows the words after the next part's number
+        # "one or two gpus": a bare number borrows the words after the next part's number;
+        # "a week or two": the last one borrows the unit said before it
         for i in range(len(parts) - 1):
-            if re.fullmatch(r"\s*(\d+(\.\d+)?|[a-z]+)\s*", parts[i]) and parts[i].strip().lower() in _NUMBER_WORDS:
+            if _bare_number(parts[i]):
                 tail = re.sub(r"^\s*\S+", "", parts[i + 1])
                 parts[i] = parts[i] + tail
+        if _bare_number(parts[-1]) and not _bare_number(parts[-2]):
+            unit = re.search(r"\b(?:\d+(?:\.\d+)?|an?|one|two|three|few)\s+([a-z]+)\s*$", parts[-2].lower())
+            parts[-1] = parts[-1] + (" " + unit.group(1) if unit else "")
+        upper = _upper_end(question, parts, text, money)
+        if upper is not None:
+            return upper
         options: list[str] = []
         for part in parts:
             got = _read_one(question, part, money)
@@ -655,8 +708,13 @@ def _read_one(question: Question, text: str, money: Money) -> Reading | Unclear:
     if len(exact) == 1:
         return Reading(question.id, exact[0].id, exact[0].value, 100.0, "text", text)
     if any(p in norm for p in NOT_SURE_PHRASES) or norm in {"?", "idk", "dunno", "unsure", "maybe"}:
-        return Reading(question.id, NOT_SURE, None, 100.0, "text", text)
-    counted = read_count(question, text, amounts)
+        number = read_number(question, text, amounts) if _VARIES.search(norm) else None
+        # "it varies from 1 to 3 hours": the range says more than 'varies' (one that spans is asked about)
+        if number is None and not (_VARIES.search(norm) and number_problem(question, amounts)):
+            return Reading(question.id, NOT_SURE, None, 100.0, "text", text)
+        if number is not None:
+            return number
+    counted = read_count(question, text, amounts) or _bare_count(question, norm, text)
     if counted is not None:
         return counted
     number = read_number(question, text, amounts)

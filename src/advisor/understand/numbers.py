@@ -79,9 +79,8 @@ for _tens in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty"
 _POUND_WORDS = {"a tenner", "tenner", "a fiver", "fiver"}
 
 # number words that mean a number even with no unit ("ten"), unlike "a" or "a few"
-_PLAIN_WORDS = {
-    w for w in WORDS if " " not in w and w not in {"a", "an", "few", "several", "half", "dozen", "nothing", "nil"}
-}
+_VAGUE_WORDS = {"a", "an", "few", "a few", "several", "half", "half a", "half an", "a half", "dozen", "nothing", "nil"}
+_PLAIN_WORDS = {w for w in WORDS if w not in _VAGUE_WORDS and not w.startswith("a couple") and w != "couple of"}
 
 # hours per unit
 DURATION_UNITS = {
