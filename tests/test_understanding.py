@@ -556,3 +556,11 @@ def test_a_key_that_names_two_questions_is_refused_with_the_file_and_line(tmp_pa
     with pytest.raises(PackError) as refused:
         load(rules, cache=False)
     assert "questions.yaml:" in str(refused.value) and "key 'ram' already answers question 'gpu'" in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    "text,option", [("12 GB VRAM is enough", "any"), ("about 20GB of VRAM", "faster"), ("40GB of GPU memory", "large")]
+)
+def test_a_gpu_memory_size_picks_the_smallest_gpu_that_holds_it(pack, text, option):
+    got = {r.question: r.option for r in interpret(pack, pack.questions[0], {}, text).readings}
+    assert got.get("gpu") == option and "memory" not in got  # GPU memory is not the machine's RAM

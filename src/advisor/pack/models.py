@@ -180,6 +180,12 @@ class Option(OptionMethods, _Strict):
         description="choice questions that count things: a count of at least this many of them (and fewer "
         "than the next option's) means this option, e.g. '4 A100s' -> several GPUs",
     )
+    holds: float | None = Field(
+        default=None,
+        gt=0,
+        description="choice questions with 'sized_by': the largest size this option provides, e.g. the GB of "
+        "memory its GPUs have; a size said with those words picks the smallest option that holds it",
+    )
     prior: float | None = Field(
         default=None,
         ge=0,
@@ -210,6 +216,11 @@ class Question(_Strict, QuestionMethods[Option]):
         description="words for the things this question counts ('gpus', 'a100s', 'people'); a number "
         "before one of them is read by the options' at_least",
     )
+    sized_by: list[str] = Field(
+        default_factory=list,
+        description="words that, after a size ('24 GB of GPU memory', '40GB VRAM'), make the size an answer to this "
+        "choice question: the option with the smallest 'holds' that is at least that size",
+    )
     keys: list[str] = Field(
         default_factory=list,
         description="words a person may put before a colon to answer this question in a list ('budget: $20', "
@@ -238,6 +249,8 @@ class Question(_Strict, QuestionMethods[Option]):
         counting = [o.id for o in self.options if o.at_least is not None]
         if self.counts and not counting:
             raise ValueError("a question with 'counts' needs options with 'at_least' (e.g. 1 for one, 2 for several)")
+        if self.sized_by and not any(o.holds is not None for o in self.options):
+            raise ValueError("a question with 'sized_by' needs options with 'holds' (the size each provides)")
         if counting and not self.counts:
             raise ValueError(f"'at_least' on {', '.join(counting)} needs 'counts': the words for the things counted")
         not_sure = self.option(NOT_SURE)

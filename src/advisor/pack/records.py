@@ -88,6 +88,7 @@ class Option(OptionMethods, Record, eq=False):
     lt: float | None = None
     value: float | None = None
     at_least: int | None = None
+    holds: float | None = None
     prior: float | None = None
 
 
@@ -104,6 +105,7 @@ class Question(QuestionMethods[Option], Record, eq=False):
     ask_if: Condition | tuple[Condition, ...] | None = None
     prior_reason: str = ""
     counts: tuple[str, ...] = ()
+    sized_by: tuple[str, ...] = ()
     keys: tuple[str, ...] = ()
     measures: str = ""
 

@@ -62,6 +62,11 @@ NOT_SURE_PHRASES = (
     "cant say",
     "can't say",
     "havent decided",
+    "haven't thought",
+    "havent thought",
+    "not thought about",
+    "haven't figured",
+    "not figured out",
     "haven't decided",
     "not decided",
     "undecided",
@@ -188,6 +193,8 @@ AUXILIARIES = {"do", "does", "did", "will", "would", "should", "could", "must", 
 
 # words after a phrase that make it the name of a product: "free version", "free trial", "pro plan"
 NAMING = {
+    "program",
+    "programme",
     "version",
     "tier",
     "trial",
@@ -201,6 +208,8 @@ NAMING = {
     "hours",
     "quota",
 }
+_TIME_UNITS = {"hours", "hour", "hrs", "hr", "h", "minutes", "mins", "min", "days", "day"}
+_JOINS = {"for", "of", "in", "on", "to", "at", "by", "with", "and", "or", "a", "an", "the", "per", "each", "every"}
 ONLY_AFTER = {"but", "beyond", "except", "besides", "apart", "other", "more"}
 # after "can't afford": a priced thing, so the budget is below its price, not nothing
 PRICED = {
@@ -278,10 +287,35 @@ def _same_negations(phrase: tuple[str, ...], said: list[str]) -> bool:
     return all(a == b for a, b in zip(phrase, said) if a in NEGATIONS or b in NEGATIONS)
 
 
+def _compared(words: list[str], i: int) -> bool:
+    """Whether words[i] follows 'faster than (a)', 'better than the': the thing compared against
+    ('more than' and 'less than' are limits, not comparisons)."""
+    at = (
+        i - 1
+        if i and words[i - 1] == "than"
+        else i - 2
+        if words[max(0, i - 2) : i] in (["than", "a"], ["than", "the"])
+        else -1
+    )
+    if at < 1:
+        return False
+    # "faster than", "a better GPU than"
+    return any(
+        w.endswith("er") and w not in {"more", "fewer", "other", "rather", "under", "over", "never"}
+        for w in words[max(0, at - 3) : at]
+    )
+
+
 def _word_by_word(phrase: tuple[str, ...], said: list[str]) -> bool:
     """A typo is made in a word, not by swapping one: each word said is close to the phrase's word
     ("my laptop is" is not "my laptop lid")."""
-    return len(phrase) < 2 or all(a == b or fuzz.ratio(a, b) >= 60 for a, b in zip(phrase, said))
+    return len(phrase) < 2 or all(_same_word(a, b) for a, b in zip(phrase, said))
+
+
+def _same_word(a: str, b: str) -> bool:
+    """The same word, another form of it ('leaving', 'leave') or a typo of it ('mony'), not another
+    word ('google', 'kaggle')."""
+    return a == b or _stem(a).rstrip("e") == _stem(b).rstrip("e") or fuzz.ratio(a, b) >= 75
 
 
 def _truncated(window: str, target: str) -> bool:
@@ -379,13 +413,19 @@ def _phrase_matches(question: Question, text: str) -> Iterator[Match]:
                     continue  # "keep running out of units" is not "keep running"
                 if phrase.words[-1] == "afford" and set(words[i + n : i + n + 1]) & PRICED:
                     continue  # "I can't afford Colab Pro": less than that plan costs, not nothing
-                if NAMING & set(words[i + n : i + n + 2]):
+                if NAMING & set(
+                    words[i + n : i + n + (1 if words[i + n : i + n + 1] and words[i + n] in _JOINS else 2)]
+                ):
                     continue  # "the free tier", "free AWS credits": the name of a product, not an answer
                 if phrase.words[0] in NEGATIONS and (
                     GIVEN & set(words[max(0, i - 2) : i])
-                    or (i >= 2 and words[i - 1] in {"has", "have"} and words[i - 2] in DEVICES)
+                    or (i >= 2 and words[i - 1] in {"has", "have", "had"} and words[i - 2] not in {"i", "we"})
                 ):
-                    continue  # "it gives me no GPU", "my laptop has no GPU": what there is, not what the job needs
+                    continue  # "it gives me no GPU", "my Chromebook has no GPU": what it has, not what the job needs
+                if _compared(words, i):
+                    continue  # "a better GPU than a T4": the T4 is what is compared, not what is wanted
+                if phrase.words[0] in {"each", "every"} and i and words[i - 1] in _TIME_UNITS:
+                    continue  # "4 hours each time": how long each run is, not 'a GPU every time'
                 if HANDED & set(words[max(0, i - 3) : i]):
                     continue  # "colab keeps giving me CPU only": what a service hands out, not what is needed
                 if n == 1 and phrase.words[0] in ALONE and i + 1 < len(words) and words[i + 1] not in AFTER_ALONE:

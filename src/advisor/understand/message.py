@@ -36,7 +36,7 @@ from .match import (
     read_number,
     specific_kind,
 )
-from .numbers import find_amounts, money_for
+from .numbers import Amount, find_amounts, money_for
 
 Kind = Literal["answers", "clarify", "command", "guide", "smalltalk", "unknown"]
 
@@ -190,6 +190,23 @@ def _sure_phrase(question: Question, rest: str) -> tuple[str, str] | None:
 _DEVICE_IN_AMOUNT = re.compile(r"\b(gpu|tpu|cpu)\b|.", re.I | re.S)
 
 
+def _sized(question: Question, text: str, amounts: list[Amount]) -> Reading | None:
+    """'24 GB of GPU memory' at a question sized by GPU memory: the smallest option that holds it."""
+    if not question.sized_by:
+        return None
+    words = "|".join(re.escape(normalize(w)) for w in question.sized_by)
+    said = re.compile(rf"\s*(?:of\s+)?(?:the\s+)?(?:{words})\b", re.I)
+    for amount in amounts:
+        if amount.kind != "size" or not said.match(text[amount.end :]):
+            continue
+        fits = [o for o in question.options if o.holds is not None and o.holds >= amount.value]
+        if fits:
+            best = min(fits, key=lambda o: o.holds or 0)
+            note = f"read {amount.text} as '{best.label}', the smallest that holds it"
+            return Reading(question.id, best.id, None, 100.0, "text", text, note)
+    return None
+
+
 def _devices_only(said: str) -> str:
     """The amount blanked out but for a device named in it ('2 hours of GPU' -> '           GPU')."""
     return _DEVICE_IN_AMOUNT.sub(lambda m: m[0] if m[1] else " " * len(m[0]), said)
@@ -206,13 +223,16 @@ def _others(pack: Pack, text: str, skip: str | None) -> list[Reading]:
         # ... but "2 hours of GPU a week", "10 GPU hours" still say a GPU is wanted
         # (unless the amount is a quota or a limit: "12 GPU hours left" wants nothing)
         kept = _devices_only(rest[a.start : a.end]) if not a.aside else " " * (a.end - a.start)
+        if re.match(r"\s+(?:each|every)\b", rest[a.end :]):  # "4 hours each time": keep the unit said
+            unit = a.text.split()[-1] if " " in a.text else ""
+            kept = kept[: len(kept) - len(unit)] + unit if unit and kept.endswith(" " * len(unit)) else kept
         rest = rest[: a.start] + kept + rest[a.end :]
     out: list[Reading] = []
     strong: dict[str, tuple[str, str]] = {}  # question -> (option, words)
     for question in pack.questions:
         if question.id == skip:
             continue
-        counted = read_count(question, text, amounts)
+        counted = read_count(question, text, amounts) or _sized(question, text, amounts)
         if counted is not None:
             out.append(counted)
             continue
@@ -504,6 +524,11 @@ _THANKS_WORDS = {
     "brilliant",
     "super",
     "that",
+    "ton",
+    "bunch",
+    "mate",
+    "heaps",
+    "buddy",
     "helps",
     "helped",
     "that s",
@@ -542,7 +567,8 @@ def _read_statement(
 
 
 _KEY = re.compile(
-    r"(?:^|(?<=[\n;,.!?])|(?<=\s))([a-z][a-z0-9 /+-]{0,24}?)\s*[:=]\s+|(?:^|\n)\s*([a-z][a-z0-9 /+-]{0,24}?)\s*[:=]",
+    r"(?:^|(?<=[\n;,.!?])|(?<=\s))([a-z][a-z0-9 /+]{0,24}?)\s*(?:[:=]|\s[-–])\s+"
+    r"|(?:^|\n)\s*([a-z][a-z0-9 /+-]{0,24}?)\s*[:=]",
     re.I,
 )
 YES = {"yes", "y", "yep", "yeah", "needed", "required", "please", "sure", "true"}
@@ -552,7 +578,7 @@ def _form(pack: Pack, text: str) -> list[Reading]:
     """A list of answers ('Budget: zero. GPU: yes. Time: 3-4 hours.'): each value read as an answer
     to the question its key names (the questions' ``keys`` and ids), or, after an option's name
     ('GPU: yes'), that option."""
-    if ":" not in text and "=" not in text:
+    if ":" not in text and "=" not in text and " - " not in text and " – " not in text:
         return []
     found = [m for m in _KEY.finditer(text)]
     out: dict[str, Reading] = {}
@@ -683,6 +709,17 @@ def _asked_situation(pack: Pack, asked: str, readings: list[Reading], answered: 
     ]
 
 
+FREE_ASKS = {
+    "for free",
+    "free option",
+    "free options",
+    "a free way",
+    "free way",
+    "free alternative",
+    "free alternatives",
+}
+
+
 def _asks_for_free(pack: Pack, asked: str) -> bool:
     budget = pack.info.usage.budget
     return budget is not None and _says_no_money(pack.question(budget), asked)
@@ -693,8 +730,9 @@ def _says_no_money(budget: Question, asked: str) -> bool:
     found = _sure_phrase(budget, asked)
     if found is not None and bool(set(found[1].split()) & (NEGATIONS | {"$0", "0"})):
         return True
-    # "how do I do it for free?": free is what they can pay ("is kaggle free?" asks about kaggle)
-    return found is not None and found[1] == "for free"
+    # "how do I do it for free?", "the best free option?": free is what they can pay ("is kaggle
+    # free?" asks about kaggle)
+    return found is not None and found[1] in FREE_ASKS
 
 
 def _guide_or_unknown(pack: Pack, raw: str, words: set[str]) -> Interpretation:

@@ -456,7 +456,7 @@ def _days_a_week(found: list[Amount]) -> list[Amount]:
 # parts of one run: a count of them times each one's time is the run's length
 _PARTS = r"(epoch|step|iteration|batch|fold|trial|experiment|round|sweep|config|configuration)"
 # things done again and again: a count of them is how often, never a longer run
-_REPEATS = r"(run|session|job|notebook|training run|pass)"
+_REPEATS = r"(run|session|job|notebook|training run|pass|time)"
 _ANY_PART = rf"(?:{_PARTS}|{_REPEATS})"
 _PART_BEFORE = re.compile(
     rf"\b(?:each|every|per|one|an?|the)\s+(?:[a-z-]+\s+)?({_ANY_PART})s?(?:\s+(?:takes?|took|is|lasts?|runs?|needs?))?"
@@ -680,8 +680,16 @@ PEOPLE = {
     "of us",
     "folks",
     "teammates",
+    "kids",
+    "children",
+    "pupils",
+    "learners",
+    "participants",
+    "attendees",
 }
-_PEOPLE_BEFORE = re.compile(r"\b(?:team|group|class|lab)\s+of\s*$|\bwe\s+are\s*$|\bthere\s+are\s*$")
+_PEOPLE_BEFORE = re.compile(
+    r"\b(?:team|group|class|lab|club|cohort|course|camp|workshop|bootcamp)\s+of\s*$|\bwe\s+are\s*$|\bthere\s+are\s*$"
+)
 # what around a time or an amount says it is not the answer to a question
 _FAILURE = re.compile(
     r"\b(?:disconnect\w*|die[sd]?|dying|crash\w*|kick\w*|kill\w*|cut\w* (?:me )?off|times? out|timed out|"
@@ -738,7 +746,8 @@ _GIVEN_BEFORE = re.compile(
 
 
 _WAITED_BEFORE = re.compile(
-    r"\b(?:wait\w*|queued|queuing|queueing|stuck|in\s+(?:the\s+)?queue)(?:\s+(?:for|about|around|over|almost|nearly))*\s*$"
+    r"\b(?:wait\w*|queued|queuing|queueing|stuck|in\s+(?:the\s+)?queue)(?:\s+(?:for|about|around|over|almost|nearly))*"
+    r"(?:\s+(?:a|an|the|my|our)\s+[\w-]+\s+for(?:\s+(?:about|around|over|almost|nearly))?)?\s*$"
 )
 
 
