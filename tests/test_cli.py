@@ -309,6 +309,13 @@ def test_answer_accepts_any_phrasing_and_refuses_foreign_money(capsys):
     assert code == 2 and "no exchange rate for INR (₹)" in err
 
 
+def test_an_amount_that_cannot_be_read_beside_answers_is_said_not_dropped(capsys):
+    code, out, err = run(capsys, "recommend", "--json", "--say", "Budget: 20 CHF. GPU: yes. Time: 3 hours.")
+    answers = {q: a["option"] for q, a in json.loads(out)["answers"].items()}
+    assert code == 0 and answers == {"hardware": "gpu", "runtime": "1-to-9"}  # the budget is left open ...
+    assert "left unread: I have no exchange rate for CHF" in err  # ... and the person is told why
+
+
 def test_say_error_never_repeats_a_long_input(capsys):
     text = "blorp " * 2000
     code, _, err = run(capsys, "recommend", "--say", text)

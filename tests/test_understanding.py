@@ -564,3 +564,10 @@ def test_a_key_that_names_two_questions_is_refused_with_the_file_and_line(tmp_pa
 def test_a_gpu_memory_size_picks_the_smallest_gpu_that_holds_it(pack, text, option):
     got = {r.question: r.option for r in interpret(pack, pack.questions[0], {}, text).readings}
     assert got.get("gpu") == option and "memory" not in got  # GPU memory is not the machine's RAM
+
+
+def test_the_chat_says_which_amount_it_left_unread_beside_the_answers_it_took(pack):
+    lines = Conversation(pack).say("one GPU for 3 hours, I can spend £8 a month")
+    notices = [line.text for line in lines if line.role == "notice"]
+    assert any("left unread" in n and "$8 to $12" in n for n in notices)
+    assert lines[-1].text == pack.question("budget").prompt  # and the budget is asked

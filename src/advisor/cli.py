@@ -335,6 +335,8 @@ def read_description(pack: Pack, session: Session, text: str) -> dict[str, Answe
     meaning = interpret(pack, question, session.chosen, text)
     shown = text if len(text) <= 80 else text[:77] + "..."  # never the whole of a long input
     if meaning.kind == "answers":
+        if meaning.problem:  # "20 CHF a month" beside the answers: said, not guessed
+            print(f"advisor: one amount was left unread: {meaning.problem}", file=sys.stderr)
         if meaning.guide is not None:
             asked = split_question(text, service_words(pack))[1] or text
             asked = asked if len(asked) <= 80 else asked[:77] + "..."

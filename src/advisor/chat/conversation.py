@@ -220,7 +220,8 @@ class Conversation:
         several = len(answers) > 1 or (question is not None and question.id not in answers)
         summary = replies.got(got, notes, several)
         asked = [self._guide_line(meaning.guide)] if meaning.guide is not None else []
-        return [Line("advisor", summary), *asked] + self._apply(answers, echo=False)
+        unread = [Line("notice", replies.left_unread(meaning.problem))] if meaning.problem else []
+        return [Line("advisor", summary), *unread, *asked] + self._apply(answers, echo=False)
 
     def _facts_asked(self, text: str) -> list[Line]:
         """'Which is cheaper?', 'which is faster?': the figures and facts that answer it."""

@@ -102,6 +102,10 @@ def examples(samples: list[str], words: list[str]) -> str:
     )
 
 
+def left_unread(problem: str) -> str:
+    return f"One amount was left unread: {problem}."
+
+
 def welcome_back(count: int) -> str:
     return f"Welcome back: {count} answer(s) restored."
 

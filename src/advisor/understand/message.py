@@ -134,7 +134,9 @@ class Interpretation(Record):
     command: str = ""
     guide: Hit | None = None  # with answers too: the passage that answers what the message asked
     corrected: tuple[str, ...] = ()  # question ids whose earlier answer this message changes
-    problem: str = ""  # clarify: why the number given cannot be used ("no exchange rate for ₹")
+    # clarify: why the number given cannot be used ("no exchange rate for ₹"); answers: why an amount
+    # said beside them was left unread
+    problem: str = ""
 
 
 def service_words(pack: Pack) -> frozenset[str]:
@@ -669,7 +671,10 @@ def interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str],
         corrected = tuple(r.question for r in readings if r.question in answered)
         order = {q.id: i for i, q in enumerate(pack.questions)}
         readings.sort(key=lambda r: order[r.question])
-        return Interpretation("answers", readings=tuple(readings), corrected=corrected, guide=guide)
+        # "GPU: yes, 20 CHF a month": the answers, and why the amount could not be read
+        unread = _amount_problem(pack, None, {**answered, **{r.question: r.option for r in readings}}, stated or raw)
+        problem = unread.problem if unread is not None else ""
+        return Interpretation("answers", readings=tuple(readings), corrected=corrected, guide=guide, problem=problem)
     if guide is not None:
         return Interpretation("guide", guide=guide)
     if unclear is not None and unclear.problem:
