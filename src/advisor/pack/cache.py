@@ -24,7 +24,7 @@ from . import core
 from .guide import Section, Source
 from .paths import default_rules_dir
 
-FORMAT = 17
+FORMAT = 18
 
 
 def cache_dir() -> Path:

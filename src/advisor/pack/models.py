@@ -115,7 +115,6 @@ class Currency(_Strict):
         "amount is read only when both ends give the same answer, else the advisor asks; none: no rate, "
         "the advisor always asks for the amount in US dollars",
     )
-    note: str = Field(default="", description="where the band comes from")
 
     @model_validator(mode="after")
     def _sound(self) -> Currency:

@@ -62,7 +62,6 @@ class Currency(Record, eq=False):
     code: str
     says: tuple[str, ...]
     usd: tuple[float, ...] | None = None
-    note: str = ""
 
 
 class PackInfo(Record, eq=False):

@@ -23,16 +23,15 @@ _WORD = re.compile(r"[a-z0-9][a-z0-9+.-]*")
 _HOW_MUCH = re.compile(r"how much(?=\s*(?:$|[?.!]|(?:does|do|is|are|will|would|for|to|money)\b))")
 
 
-def words(text: str, vocabulary: GuideWords) -> list[str]:
+def words(text: str, vocabulary: GuideWords, stop: frozenset[str]) -> list[str]:
     """The guide's words of a text: lower case, the pack's phrases and synonyms read as the guide's
-    words, its stop words left out."""
+    words, its ``stop`` words (the vocabulary's, as a set) left out."""
     out = []
     text = text.lower()
     # "how much" asks a price unless it names what it measures ("how much ram")
     text = _HOW_MUCH.sub("price", text)
     for phrase, meaning in vocabulary.phrases.items():
         text = text.replace(phrase, meaning)
-    stop = set(vocabulary.stop)
     for w in _WORD.findall(text):
         w = w.strip(".-")
         w = vocabulary.synonyms.get(w, w)
@@ -62,6 +61,7 @@ class GuideIndex:
         self._names = names
         self._named = re.compile(rf"(?<![\w+])(?:{alternatives})(?![\w+])", re.I) if names else None
         self.vocabulary = pack.info.guide_words
+        self.stop = frozenset(self.vocabulary.stop)
         self.compare = set(self.vocabulary.compare)
         self.entities = set(self.vocabulary.headings) | {w for service in pack.services for w in service.id.split("-")}
         # a question that names only a service ("what is colab") wants its overview section
@@ -93,7 +93,7 @@ class GuideIndex:
         """The index's words of a text, each other name of a service read as the service."""
         if self._named is not None:
             text = self._named.sub(lambda m: " " + self._names[m.group(0).lower()] + " ", text)
-        return words(text, self.vocabulary)
+        return words(text, self.vocabulary, self.stop)
 
     def _resolve(self, word: str) -> tuple[str, float] | None:
         if word in self.idf:

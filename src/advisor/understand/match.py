@@ -17,8 +17,8 @@ from rapidfuzz import fuzz
 
 from ..pack.core import NOT_SURE, Option, Question, QuestionKind
 from ..record import Record
+from .numbers import POUND_WORDS, Amount, Money, find_amounts, forget_amounts, is_rate
 from .numbers import WORDS as _WORD_NUMBERS
-from .numbers import Amount, Money, find_amounts, is_rate
 
 if TYPE_CHECKING:
     from ..engine.session import Via
@@ -369,6 +369,7 @@ def phrase_matches(question: Question, text: str) -> tuple[Match, ...]:
 def forget_matches() -> None:
     """Called before each message is read, so nothing is remembered from one message to the next."""
     _MATCHES.clear()
+    forget_amounts()
 
 
 def _phrase_matches(question: Question, text: str) -> Iterator[Match]:
@@ -534,17 +535,16 @@ def read_count(question: Question, text: str, amounts: list[Amount]) -> Reading 
     return Reading(question.id, chosen[-1].id, None, 100.0, "text", text)  # the option says what was counted
 
 
-_BARE_COUNT = re.compile(
-    r"(?:just |only )?(one|two|three|four|five|six|seven|eight|a couple|couple|a few|several|a dozen)(?: of them)?"
-)
+_BARE_COUNT = re.compile(r"(?:just |only )?(.+?)(?: of them)?")
 
 
 def _bare_count(question: Question, norm: str, text: str) -> Reading | None:
     """'two of them', 'a couple', 'one' as the reply to a question that counts things (how many GPUs)."""
     said = _BARE_COUNT.fullmatch(norm.strip(" .!"))
-    if not question.counts or said is None:
+    word = said.group(1) if said and question.counts else ""
+    n = _WORD_NUMBERS.get(word, 0) if word not in {"a", "an", *POUND_WORDS} else 0
+    if n < 1 or n != int(n):
         return None
-    n = _WORD_NUMBERS[said.group(1)]
     chosen = [o for o in question.options if o.at_least is not None and n >= o.at_least]
     if not chosen:
         return None

@@ -461,14 +461,10 @@ WHY = re.compile(
 
 
 def _measured(pack: Pack, text: str) -> bool:
-    """'36h', '$20/mo': one word, but an amount with its unit says which question it answers."""
-    return any(a.kind in ("money", "duration", "weekly", "size") for a in find_amounts(text, money_for(pack)))
-
-
-def _situated(pack: Pack, asked: str) -> bool:
-    """A question that measures the asker's own job ("... for a 10 hour gpu job?", "... under $50?")."""
-    measured = ("money", "duration", "weekly", "size")
-    return any(a.kind in measured and not a.aside and not a.problem for a in find_amounts(asked, money_for(pack)))
+    """Whether the text measures the person's own job with a unit: '36h' alone, '$20/mo', a question
+    that carries it ("... for a 10 hour gpu job?", "... under $50?")."""
+    measures = ("money", "duration", "weekly", "size")
+    return any(a.kind in measures and not a.aside and not a.problem for a in find_amounts(text, money_for(pack)))
 
 
 def _command(norm: str, raw: str) -> str:
@@ -602,15 +598,24 @@ def _keyed(pack: Pack, key: str, value: str) -> Reading | None:
             for oid, (score, words) in phrase_hits(question, key).items():
                 if score >= 100 and words == key and oid != NOT_SURE and not is_weak(question, oid, words):
                     return Reading(question.id, oid, None, 100.0, "text", f"{key}: {value}")
-    for question in pack.questions:
-        if key in _keys(question):
-            got = read_answer(question, value, money_for(pack))
-            return got if isinstance(got, Reading) else None
-    return None  # "TPU: no" says what is not wanted, not what is
+    keyed = _keys(pack).get(key)
+    if keyed is None:
+        return None  # "TPU: no" says what is not wanted, not what is
+    got = read_answer(keyed, value, money_for(pack))
+    return got if isinstance(got, Reading) else None
 
 
-def _keys(question: Question) -> set[str]:
-    return {normalize(k) for k in (*question.keys, question.id, question.id.replace("-", " "))}
+def _keys(pack: Pack) -> dict[str, Question]:
+    """Each key a list may use -> its question (the questions' keys and ids), made once per pack."""
+
+    def build() -> dict[str, Question]:
+        keys: dict[str, Question] = {}
+        for q in pack.questions:
+            for key in (*q.keys, q.id, q.id.replace("-", " ")):
+                keys.setdefault(normalize(key), q)
+        return keys
+
+    return pack.derived.once("form-keys", build)
 
 
 def _amount_problem(pack: Pack, pending: Question | None, answered: Mapping[str, str], text: str) -> Unclear | None:
@@ -657,7 +662,7 @@ def interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str],
     stated, asked = _statement_and_question(pack, raw, norm)
     guide = _guide(pack, asked, strong=1.0) if asked else None
     readings, unclear = _read_statement(pack, pending, answered, stated) if stated else ([], None)
-    if asked and (_situated(pack, asked) or _asks_for_free(pack, asked)):
+    if asked and (_measured(pack, asked) or _asks_for_free(pack, asked)):
         readings = _reachable(
             pack,
             readings + _asked_situation(pack, asked, readings, answered),

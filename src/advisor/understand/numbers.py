@@ -76,7 +76,7 @@ _UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"
 for _tens in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"):
     for _i, _unit in enumerate(_UNITS, start=1):
         WORDS[f"{_tens}-{_unit}"] = WORDS[f"{_tens} {_unit}"] = WORDS[_tens] + _i
-_POUND_WORDS = {"a tenner", "tenner", "a fiver", "fiver"}
+POUND_WORDS = {"a tenner", "tenner", "a fiver", "fiver"}
 
 # number words that mean a number even with no unit ("ten"), unlike "a" or "a few"
 _VAGUE_WORDS = {"a", "an", "few", "a few", "several", "half", "half a", "half an", "a half", "dozen", "nothing", "nil"}
@@ -259,12 +259,11 @@ class Money:
         )
 
     def currency(self, said: str) -> tuple[str, tuple[float, float] | None]:
-        """The code and band of a currency word or symbol ('€' -> EUR); ('', None) for US dollars or none."""
+        """The code and band of a currency word or symbol ('€' -> EUR); ('', None) for dollars (a band of
+        exactly one dollar) or an unknown word."""
         code = self.code_of.get(said.strip().lower(), "")
         band = self.band.get(code)
-        if code == "USD" or band == (1.0, 1.0):
-            return "", None
-        return code, band
+        return ("", None) if band == (1.0, 1.0) else (code, band)  # worth one dollar: dollars
 
 
 def money_for(pack: Pack) -> Money:
@@ -327,8 +326,29 @@ _BETWEEN = re.compile(r"(\bbetween\s+[$€£]?\d[\d.,]*)\s+and\s+(?=[$€£]?\d)
 _FROM_ZERO = re.compile(r"\b(?:between|from)\s+(free|nothing|zero|nil)(?=\s+(?:and|to)\s+[$€£]?\d)")
 
 
+_FOUND: dict[tuple[int, str], tuple[Money, list[Amount]]] = {}
+
+
 def find_amounts(text: str, money: Money) -> list[Amount]:
-    """Every amount in ``text`` with its kind, in order of appearance; ``money``: the pack's currencies."""
+    """Every amount in ``text`` with its kind, in order of appearance; ``money``: the pack's currencies.
+    Remembered until ``forget_amounts``: reading one message scans the same text several times.
+    Callers only read the amounts."""
+    cached = _FOUND.get((id(money), text))
+    if cached is not None and cached[0] is money:
+        return cached[1]
+    found = _find_amounts(text, money)
+    if len(_FOUND) > 256:
+        _FOUND.clear()
+    _FOUND[(id(money), text)] = (money, found)
+    return found
+
+
+def forget_amounts() -> None:
+    """Called before each message is read, so nothing is remembered from one message to the next."""
+    _FOUND.clear()
+
+
+def _find_amounts(text: str, money: Money) -> list[Amount]:
     found: list[Amount] = []
     # "between 1 and 30 hours" is the range "1 to 30 hours" (same length: positions still match the text)
     lowered = _FROM_ZERO.sub(lambda m: m[0][: m.start(1) - m.start()] + "$0".ljust(len(m[1])), text.lower())
@@ -340,7 +360,7 @@ def find_amounts(text: str, money: Money) -> list[Amount]:
         word_number = not re.match(r"[\d.]", m["a"])
         if word_number and m["unit"] and len(m["unit"]) < 3:
             continue  # "a m" in "I am" is not a minute
-        marked = m["pre"] or m["pre2"] or m["post"] or m["unit"] or m["k"] or m["rate"] or m["a"] in _POUND_WORDS
+        marked = m["pre"] or m["pre2"] or m["post"] or m["unit"] or m["k"] or m["rate"] or m["a"] in POUND_WORDS
         if word_number and not marked and m["a"].strip() not in _PLAIN_WORDS:
             continue  # "a" or "a few" on its own is not an amount
         value, note = _value(m, text, a)
@@ -358,7 +378,7 @@ def find_amounts(text: str, money: Money) -> list[Amount]:
             problem = "that number is too large to read"
         kind, counted = _counted(lowered, m, kind)
         said = (m["pre"] or m["pre2"] or m["post"] or "").strip()
-        if m["a"].strip() in _POUND_WORDS and "£" in money.code_of:
+        if m["a"].strip() in POUND_WORDS and "£" in money.code_of:
             kind, said = "money", "£"
         currency, band = money.currency(said) if kind == "money" else ("", None)
         amount = Amount(
