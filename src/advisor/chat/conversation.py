@@ -23,11 +23,6 @@ if TYPE_CHECKING:
 # Understanding typed text (rapidfuzz, the number parser) and explaining a result are imported
 # when first needed: together about 40 ms that the first screen does not need.
 
-COST_WORDS = re.compile(r"\b(?:cheap\w*|cost\w*|price\w*|pricing|expensive|afford\w*|how much)\b")
-SPEED_WORDS = re.compile(
-    r"\b(?:faster|fastest|quicker|quickest|speed|more gpus?|better gpus?|best gpus?|most powerful|"
-    r"(?:which|what) (?:gpus?|hardware|cards?))\b"
-)
 # the facts that say which hardware a service gives, by their label in the pack
 HARDWARE_FACT = re.compile(r"^(?:GPUs?|TPUs?|Hardware|Default instances)\b(?!.*\bquota\b)", re.I)
 
@@ -181,7 +176,7 @@ class Conversation:
             small_talk = Line("advisor", replies.small_talk(meaning.command, question is not None))
             return lines + [small_talk] + _ask_again(question)
         if meaning.kind == "guide" and meaning.guide is not None:
-            return lines + [self._guide_line(meaning.guide)] + self._facts_asked(text) + _ask_again(question)
+            return lines + [self._guide_line(meaning.guide)] + self._facts_asked(meaning) + _ask_again(question)
         if meaning.kind == "clarify" and meaning.problem and question is not None:
             return lines + [Line("advisor", replies.bad_number(meaning.problem) + self._examples(question))]
         if meaning.kind == "clarify" and question is not None:
@@ -197,8 +192,7 @@ class Conversation:
             problem = number_problem(question, find_amounts(text, money_for(self.pack)))
             if problem:
                 return lines + [Line("advisor", replies.bad_number(problem) + self._examples(question))]
-        asks = text.strip().endswith("?") or re.match(r"\s*(?:which|what|who|where)\b", text.lower())
-        facts = self._facts_asked(text) if asks else []
+        facts = self._facts_asked(meaning)
         if facts:  # "which is fastest?": the facts that answer it, then the question again
             return lines + facts + _ask_again(question)
         examples = self._examples(question)
@@ -223,11 +217,10 @@ class Conversation:
         unread = [Line("notice", replies.left_unread(meaning.problem))] if meaning.problem else []
         return [Line("advisor", summary), *unread, *asked] + self._apply(answers, echo=False)
 
-    def _facts_asked(self, text: str) -> list[Line]:
+    def _facts_asked(self, meaning: Interpretation) -> list[Line]:
         """'Which is cheaper?', 'which is faster?': the figures and facts that answer it."""
-        lowered = text.lower()
-        costs = self._costs() if COST_WORDS.search(lowered) else []
-        return costs + (self._hardware() if SPEED_WORDS.search(lowered) else [])
+        costs = self._costs() if "cost" in meaning.compares else []
+        return costs + (self._hardware() if "speed" in meaning.compares else [])
 
     def _costs(self) -> list[Line]:
         """'Which is cheaper?': each service's monthly figure for the use described so far."""

@@ -137,6 +137,25 @@ class Interpretation(Record):
     # clarify: why the number given cannot be used ("no exchange rate for ₹"); answers: why an amount
     # said beside them was left unread
     problem: str = ""
+    # what a question compares the services by ("which is cheaper?": "cost"; "which is faster?": "speed")
+    compares: tuple[str, ...] = ()
+
+
+COST_WORDS = re.compile(r"\b(?:cheap\w*|cost\w*|price\w*|pricing|expensive|afford\w*|how much)\b")
+SPEED_WORDS = re.compile(
+    r"\b(?:faster|fastest|quicker|quickest|speed|more gpus?|better gpus?|best gpus?|most powerful|"
+    r"(?:which|what) (?:gpus?|hardware|cards?))\b"
+)
+_ASKS_WHICH = re.compile(r"\s*(?:which|what|who|where)\b")
+
+
+def _compares(text: str, guide: bool) -> tuple[str, ...]:
+    """What a question compares services by: a question about the guide always, any other message
+    only when it asks ('which is cheaper?', 'what GPUs...')."""
+    lowered = text.lower()
+    if not guide and not (lowered.strip().endswith("?") or _ASKS_WHICH.match(lowered)):
+        return ()
+    return tuple(name for name, words in (("cost", COST_WORDS), ("speed", SPEED_WORDS)) if words.search(lowered))
 
 
 def service_words(pack: Pack) -> frozenset[str]:
@@ -640,6 +659,12 @@ def interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str],
     asks ("... would Pro help?") finds the guide passage that answers it, so a situation that ends in
     a question is both. Only a message with no answer in it is a pure guide question.
     """
+    meaning = _interpret(pack, pending, answered, text)
+    meaning.compares = _compares(text, meaning.kind == "guide")
+    return meaning
+
+
+def _interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str], text: str) -> Interpretation:
     raw = text[:MAX_CHARS]
     norm = normalize(raw)
     forget_matches()
