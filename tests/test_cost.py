@@ -159,3 +159,16 @@ def test_an_hourly_service_is_quoted_on_demand_first_and_its_spot_price_after(pa
     [figures] = [line.text for line in talk.say("which is cheaper?") if line.role == "advisor"]
     # 108.75 h x $0.74 = $80.475 on demand; 90 % less on spot capacity: $8.05
     assert "AWS SageMaker: $80.47 on demand (from $8.05 with spot capacity)" in figures
+
+
+def test_the_chart_the_fit_table_and_the_markdown_quote_on_demand_first_too(capsys, pack):
+    # 25 h a week of a T4: SageMaker is $80.47 on demand, $8.05 only with spot capacity (checkpoints)
+    main(["recommend", "--long", "-a", "hardware=gpu", "-a", "gpu=any", "-a", "weekly-hours=25"])
+    text = capsys.readouterr().out
+    chart = next(line for line in text.splitlines() if "AWS SageMaker" in line and "█" in line)
+    assert chart.rstrip().endswith("$80.47 (spot $8.05)")
+    fit = report(pack, _answers(hardware="gpu", gpu="any", weekly_hours=("20-to-30", 25)))
+    [(_, marks)] = [row for row in fit.fit_rows if row[0].startswith("cost a month")]
+    assert "$80.47 (spot $8.05)" in marks
+    main(["recommend", "--format", "markdown", "-a", "hardware=gpu", "-a", "gpu=any", "-a", "weekly-hours=25"])
+    assert "| AWS SageMaker | $80.47 on demand (from $8.05 with spot capacity) |" in capsys.readouterr().out

@@ -9,7 +9,7 @@ import datetime as dt
 
 from .. import clock
 from ..pack.core import NOT_SURE, Effect, Fact, Pack, QuestionKind
-from ..pack.pricing import money, money_range
+from ..pack.pricing import figure, money
 from ..record import Record, field
 from .decide import Firing, Result, Standing, decide
 from .session import Answer
@@ -300,7 +300,7 @@ def _cost_row(result: Result, cost: CostSection) -> tuple[str, list[str]]:
         if line is None:
             marks.append("")
             continue
-        mark = money_range(line.low, line.high)
+        mark = figure(line.low, line.high, line.least, short=True)
         if line.over_budget:
             mark += " (over budget)"
         elif line.fits is False:  # the plan alone does not cover it: a free quota ends, or units are bought

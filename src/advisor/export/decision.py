@@ -167,7 +167,7 @@ def _sources_markdown(report: Report) -> list[str]:
 
 
 def _cost_markdown(report: Report) -> list[str]:
-    from ..pack.pricing import machines_text, money, money_range
+    from ..pack.pricing import figure, machines_text, money
 
     cost = report.cost
     assert cost is not None
@@ -182,13 +182,13 @@ def _cost_markdown(report: Report) -> list[str]:
         lines.append(f"Your budget: {money(cost.budget)} a month.")
     lines += ["", "| Service | A month | Covers your use | Working | Sources |", "|---|---|---|---|---|"]
     for line in cost.lines:
-        figure = money_range(line.low, line.high)
+        shown = figure(line.low, line.high, line.least)
         covers = {True: "yes", False: "no", None: "cannot tell"}[line.fits] + (
             " (over budget)" if line.over_budget else ""
         )
         working = _md(line.working) + (f"; {_md(line.runs_out)}" if line.runs_out else "")
         sources = ", ".join(f"<{f.source}> ({f.dates})" for f in line.facts)
-        lines.append(f"| {_md(line.name)} | {figure} | {covers} | {working} | {sources} |")
+        lines.append(f"| {_md(line.name)} | {shown} | {covers} | {working} | {sources} |")
     return lines + [""]
 
 

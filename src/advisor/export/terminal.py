@@ -13,8 +13,8 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from ..engine.explain import CostSection, Reason, Report
-from ..pack.pricing import figure, machines_text, money, money_range
+from ..engine.explain import CostLine, CostSection, Reason, Report
+from ..pack.pricing import figure, machines_text, money
 from ..record import Record
 from ..text import inert
 
@@ -170,35 +170,43 @@ def _sources(report: Report, p: Palette) -> list[RenderableType]:
 def cost_bars(cost: CostSection, p: Palette, width: int = 80, recommended: str | None = None) -> list[Text]:
     """A bar per service of its monthly estimate, drawn with block characters.
 
-    The bar runs from the low estimate (solid) to the high one (light); an unknown upper end is
-    open (»). It fits ``width`` columns: names and figures keep their room, bars shrink, and below
+    The bar runs from what the use costs for certain (solid: on demand where spot capacity would be
+    cheaper, the spot price said after the figure) to the high estimate (light); an unknown upper
+    end is open (»). It fits ``width`` columns: names and figures keep their room, bars shrink, and below
     about 50 columns the bars go and the figures stay.
     """
     name_w = min(max(len(line.name) for line in cost.lines), 24)
-    figure_w = max(len(money_range(line.low, line.high)) for line in cost.lines)
+    figures = [figure(line.low, line.high, line.least, short=True) for line in cost.lines]
+    figure_w = max(len(f) for f in figures)
     bar_w = width - name_w - figure_w - 6
-    top = max((line.high or line.low or 0.0) for line in cost.lines) or 1.0
+    top = max((line.high or _sure(line) or 0.0) for line in cost.lines) or 1.0
     rows: list[Text] = []
-    for line in cost.lines:
+    for line, shown in zip(cost.lines, figures):
         row = Text()
         mark = "▸ " if line.service == recommended else "  "
         row.append(mark, style=p.good)
         row.append_text(t(line.name[:name_w].ljust(name_w), "bold" if line.service == recommended else ""))
         row.append(" ")
         if bar_w >= 8:
-            low = 0 if line.low is None else round(bar_w * line.low / top)
+            sure = _sure(line)  # the bar starts at what the use costs for certain, not at a spot price
+            low = 0 if sure is None else round(bar_w * sure / top)
             high = low if line.high is None else max(low, round(bar_w * line.high / top))
             style = p.bad if line.over_budget else (p.warn if line.fits is False else p.good)
-            solid = "█" * low if low else ("▏" if line.low is not None else "")
+            solid = "█" * low if low else ("▏" if sure is not None else "")
             light = "░" * (high - low)
             open_end = "»" if line.high is None else ""
             row.append(solid, style=style)
             row.append(light, style=style)
             row.append(open_end, style=p.quiet)
             row.append(" " * max(1, bar_w + 1 - len(solid) - len(light) - len(open_end)))
-        row.append_text(t(money_range(line.low, line.high), p.bad if line.over_budget else ""))
+        row.append_text(t(shown, p.bad if line.over_budget else ""))
         rows.append(row)
     return rows
+
+
+def _sure(line: CostLine) -> float | None:
+    """What a service's use costs for certain: on demand where spot capacity would be cheaper."""
+    return line.least if line.least is not None else line.low
 
 
 def cost_parts(cost: CostSection, p: Palette, recommended: str | None, long: bool, width: int = 80) -> list[Text]:

@@ -53,11 +53,20 @@ def money_range(low: float | None, high: float | None, unknown: str = "unknown")
     return f"{money(low)} to {money(high)}"
 
 
-def figure(low: float | None, high: float | None, least: float | None, unknown: str = "unknown", per: str = "") -> str:
+def figure(
+    low: float | None,
+    high: float | None,
+    least: float | None,
+    unknown: str = "unknown",
+    per: str = "",
+    short: bool = False,
+) -> str:
     """The figure a person reads first: what the use costs for certain (on demand), with the spot
     price after it where spot capacity is cheaper ('$80.47 a month on demand (from $8.05 with spot
-    capacity)'), else the range as it is."""
+    capacity)'; ``short``: '$80.47 (spot $8.05)', for a chart or a table cell), else the range as it is."""
     if least is not None and low is not None and least - low > 0.005:
+        if short:
+            return f"{money_range(least, high)}{per} (spot {money(low)})"
         return f"{money_range(least, high)}{per} on demand (from {money(low)} with spot capacity)"
     return f"{money_range(low, high, unknown)}{per}"
 
