@@ -223,7 +223,7 @@ def _sized(question: Question, text: str, amounts: list[Amount]) -> Reading | No
         fits = [o for o in question.options if o.holds is not None and o.holds >= amount.value]
         if fits:
             best = min(fits, key=lambda o: o.holds or 0)
-            note = f"read {amount.text} as '{best.label}', the smallest that holds it"
+            note = f"read {amount.text} as the smallest choice that holds it"
             return Reading(question.id, best.id, None, 100.0, "text", text, note)
     return None
 
