@@ -219,7 +219,9 @@ async def test_typing_an_amount_that_starts_with_a_digit():
 
     from .ui_helpers import PACK
 
-    app = make_app(PACK, cursor_blink=False)  # the real delay: a digit waits for the next key
+    # A digit waits for the next key. The wait is long here so a slow, loaded machine between two
+    # simulated key presses cannot make "20" read as option 2 (this failed once in CI at 0.35 s).
+    app = make_app(PACK, cursor_blink=False, number_delay=30)
     async with app.run_test(size=(100, 32)) as pilot:
         await type_text(pilot, "20 bucks a month")
         assert app.conversation.session.answers["budget"].value == 20
@@ -233,8 +235,12 @@ async def test_typing_an_amount_that_starts_with_a_digit():
         await pilot.pause()
         app.conversation.restart()
         app._show([])
+        app.query_one("#say").number_delay = 0.05
         await pilot.press("3")  # alone, it picks after a moment
-        await pilot.pause(0.6)
+        for _ in range(100):  # however long the machine takes to run the timer
+            await pilot.pause(0.05)
+            if app.conversation.session.chosen:
+                break
         assert app.conversation.session.chosen == {"budget": "up-to-50"}
 
 
@@ -291,7 +297,9 @@ async def test_a_digit_then_enter_picks_the_option_even_where_amounts_are_typed(
 
     from .ui_helpers import PACK
 
-    app = make_app(PACK, cursor_blink=False)  # the real delay: a digit waits for the next key
+    # A digit waits for the next key. The wait is long here so a slow, loaded machine between two
+    # simulated key presses cannot make "20" read as option 2 (this failed once in CI at 0.35 s).
+    app = make_app(PACK, cursor_blink=False, number_delay=30)
     async with app.run_test(size=(100, 32)) as pilot:
         assert "'$20'" in app.query_one("#say", AnswerInput).placeholder  # the hint says how to type an amount
         await pilot.press("1", "enter")  # fast: option 1, not a budget of $1
