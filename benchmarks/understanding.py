@@ -28,7 +28,9 @@ def main() -> int:
         "--set",
         type=Path,
         nargs="+",
-        default=[ROOT / "tests" / "data" / f"understanding{part}.yaml" for part in ("", "_more", "_situations")],
+        default=[
+            ROOT / "tests" / "data" / f"understanding{part}.yaml" for part in ("", "_more", "_situations", "_real")
+        ],
         help="labelled set files (default: the labelled set, both parts)",
     )
     args = parser.parse_args()

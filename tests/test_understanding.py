@@ -17,7 +17,7 @@ from advisor.understand.numbers import find_amounts, money_for
 DATA = Path(__file__).parent / "data"
 
 
-LABELLED = [DATA / f"understanding{part}.yaml" for part in ("", "_more", "_situations")]
+LABELLED = [DATA / f"understanding{part}.yaml" for part in ("", "_more", "_situations", "_real")]
 
 
 def _items(data) -> int:

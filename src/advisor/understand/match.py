@@ -262,8 +262,15 @@ AFTER_ALONE = {
 DEVICES = {"laptop", "computer", "pc", "machine", "mac", "macbook", "desktop", "workstation", "it"}
 
 
+# after "can't", "never": the thing is wanted and not had ("I can't get a GPU", "never gives me one")
+OBTAIN = {"get", "find", "obtain", "grab", "snag", "secure", "land", "access", "reach", "connect", "gives", "give"}
+
+
 def _negated(words: list[str], start: int) -> bool:
     before = words[max(0, start - 8) : start]
+    last = max((i for i, w in enumerate(before) if w in NEGATIONS or w in VERB_NEGATIONS), default=-1)
+    if last >= 0 and before[last + 1 : last + 2] and before[last + 1] in OBTAIN:
+        return False
     if any(before[i + 1 : i + 2] == ["mind"] and w.replace("'", "") in VERB_NEGATIONS for i, w in enumerate(before)):
         return False  # "I don't mind keeping the tab open": fine with it, not against it
     near = words[max(0, start - 3) : start]
@@ -562,13 +569,9 @@ def option_for_number(question: Question, value: float) -> Option | None:
 def read_number(question: Question, text: str, amounts: list[Amount]) -> Reading | None:
     if question.kind is not QuestionKind.numeric:
         return None
-    kinds = _numeric_kinds(question)
-    usable = [a for a in amounts if a.kind in kinds and not a.problem and not a.aside]
-    if question.max is not None:
-        usable = [a for a in usable if a.value <= question.max]
-    if not usable:
+    best = number_source(question, amounts)
+    if best is None:
         return None
-    best = min(usable, key=lambda a: kinds.index(a.kind))
     if best.currency:
         return _in_dollars(question, best, text)
     if _spans(question, best):
@@ -577,6 +580,15 @@ def read_number(question: Question, text: str, amounts: list[Amount]) -> Reading
     if opt is None:
         return None
     return Reading(question.id, opt.id, best.value, 100.0, "number", text, best.note)
+
+
+def number_source(question: Question, amounts: list[Amount]) -> Amount | None:
+    """The amount a numeric question's answer is read from: the one of its most specific kind."""
+    kinds = _numeric_kinds(question)
+    usable = [a for a in amounts if a.kind in kinds and not a.problem and not a.aside]
+    if question.max is not None:
+        usable = [a for a in usable if a.value <= question.max]
+    return min(usable, key=lambda a: kinds.index(a.kind)) if usable else None
 
 
 def _spans(question: Question, amount: Amount) -> list[Option]:

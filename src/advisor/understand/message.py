@@ -29,6 +29,7 @@ from .match import (
     negated_other,
     normalize,
     number_problem,
+    number_source,
     phrase_hits,
     phrase_matches,
     read_answer,
@@ -198,7 +199,7 @@ def _sure_phrase(question: Question, rest: str) -> tuple[str, str] | None:
         for oid, (score, words) in hits.items()
         if score >= 100
         and (len(words) >= 3 or any(c.isdigit() for c in words))
-        and oid != NOT_SURE
+        and (oid != NOT_SURE or len(words.split()) >= 3)  # "not sure how long", never a bare "not sure"
         and words not in WEAK
         and not is_weak(question, oid, words)
     }
@@ -233,6 +234,15 @@ def _devices_only(said: str) -> str:
     return _DEVICE_IN_AMOUNT.sub(lambda m: m[0] if m[1] else " " * len(m[0]), said)
 
 
+# what a service handed out, not what the person wants: "the free tier gave me a T4", "I still get a
+# K80 sometimes", "it assigned me an L4"
+_GIVEN = re.compile(
+    r"\b(?:gave|gives|give|assigned|assigns|allocated|allocates)\s+(?:me|us)\s+(?:a\s+|an\s+|the\s+)?([\w-]+)"
+    r"|\b(?:stuck\s+with|(?:still|only|always|usually|sometimes)\s+(?:get|got)|i\s+got)\s+(?:a\s+|an\s+|the\s+)?([\w-]+)",
+    re.I,
+)
+
+
 def _others(pack: Pack, text: str, skip: str | None) -> list[Reading]:
     """Readings for questions other than the pending one, only where the text is unambiguous."""
     amounts = find_amounts(text, money_for(pack))
@@ -248,6 +258,7 @@ def _others(pack: Pack, text: str, skip: str | None) -> list[Reading]:
             unit = a.text.split()[-1] if " " in a.text else ""
             kept = kept[: len(kept) - len(unit)] + unit if unit and kept.endswith(" " * len(unit)) else kept
         rest = rest[: a.start] + kept + rest[a.end :]
+    rest = _GIVEN.sub(lambda m: m[0][: m.start(m.lastindex or 0) - m.start()] + " " * len(m[m.lastindex or 0]), rest)
     out: list[Reading] = []
     strong: dict[str, tuple[str, str]] = {}  # question -> (option, words)
     for question in pack.questions:
@@ -322,6 +333,23 @@ def _weak(question: Question, text: str, reading: Reading) -> bool:
         return False
     hit = phrase_hits(question, text).get(reading.option)
     return hit is not None and hit[1] in WEAK
+
+
+_CLAUSE_END = re.compile(r"[,.;:!?()]|\b(?:but|and|so|because)\b")
+
+
+def _stray(pack: Pack, question: Question, text: str, reading: Reading) -> bool:
+    """A bare number in a longer description, with none of the question's words beside it ("runs
+    take a minute or two", "I have a 4090 at home"): not this question's answer. A short reply
+    ("maybe thirty") or one that names the question ("my budget is 30") is."""
+    if reading.via != "number" or len(normalize(text).split()) <= 6:
+        return False
+    source = number_source(question, find_amounts(text, money_for(pack)))
+    if source is None or source.kind != "plain":
+        return False
+    lowered = text.lower()
+    clause = _CLAUSE_END.split(lowered[: source.start])[-1] + " " + _CLAUSE_END.split(lowered[source.end :])[0]
+    return not any(re.search(rf"\b{re.escape(key.lower())}", clause) for key in question.keys)
 
 
 def _follows(pack: Pack, follow_up: str, question: str) -> bool:
@@ -562,7 +590,7 @@ def _read_statement(
     unclear: Unclear | None = None
     if pending is not None:
         first = read_answer(pending, text, money_for(pack))
-        if isinstance(first, Reading) and not _weak(pending, text, first):
+        if isinstance(first, Reading) and not _weak(pending, text, first) and not _stray(pack, pending, text, first):
             readings.append(first)
         elif isinstance(first, Unclear):
             unclear = first
@@ -572,6 +600,14 @@ def _read_statement(
         for r in _others(pack, text, pending.id if pending else None):
             if r.question not in {x.question for x in readings} and r.question not in answered:
                 readings.append(r)
+        if (
+            pending
+            and readings
+            and readings[0].question == pending.id
+            and readings[0].option == NOT_SURE
+            and any(r.option == NOT_SURE for r in readings[1:])
+        ):
+            readings.pop(0)  # "not sure how long it runs" is unsure of the run, not of the budget asked
     listed = _form(pack, text)
     if listed:
         # "Budget: zero. GPU: yes.": what each key says wins over what the words around it suggest
@@ -740,7 +776,8 @@ def _asked_situation(pack: Pack, asked: str, readings: list[Reading], answered: 
         for r in _others(pack, unnamed, None)
         if r.question not in have
         and r.question not in answered
-        and (r.question != budget or _says_no_money(pack.question(budget), unnamed))
+        # ("Colab Pro at $9.99 or Kaggle for free?": the price asked about is no budget, "free" is)
+        and (r.question != budget or (_says_no_money(pack.question(budget), unnamed) and not r.value))
     ]
 
 

@@ -407,9 +407,22 @@ def _ranges(lowered: str, found: list[Amount]) -> list[Amount]:
     """'between 30 minutes and 3 days', 'from 2 hours to 2 days': one range in two units, the
     second amount with the first as its lower end."""
     for first, second in zip(found, found[1:]):
+        between = lowered[first.end : second.start]
+        if (
+            first.kind == "duration"
+            and first.scale
+            and second.kind in ("plain", "count")
+            and not (second.aside or second.counted)
+        ):
+            # "a minute or two", "an hour or so to 3": the bare number takes the unit said before it
+            if re.fullmatch(r"\s*(?:or|to|-|–)\s*", between) and second.value * first.scale > first.value:
+                second.kind, second.scale, second.low = "duration", first.scale, first.value
+                second.value *= first.scale
+                first.aside = "the lower end of a range"
+            continue
         if first.kind != "duration" or second.kind != "duration" or second.low is not None:
             continue
-        if re.fullmatch(r"\s*(?:and|to|-|–)\s*", lowered[first.end : second.start]) and re.search(
+        if re.fullmatch(r"\s*(?:and|to|-|–)\s*", between) and re.search(
             r"\b(?:between|from)\s*$", lowered[: first.start]
         ):
             second.low = first.value
@@ -713,7 +726,8 @@ _PEOPLE_BEFORE = re.compile(
 # what around a time or an amount says it is not the answer to a question
 _FAILURE = re.compile(
     r"\b(?:disconnect\w*|die[sd]?|dying|crash\w*|kick\w*|kill\w*|cut\w* (?:me )?off|times? out|timed out|"
-    r"timing out|stop\w*|shuts? (?:me )?down|lose|lost|drop\w*|end(?:s|ed)?|boot\w*|disconnection|reset\w*)\b"
+    r"timing out|stop\w*|shuts? (?:me )?down|lose|lost|drop\w*|end(?:s|ed)?|boot\w*|disconnection|reset\w*|gone|"
+    r"ran out|run out|runs out|out of|exhausted|used up|burned through|capped|cap)\b"
 )
 _AGO = re.compile(r"^\s*(?:ago|back|earlier|before|later|from now)\b")
 _LIMIT_AFTER = re.compile(
@@ -740,7 +754,9 @@ _WHEN_BEFORE = re.compile(
     r"|(?<!runs )(?<!run )(?<!jobs )(?<!job )(?<!it )(?<!they )(?<!usually )(?<!training )\b(?:last|past)\s+$"
 )
 _AFTER_BEFORE = re.compile(
-    r"\b(?:after|at)\s+(?:about\s+|around\s+|roughly\s+|only\s+|just\s+|like\s+|exactly\s+)?(?:the\s+)?$"
+    r"\b(?:after|at)\s+(?:about\s+|around\s+|roughly\s+|only\s+|just\s+|like\s+|exactly\s+|approx\.?\s+|"
+    r"approximately\s+|maybe\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|less\s+than\s+|under\s+|"
+    r"barely\s+|a\s+(?:little|bit)\s+(?:over|more\s+than)\s+)?(?:the\s+)?$"
 )
 _CREDITS_AFTER = re.compile(r"^[^,.;:!?]{0,24}?\b(?:credits?|vouchers?|coupons?|grants?|gift cards?)\b")
 _DATA_AFTER = re.compile(
@@ -758,6 +774,24 @@ _NAME_BEFORE = re.compile(
 )
 
 
+# a consumer graphics card's model number said alone ("a 4090", "my 3060")
+_GPU_MODEL = re.compile(r"[1-5]0[5-9]0(?:\s*ti)?")
+# "I'm 16", "aged 15", "17 years old"
+_AGE_BEFORE = re.compile(r"(?:^|[,.;:!?]\s*|\band\s+)(?:i'?m|i\s+am|im|aged?)\s+(?:only\s+|just\s+)?$")
+_AGE_AFTER = re.compile(r"^\s*(?:years?\s+old|yrs?\s+old|y/?o)\b")
+
+
+# "my laptop has 8GB of RAM", "on a 16 GB MacBook": the machine the person has, not the job's need
+_OWN_MACHINE_BEFORE = re.compile(
+    r"\b(?:laptop|machine|computer|pc|mac|macbook|desktop|workstation|notebook|chromebook)\s*(?:only\s+)?"
+    r"(?:has|have|had|with|'s\s+got|s\s+got|comes\s+with)\s+(?:only\s+|just\s+|about\s+|like\s+)?$"
+)
+_MY_BEFORE = re.compile(r"\b(?:my|our|i\s+have\s+an?|i've\s+got\s+an?|i\s+own\s+an?|on\s+an?)\s+(?:old\s+)?$")
+_MACHINE_AFTER = re.compile(
+    r"^\s*(?:of\s+)?(?:ram\s+|memory\s+)?(?:laptop|machine|computer|pc|mac|macbook|desktop|workstation|chromebook)\b"
+)
+
+
 # "Kaggle gives me 30 hours": what a service hands out (a quota), not the job's own length
 _GIVEN_BEFORE = re.compile(
     r"\b(?:gives?|giving|gave|offers?|offering|allows?|provides?|hands?\s+out|includes?|comes\s+with)"
@@ -766,9 +800,34 @@ _GIVEN_BEFORE = re.compile(
 
 
 _WAITED_BEFORE = re.compile(
-    r"\b(?:wait\w*|queued|queuing|queueing|stuck|in\s+(?:the\s+)?queue)(?:\s+(?:for|about|around|over|almost|nearly))*"
+    r"\b(?:wait\w*|queued|queuing|queueing|stuck(?:\s+\w+ing)?|in\s+(?:the\s+)?queue)"
+    r"(?:\s+(?:for|about|around|over|almost|nearly|more\s+than))*"
     r"(?:\s+(?:a|an|the|my|our)\s+[\w-]+\s+for(?:\s+(?:about|around|over|almost|nearly))?)?\s*$"
 )
+
+
+# "for 2 days now", "for a week so far": how long something has been going on
+_SO_FAR_AFTER = re.compile(r"^\s*(?:now|so\s+far|already|straight\s+now|and\s+counting)\b")
+# "haven't logged in for 2 days", "it's been down for an hour", "I used it for 7 hours", "we ran it for
+# a day": something that has happened, not what the job needs
+_HAPPENED_BEFORE = re.compile(
+    r"\b(?:haven'?t|hasn'?t|have\s+not|has\s+not|hadn'?t|been|used|had|kept|was|were|tried|played|sat|"
+    r"(?:i\s+|we\s+|^)ran)\b(?:\s+[\w'-]+){0,4}?\s+for\s+(?:about\s+|around\s+|almost\s+|nearly\s+|over\s+|"
+    r"more\s+than\s+|like\s+|roughly\s+)?$"
+)
+# "10 minutes to get a GPU": how long getting started takes, a wait
+_TO_START_AFTER = re.compile(
+    r"^\s*(?:just\s+)?to\s+(?:get|connect|start|load|spin|boot|allocate|find|obtain|launch|be\s+assigned|reconnect)\b"
+)
+# "6 hours of connectivity", "12 hours of session time": what a service allows
+_ALLOWED_AFTER = re.compile(
+    r"^\s*(?:of\s+)?(?:connectivity|connection|uptime|session(?:\s+time)?|runtime\s+(?:per|a|each)|free\s+(?:gpu|tpu))"
+)
+_CAPPED_BEFORE = re.compile(
+    r"\b(?:capped|limited|restricted|cut\s+off|quota\s+(?:resets?|is|of)|resets?\s+to|allowance\s+(?:is|of))"
+    r"\s+(?:at\s+|to\s+)?(?:about\s+|around\s+|only\s+|just\s+)?$"
+)
+_RESET_IN_BEFORE = re.compile(r"\b(?:resets?|renews?|refresh\w*|refills?|expires?|comes?\s+back)\b[^,.;:!?]*\bin\s+$")
 
 
 def aside(lowered: str, amount: Amount) -> str:
@@ -784,18 +843,24 @@ def aside(lowered: str, amount: Amount) -> str:
     if amount.kind == "size":
         if re.match(r"^\s*(?:of\s+)?(?:gpu\s+(?:memory|ram)|vram|video\s+memory)", after):
             return "the GPU's own memory, not the machine's RAM"
+        if _OWN_MACHINE_BEFORE.search(before) or (_MY_BEFORE.search(before) and _MACHINE_AFTER.match(after)):
+            return "what the person's own machine has, not what the job needs"
         if _DATA_AFTER.match(after) or (
             re.search(r"\b(?:data|dataset|file|files|csv|parquet|images)\b", before[-40:])
             and not re.match(r"^\s*(?:of\s+)?(?:ram|memory)", after)
         ):
             return "the size of a file or dataset, not the memory the job needs"
         return ""
-    if amount.kind in ("plain", "count") and _NAME_BEFORE.search(before):
-        return "part of a name or version ('Llama 3', 'GPT-4'), not an amount"
+    if amount.kind in ("plain", "count") and (_NAME_BEFORE.search(before) or _GPU_MODEL.fullmatch(amount.text)):
+        return "part of a name or version ('Llama 3', 'GPT-4', 'a 4090'), not an amount"
+    if amount.kind == "plain" and (_AGE_BEFORE.search(before) or _AGE_AFTER.match(after)):
+        return "the person's age, not an amount"
     if amount.kind in ("duration", "plain") and _WAITED_BEFORE.search(before):
         return "how long the person waited, not how long the job runs"
     if amount.kind in ("duration", "plain", "weekly") and _GIVEN_BEFORE.search(before):
         return "what a service gives (a quota), not what the job needs"
+    if amount.kind == "weekly" and _AFTER_BEFORE.search(before) and _FAILURE.search(clause):
+        return "when a service stopped: a limit hit, not how long the job runs"
     if amount.kind not in ("duration", "plain"):
         return ""
     if _rate_not_length(before, after, amount):
@@ -808,8 +873,14 @@ def aside(lowered: str, amount: Amount) -> str:
         return "what is left of a quota, not how long the job runs"
     if _USED_BEFORE.search(before):
         return "what was used up already, not how long the job runs"
-    if _LIMIT_AFTER.match(after):
+    if _LIMIT_AFTER.match(after) or _CAPPED_BEFORE.search(before) or _ALLOWED_AFTER.match(after):
         return "a limit the person hit, not how long the job runs"
+    if _SO_FAR_AFTER.match(after) or _HAPPENED_BEFORE.search(before):
+        return "how long something has gone on, not how long the job runs"
+    if _TO_START_AFTER.match(after):
+        return "how long getting started takes, not how long the job runs"
+    if _RESET_IN_BEFORE.search(before):
+        return "when a quota comes back, not how long the job runs"
     if _IDLE_AFTER.match(after):
         return "an idle time-out, not how long the job runs"
     if _WHEN_BEFORE.search(before):
