@@ -37,7 +37,7 @@ from .match import (
     read_number,
     specific_kind,
 )
-from .numbers import Amount, find_amounts, money_for
+from .numbers import GPU_MEMORY, Amount, find_amounts, money_for
 
 Kind = Literal["answers", "clarify", "command", "guide", "smalltalk", "unknown"]
 
@@ -219,7 +219,7 @@ def _sized(question: Question, text: str, amounts: list[Amount]) -> Reading | No
     words = "|".join(re.escape(normalize(w)) for w in question.sized_by)
     said = re.compile(rf"\s*(?:of\s+)?(?:the\s+)?(?:{words})\b", re.I)
     for amount in amounts:
-        if amount.kind != "size" or not said.match(text[amount.end :]):
+        if amount.kind != "size" or amount.aside not in ("", GPU_MEMORY) or not said.match(text[amount.end :]):
             continue
         fits = [o for o in question.options if o.holds is not None and o.holds >= amount.value]
         if fits:

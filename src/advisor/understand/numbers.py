@@ -497,6 +497,7 @@ _PART_BEFORE = re.compile(
 )
 _PART_AFTER = re.compile(rf"^\s*(?:per|each|an?|every|for\s+(?:each|every|one))\s+({_ANY_PART})\b")
 _EACH_AFTER = re.compile(r"^\s*(?:each|apiece)\b")  # "5 runs a week of 2 hours each"
+_EACH_BEFORE = r"\beach\s+(?:(?:takes?|is|lasts?)\s+)?(?:about\s+|around\s+|roughly\s+|approximately\s+|~\s*)?$"
 
 
 def _per_part(lowered: str, found: list[Amount]) -> list[Amount]:
@@ -506,7 +507,7 @@ def _per_part(lowered: str, found: list[Amount]) -> list[Amount]:
     count of parts is set aside: it is not the run's length."""
     for amount in found:
         if amount.aside.startswith("when something is due or how often") and re.search(
-            r"\beach\s+$", lowered[: amount.start]
+            _EACH_BEFORE, lowered[: amount.start]
         ):
             amount.aside = ""  # "50 configs, each 20 min": each part's time, counted below
         if amount.kind != "duration" or amount.aside:
@@ -516,7 +517,7 @@ def _per_part(lowered: str, found: list[Amount]) -> list[Amount]:
         counts = [a for a in found if a.kind in ("count", "plain") and a.value > 1 and _part_noun(a.counted)]
         if part is None:
             # "5 runs a week of 2 hours each", "50 configs, each 20 min": the parts counted before
-            each = _EACH_AFTER.match(lowered[amount.end :]) or re.search(r"\beach\s+$", lowered[: amount.start])
+            each = _EACH_AFTER.match(lowered[amount.end :]) or re.search(_EACH_BEFORE, lowered[: amount.start])
             if not each or not counts:
                 continue
             noun = _part_noun(counts[0].counted)
@@ -680,8 +681,13 @@ def _borrow_units(lowered: str, found: list[Amount]) -> list[Amount]:
     for i, amount in enumerate(found):
         if amount.kind != "plain" or not _BORROWS.search(lowered[max(0, amount.start - 20) : amount.start]):
             continue
-        earlier = [a for a in found[:i] if a.kind == "duration" and a.scale]
-        if earlier:
+        earlier = [a for a in found[:i] if (a.kind == "duration" and a.scale) or a.kind == "size"]
+        if earlier and earlier[-1].kind == "size":  # "it dies at 12.7 GB, I need around 25"
+            unit = re.search(r"([a-z]+)\s*$", earlier[-1].text.lower())
+            amount.kind, amount.value = "size", amount.value * SIZE_UNITS.get(unit[1] if unit else "gb", 1.0)
+            amount.note = f"read {amount.text} in the unit said before it"
+            amount.aside = aside(lowered, amount)
+        elif earlier:
             amount.kind, amount.scale = "duration", earlier[-1].scale
             amount.value *= amount.scale
             amount.note = f"read {amount.text} in the unit said before it"
@@ -760,7 +766,20 @@ _AFTER_BEFORE = re.compile(
 )
 _CREDITS_AFTER = re.compile(r"^[^,.;:!?]{0,24}?\b(?:credits?|vouchers?|coupons?|grants?|gift cards?)\b")
 _DATA_AFTER = re.compile(
-    r"^\s*(?:of\s+)?(?:csv|files?|datasets?|data\b|parquet|zip|downloads?|uploads?|disk|storage|images?|videos?|checkpoints?|weights)"
+    r"^\s*(?:of\s+)?(?:[\w.-]+\s+)?(?:csv|files?|datasets?|data\b|parquet|zip|downloads?|uploads?|disk|storage|images?|"
+    r"videos?|checkpoints?|weights|pickle|pkl|models?\b|to\s+download|download|archive|tarball|of\s+csvs?)"
+)
+# "12M rows", "2 million documents", "500k images": things counted, not time or money
+_THINGS_AFTER = re.compile(
+    r"^\s*(?:rows|records|samples|images|pictures|photos|docs|documents|params|parameters|tokens|users|examples|"
+    r"lines|points|pages|words|sentences|entries|items|molecules|compounds|reviews|tweets|comments|requests|"
+    r"queries|vectors|embeddings|files|observations|customers|transactions|events|frames|clips|songs|texts)\b"
+)
+# "a month of light use", "a 2-week course": a period of use or of study, not one run
+_PERIOD_AFTER = re.compile(
+    r"^\s*(?:-?\s*(?:long\s+)?(?:course|class|program|programme|bootcamp|workshop|project|internship|hackathon|"
+    r"sprint|semester|term|trip|vacation|holiday|contract|trial|challenge)s?\b"
+    r"|of\s+(?:\w+\s+)?(?:use|usage|access|subscription|colab|pro)\b)"
 )
 _CREDITS_BEFORE = re.compile(r"\b(?:credits?|vouchers?|coupons?)\s+(?:of|worth)\s+$")
 
@@ -783,8 +802,15 @@ _AGE_AFTER = re.compile(r"^\s*(?:years?\s+old|yrs?\s+old|y/?o)\b")
 
 # "my laptop has 8GB of RAM", "on a 16 GB MacBook": the machine the person has, not the job's need
 _OWN_MACHINE_BEFORE = re.compile(
-    r"\b(?:laptop|machine|computer|pc|mac|macbook|desktop|workstation|notebook|chromebook)\s*(?:only\s+)?"
+    r"\b(?:laptop|machine|computer|pc|mac|macbook|desktop|workstation|notebook|chromebook|card|gpu|[1-5]0[5-9]0(?:\s*ti)?)"
+    r"\s*(?:only\s+)?"
     r"(?:has|have|had|with|'s\s+got|s\s+got|comes\s+with)\s+(?:only\s+|just\s+|about\s+|like\s+)?$"
+)
+_SHOWN_BEFORE = re.compile(r"\b(?:shows?|showing|says|reports?|displays?)\s+(?:only\s+|just\s+|about\s+|like\s+)?$")
+# "the free tier has 12GB of RAM", "Kaggle's machines have 30GB": what a service's machine has
+_HAS_BEFORE = re.compile(
+    r"\b(?:tier|plan|version|runtime|instance|colab|kaggle|sagemaker|it|they|machines?|vms?|sessions?)\s+"
+    r"(?:only\s+)?(?:has|have|had|gives?|offers?|comes\s+with|come\s+with)\s+(?:only\s+|just\s+|about\s+|like\s+)?$"
 )
 _MY_BEFORE = re.compile(r"\b(?:my|our|i\s+have\s+an?|i've\s+got\s+an?|i\s+own\s+an?|on\s+an?)\s+(?:old\s+)?$")
 _MACHINE_AFTER = re.compile(
@@ -830,9 +856,14 @@ _CAPPED_BEFORE = re.compile(
 _RESET_IN_BEFORE = re.compile(r"\b(?:resets?|renews?|refresh\w*|refills?|expires?|comes?\s+back)\b[^,.;:!?]*\bin\s+$")
 
 
+GPU_MEMORY = "the GPU's own memory, not the machine's RAM"
+
+
 def aside(lowered: str, amount: Amount) -> str:
     """Why, in its sentence, this amount is not the answer to any question, or ''."""
     before, after = lowered[: amount.start], lowered[amount.end :]
+    if not amount.currency and amount.kind in ("duration", "plain", "money") and _THINGS_AFTER.match(after):
+        return "a count of things ('12M rows', '500k images'), not an amount"
     clause = re.split(r"[,.;:!?]|\b(?:but|and)\b", before)[-1] + " " + re.split(r"[,.;:!?]|\bbut\b", after)[0]
     if amount.kind == "money":
         if _CREDITS_AFTER.match(after) or _CREDITS_BEFORE.search(before):
@@ -841,10 +872,16 @@ def aside(lowered: str, amount: Amount) -> str:
             return "what was spent before, not what there is to spend"
         return ""
     if amount.kind == "size":
-        if re.match(r"^\s*(?:of\s+)?(?:gpu\s+(?:memory|ram)|vram|video\s+memory)", after):
-            return "the GPU's own memory, not the machine's RAM"
+        if _SHOWN_BEFORE.search(before):
+            return "what is in use now, not what the job needs"
+        if _GIVEN_BEFORE.search(before) or _HAS_BEFORE.search(before):
+            return "what a service gives (a quota), not what the job needs"
         if _OWN_MACHINE_BEFORE.search(before) or (_MY_BEFORE.search(before) and _MACHINE_AFTER.match(after)):
             return "what the person's own machine has, not what the job needs"
+        if re.match(
+            r"^\s*(?:of\s+)?(?:gpu\s+(?:memory|ram)|vram|video\s+memory|(?:gpu|graphics\s+card|card)\b)", after
+        ):
+            return GPU_MEMORY
         if _DATA_AFTER.match(after) or (
             re.search(r"\b(?:data|dataset|file|files|csv|parquet|images)\b", before[-40:])
             and not re.match(r"^\s*(?:of\s+)?(?:ram|memory)", after)
@@ -875,6 +912,8 @@ def aside(lowered: str, amount: Amount) -> str:
         return "what was used up already, not how long the job runs"
     if _LIMIT_AFTER.match(after) or _CAPPED_BEFORE.search(before) or _ALLOWED_AFTER.match(after):
         return "a limit the person hit, not how long the job runs"
+    if _PERIOD_AFTER.match(after):
+        return "a period of use or study, not how long the job runs"
     if _SO_FAR_AFTER.match(after) or _HAPPENED_BEFORE.search(before):
         return "how long something has gone on, not how long the job runs"
     if _TO_START_AFTER.match(after):
