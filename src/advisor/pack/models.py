@@ -165,6 +165,13 @@ class Option(OptionMethods, _Strict):
         description="words that mean this option only as a reply to its own question; in a description they "
         "say something else ('kaggle' names the service, not where the data is)",
     )
+    near_words: list[str] = Field(
+        default_factory=list,
+        description="words that name this option in a description only when one of 'near' is said in the same "
+        "sentence ('images on my laptop' says where the data is; 'drivers on my laptop' does not); as a "
+        "reply to its own question they always count",
+    )
+    near: list[str] = Field(default_factory=list, description="single words that make 'near_words' count")
     # numeric questions: the range this option covers (ge/gt lower bound, le/lt upper bound)
     ge: float | None = None
     gt: float | None = None

@@ -81,6 +81,8 @@ class Option(OptionMethods, Record, eq=False):
     label: str
     synonyms: tuple[str, ...] = ()
     weak: tuple[str, ...] = ()
+    near_words: tuple[str, ...] = ()
+    near: tuple[str, ...] = ()
     ge: float | None = None
     gt: float | None = None
     le: float | None = None

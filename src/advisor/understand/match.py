@@ -140,7 +140,7 @@ def _build_phrases(question: Question) -> tuple[_Phrase, ...]:
         if not any(c.isdigit() for c in opt.id):  # "over 50 configs" is not the option 'over-50'
             out.append(_Phrase(opt.id, tuple(normalize(opt.id.replace("-", " ")).split()), "option"))
         out.append(_Phrase(opt.id, tuple(normalize(opt.label).split()), "label"))
-        for via, said in (("text", opt.synonyms), ("weak", opt.weak)):
+        for via, said in (("text", opt.synonyms), ("weak", opt.weak), ("near", opt.near_words)):
             for syn in said:
                 words = tuple(normalize(syn).split())
                 if words:
@@ -149,7 +149,8 @@ def _build_phrases(question: Question) -> tuple[_Phrase, ...]:
 
 
 def is_weak(question: Question, option_id: str, words: str) -> bool:
-    """Words that name this option only as a reply to its own question (the option's ``weak`` list)."""
+    """Words that name this option only as a reply to its own question (the option's ``weak`` and
+    ``near_words`` lists; a sentence with one of its ``near`` words makes the latter count)."""
     return (option_id, words) in _weak_words(question)
 
 
@@ -157,7 +158,7 @@ def _weak_words(question: Question) -> frozenset[tuple[str, str]]:
     cached = _WEAK.get(id(question))
     if cached is not None and cached[0] is question:
         return cached[1]
-    weak = frozenset((p.option, " ".join(p.words)) for p in _phrases(question) if p.via == "weak")
+    weak = frozenset((p.option, " ".join(p.words)) for p in _phrases(question) if p.via in ("weak", "near"))
     if len(_WEAK) > 512:
         _WEAK.clear()
     _WEAK[id(question)] = (question, weak)

@@ -201,12 +201,26 @@ def _sure_phrase(question: Question, rest: str) -> tuple[str, str] | None:
         and (len(words) >= 3 or any(c.isdigit() for c in words))
         and (oid != NOT_SURE or len(words.split()) >= 3)  # "not sure how long", never a bare "not sure"
         and words not in WEAK
-        and not is_weak(question, oid, words)
+        and not (is_weak(question, oid, words) and not _near(question, oid, words, rest))
     }
     # "no budget constraints" is not also "no budget": words inside a longer phrase of another option
     # (unless the shorter is also said on its own: "no GPU ... free GPU time" says both)
     sure = {o: w for o, w in sure.items() if not any(_within(w, w2, rest) for o2, w2 in sure.items() if o2 != o)}
     return next(iter(sure.items())) if len(sure) == 1 else None
+
+
+def _near(question: Question, option_id: str, words: str, text: str) -> bool:
+    """Whether a sentence that says one of the option's ``near_words`` also says one of its ``near``
+    words ('images on my laptop': where the data is)."""
+    option = question.option(option_id)
+    if option is None or words not in {normalize(w) for w in option.near_words}:
+        return False
+    near = {normalize(w) for w in option.near}
+    for sentence in re.split(r"[.;!?\n]|\bbut\b", normalize(text)):
+        said = set(sentence.split())
+        if words in sentence and said & near and not (near & set(words.split()) and len(said & near) < 2):
+            return True
+    return False
 
 
 _DEVICE_IN_AMOUNT = re.compile(r"\b(gpu|tpu|cpu)\b|.", re.I | re.S)
@@ -236,9 +250,12 @@ def _devices_only(said: str) -> str:
 
 # what a service handed out, not what the person wants: "the free tier gave me a T4", "I still get a
 # K80 sometimes", "it assigned me an L4"
+# (only a device: a model name with a digit, or CPU; "gave me an AWS account" is had, not handed out)
 _GIVEN = re.compile(
-    r"\b(?:gave|gives|give|assigned|assigns|allocated|allocates)\s+(?:me|us)\s+(?:a\s+|an\s+|the\s+)?([\w-]+)"
-    r"|\b(?:stuck\s+with|(?:still|only|always|usually|sometimes)\s+(?:get|got)|i\s+got)\s+(?:a\s+|an\s+|the\s+)?([\w-]+)",
+    r"\b(?:gave|gives|give|assigned|assigns|allocated|allocates)\s+(?:me|us)\s+(?:a\s+|an\s+|the\s+)?"
+    r"((?:[a-z]+\d+[a-z]*|cpu|cpus)\b)"
+    r"|\b(?:stuck\s+with|(?:still|only|always|usually|sometimes)\s+(?:get|got)|i\s+got)\s+(?:a\s+|an\s+|the\s+)?"
+    r"((?:[a-z]+\d+[a-z]*|cpu|cpus)\b)",
     re.I,
 )
 
@@ -783,6 +800,10 @@ def _asked_situation(pack: Pack, asked: str, readings: list[Reading], answered: 
 
 FREE_ASKS = {
     "for free",
+    "anything free",
+    "something free",
+    "any free",
+    "a free service",
     "free option",
     "free options",
     "a free way",

@@ -290,7 +290,8 @@ class Amount(Record):
 
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 # what makes a number unreadable as an amount, looked for right around it
-_NEGATIVE = re.compile(r"(?:^|[^\d\s.,-])\s*[-−]\s*$|^\s*[-−]\s*$")
+# a minus sign touches its number ("-5"); "- 4-5h" at the start of a line is a list's bullet
+_NEGATIVE = re.compile(r"(?:^|[^\d\s.,-])\s*[-−]$|^\s*[-−]$")
 _POWER = re.compile(r"^\s*(?:\^|\*\*|e[+-]?\d|x\s*10)")
 _UNDERSCORE = re.compile(r"^_\d")
 
