@@ -150,7 +150,7 @@ def _build_phrases(question: Question) -> tuple[_Phrase, ...]:
 
 def is_weak(question: Question, option_id: str, words: str) -> bool:
     """Words that name this option only as a reply to its own question (the option's ``weak`` and
-    ``near_words`` lists; a sentence with one of its ``near`` words makes the latter count)."""
+    ``near_words`` lists, and its id; a sentence with one of its ``near`` words makes the second count)."""
     return (option_id, words) in _weak_words(question)
 
 
@@ -158,7 +158,15 @@ def _weak_words(question: Question) -> frozenset[tuple[str, str]]:
     cached = _WEAK.get(id(question))
     if cached is not None and cached[0] is question:
         return cached[1]
-    weak = frozenset((p.option, " ".join(p.words)) for p in _phrases(question) if p.via in ("weak", "near"))
+    phrases = _phrases(question)
+    named = {(p.option, p.words) for p in phrases if p.via in ("text", "label")}
+    # an option's id is a word for it only as a reply ('every time' in "every time I close my
+    # laptop" is no GPU every time), unless a synonym says the same
+    weak = frozenset(
+        (p.option, " ".join(p.words))
+        for p in phrases
+        if p.via in ("weak", "near") or (p.via == "option" and (p.option, p.words) not in named)
+    )
     if len(_WEAK) > 512:
         _WEAK.clear()
     _WEAK[id(question)] = (question, weak)
@@ -570,7 +578,7 @@ def option_for_number(question: Question, value: float) -> Option | None:
 def read_number(question: Question, text: str, amounts: list[Amount]) -> Reading | None:
     if question.kind is not QuestionKind.numeric:
         return None
-    best = number_source(question, amounts)
+    best = number_source(question, amounts, text)
     if best is None:
         return None
     if best.currency:
@@ -583,13 +591,28 @@ def read_number(question: Question, text: str, amounts: list[Amount]) -> Reading
     return Reading(question.id, opt.id, best.value, 100.0, "number", text, best.note)
 
 
-def number_source(question: Question, amounts: list[Amount]) -> Amount | None:
+def number_source(question: Question, amounts: list[Amount], text: str) -> Amount | None:
     """The amount a numeric question's answer is read from: the one of its most specific kind."""
     kinds = _numeric_kinds(question)
     usable = [a for a in amounts if a.kind in kinds and not a.problem and not a.aside]
     if question.max is not None:
         usable = [a for a in usable if a.value <= question.max]
-    return min(usable, key=lambda a: kinds.index(a.kind)) if usable else None
+    if not usable:
+        return None
+    best = [a for a in usable if a.kind == min((a.kind for a in usable), key=kinds.index)]
+    # several of one kind ("it took 45 minutes to install, the job is 2 hours"): the one said of the job
+    return next((a for a in best if _of_the_job(text.lower(), a)), best[0]) if len(best) > 1 else best[0]
+
+
+_JOB_BEFORE = re.compile(
+    r"\b(?:needs?|takes?|lasts?|runs?\s+for|(?:job|run|training|script|pipeline|it)\s+(?:is|will\s+be|would\s+be))"
+    r"\s+(?:about\s+|around\s+|roughly\s+|like\s+|maybe\s+|~\s*)?$"
+)
+_JOB_AFTER = re.compile(r"^\s*(?:-\s*)?(?:long\s+)?(?:runs?|jobs?|training|fine-?tunes?|pipeline)\b")
+
+
+def _of_the_job(lowered: str, amount: Amount) -> bool:
+    return bool(_JOB_BEFORE.search(lowered[: amount.start]) or _JOB_AFTER.match(lowered[amount.end :]))
 
 
 def _spans(question: Question, amount: Amount) -> list[Option]:

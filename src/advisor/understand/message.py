@@ -361,7 +361,7 @@ def _stray(pack: Pack, question: Question, text: str, reading: Reading) -> bool:
     ("maybe thirty") or one that names the question ("my budget is 30") is."""
     if reading.via != "number" or len(normalize(text).split()) <= 6:
         return False
-    source = number_source(question, find_amounts(text, money_for(pack)))
+    source = number_source(question, find_amounts(text, money_for(pack)), text)
     if source is None or source.kind != "plain":
         return False
     lowered = text.lower()
@@ -524,6 +524,17 @@ WHY = re.compile(
 )
 
 
+# "what should I use if my data is confidential?": a question that says something of the person's own
+# situation ("if my ...", "since we ...", "given that I ...")
+_OWN_SITUATION = re.compile(
+    r"\b(?:if|since|when|given\s+that|as|because)\s+(?:my|our|i|i'm|im|we|we're|i've|we've)\b", re.I
+)
+
+
+def _own_situation(asked: str) -> bool:
+    return bool(_OWN_SITUATION.search(asked))
+
+
 def _measured(pack: Pack, text: str) -> bool:
     """Whether the text measures the person's own job with a unit: '36h' alone, '$20/mo', a question
     that carries it ("... for a 10 hour gpu job?", "... under $50?")."""
@@ -633,7 +644,29 @@ def _read_statement(
         unclear = None if pending is not None and pending.id in keyed else unclear
     if not readings and (unclear is None or not (unclear.candidates or unclear.problem)):
         unclear = _amount_problem(pack, pending, answered, text) or unclear
+    readings += _implied(pack, readings, answered)
     return _reachable(pack, readings, answered, pending.id if pending else None), unclear
+
+
+def _implied(pack: Pack, readings: list[Reading], answered: Mapping[str, str]) -> list[Reading]:
+    """The answer a follow-up's own answer implies: the GPU question is asked only of people who
+    need one GPU, so "something faster than a T4" also says one GPU. Only where the follow-up is
+    asked after a single concrete answer to a single earlier question."""
+    have = {r.question for r in readings} | set(answered)
+    out: list[Reading] = []
+    for r in readings:
+        conditions = pack.question(r.question).conditions
+        if r.option == NOT_SURE or len(conditions) != 1 or len(conditions[0]) != 1:
+            continue
+        ((parent, options),) = conditions[0].items()
+        concrete = [o for o in options if o != NOT_SURE]
+        # "we rent A100s": several of what the earlier question counts, so not the one it implies
+        plural = {normalize(w) for w in pack.question(parent).counts if w.endswith("s")}
+        if len(concrete) == 1 and parent not in have and not plural & set(normalize(r.text).split()):
+            have.add(parent)
+            note = f"read from the answer to '{pack.question(r.question).short}'"
+            out.append(Reading(parent, concrete[0], None, 100.0, "text", r.text, note))
+    return out
 
 
 _KEY = re.compile(
@@ -740,7 +773,7 @@ def _interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str]
     stated, asked = _statement_and_question(pack, raw, norm)
     guide = _guide(pack, asked, strong=1.0) if asked else None
     readings, unclear = _read_statement(pack, pending, answered, stated) if stated else ([], None)
-    if asked and (_measured(pack, asked) or _asks_for_free(pack, asked)):
+    if asked and (_measured(pack, asked) or _asks_for_free(pack, asked) or _own_situation(asked)):
         readings = _reachable(
             pack,
             readings + _asked_situation(pack, asked, readings, answered),

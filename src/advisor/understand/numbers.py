@@ -310,6 +310,8 @@ def _number(token: str) -> float | None:
 
 def _problem(lowered: str, start: int, end: int) -> str:
     """Why the number at start..end cannot be an amount, or ''."""
+    while start < end and lowered[start].isspace():  # a match may begin with the space before it
+        start += 1
     before, after = lowered[max(0, start - 12) : start], lowered[end : end + 6]
     if re.search(r"(?:\^|\*\*)\s*$", before):
         return "write the number out in full, not as a power or with an exponent"
@@ -399,9 +401,36 @@ def _find_amounts(text: str, money: Money) -> list[Amount]:
         )
         amount.aside = aside(lowered, amount)
         found.append(amount)
+    found = _compound(lowered, text, found)
     found = _days_a_week(_weekdays(lowered, _per_part(lowered, _borrow_units(lowered, found))))
     found = _runs_a_week(lowered, found)
     return _spread(lowered, _ranges(lowered, found))
+
+
+def _compound(lowered: str, text: str, found: list[Amount]) -> list[Amount]:
+    """'11h 50m', '2 hours and 30 minutes', '1h30': one duration said in two units."""
+    out: list[Amount] = []
+    for amount in found:
+        first = out[-1] if out else None
+        gap = lowered[first.end : amount.start] if first is not None else ""
+        if (
+            first is not None
+            and first.kind == "duration"
+            and first.scale
+            and first.low is None
+            and amount.low is None
+            and re.fullmatch(r"\s*(?:and\s+)?", gap)
+            and (
+                (amount.kind == "duration" and 0 < amount.scale < first.scale)
+                or (amount.kind == "plain" and not gap and first.scale == 1 and amount.value < 60)
+            )
+        ):
+            first.value += amount.value if amount.kind == "duration" else amount.value / 60
+            first.end, first.text = amount.end, text[first.start : amount.end].strip()
+            first.aside = aside(lowered, first)
+            continue
+        out.append(amount)
+    return out
 
 
 def _ranges(lowered: str, found: list[Amount]) -> list[Amount]:
@@ -676,20 +705,27 @@ def _counted(lowered: str, m: re.Match[str], kind: Kind) -> tuple[Kind, str]:
 _BORROWS = re.compile(r"\b(?:needs?|takes?|lasts?|runs? for|more like|closer to|not|but)\s+(?:about\s+|around\s+)?$")
 
 
+def _said_unit(amount: Amount) -> float:
+    """Hours per unit of the time unit an hours-a-week amount was said in ('4 hours of GPU per day': 1)."""
+    if amount.kind != "weekly":
+        return 0.0
+    return next((DURATION_UNITS[w] for w in re.findall(r"[a-z]+", amount.text.lower()) if w in DURATION_UNITS), 0.0)
+
+
 def _borrow_units(lowered: str, found: list[Amount]) -> list[Amount]:
     """'kicked out after 12 hours and my run needs 20': a bare number after a duration, said of the
     job, takes that duration's unit."""
     for i, amount in enumerate(found):
         if amount.kind != "plain" or not _BORROWS.search(lowered[max(0, amount.start - 20) : amount.start]):
             continue
-        earlier = [a for a in found[:i] if (a.kind == "duration" and a.scale) or a.kind == "size"]
+        earlier = [a for a in found[:i] if (a.kind == "duration" and a.scale) or a.kind == "size" or _said_unit(a)]
         if earlier and earlier[-1].kind == "size":  # "it dies at 12.7 GB, I need around 25"
             unit = re.search(r"([a-z]+)\s*$", earlier[-1].text.lower())
             amount.kind, amount.value = "size", amount.value * SIZE_UNITS.get(unit[1] if unit else "gb", 1.0)
             amount.note = f"read {amount.text} in the unit said before it"
             amount.aside = aside(lowered, amount)
         elif earlier:
-            amount.kind, amount.scale = "duration", earlier[-1].scale
+            amount.kind, amount.scale = "duration", earlier[-1].scale or _said_unit(earlier[-1])
             amount.value *= amount.scale
             amount.note = f"read {amount.text} in the unit said before it"
             said = amount.text.lower()
@@ -740,23 +776,28 @@ _AGO = re.compile(r"^\s*(?:ago|back|earlier|before|later|from now)\b")
 _LIMIT_AFTER = re.compile(
     r"^\s*(?:-\s*)?(?:[a-z0-9]+\s+)?(?:mark|limit|cap|ceiling|timeout|time limit|max\b|maximum|session limit)"
 )
+# "used 28 of my 30 hours": what is used of a quota, and the quota
+_QUOTA_OF_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:hours?\s+)?of\s+(?:my|our|the|your|their)\s+(?:\w+\s+)?\d")
+_QUOTA_OF_BEFORE = re.compile(r"\b\d[\d.]*\s+(?:[\w-]+\s+)?(?:hours?\s+)?of\s+(?:my|our|the|your|their)\s+(?:\w+\s+)?$")
 _LEFT_AFTER = re.compile(r"^(?:\s+[\w-]+){0,3}\s+(?:left|remaining)\b")
 # a clause about the past: its times are history, not the job ("last year I used it for a week")
-_PAST = re.compile(r"\b(?:yesterday|last\s+(?:year|month|week|night|time|semester|term)|ago)\b")
+_PAST = re.compile(r"\b(?:yesterday|last\s+(?:year|month|week|night|time|semester|term|quarter)|ago)\b")
 # "100 units in 2 days": how fast something was used, not a run
 _USED_IN_BEFORE = re.compile(
     r"\b\d[\d.,]*\s+(?:compute\s+)?(?:units?|credits?|hours?|dollars?)\s+in\s+(?:just\s+|only\s+|about\s+)?$"
 )
 # "the bill was $400", "charged me $80": what was paid, not the budget
 _BILLED_BEFORE = re.compile(
-    r"\b(?:bill\s+(?:was|came\s+to|of)|billed\s+(?:me|us)?|charged\s+(?:me|us)?|surprised\s+me\s+(?:with|at))\s*(?:about\s+|around\s+)?$"
+    r"\b(?:bill\s+(?:was|came\s+to|of)|billed\s+(?:me|us)?|charged\s+(?:me|us)?|surprised\s+me\s+(?:with|at)|paid|spent|"
+    r"cost\s+(?:me|us)|got\s+an?|had\s+an?|received\s+an?)\s*(?:about\s+|around\s+|over\s+|almost\s+|like\s+)?$"
 )
 _USED_BEFORE = re.compile(r"\b(?:used|burned|burnt|spent|wasted|ran\s+through)(?:\s+(?:up|all|my|our|the|of))*\s*$")
 _IDLE_AFTER = re.compile(r"^\s*(?:of\s+)?(?:idle|idling|inactivity|inactive|no activity)")
 _WHEN_BEFORE = re.compile(
     r"(?:^|[,.;:!?]\s*)(?:in|within)\s+(?:the\s+next\s+)?$"
     # a deadline: "I need it in 2 weeks", "due in 3 days", "my demo is in 5 days"
-    r"|\b(?:need\s+(?:it|this|them|the\s+results?|results?)|due|deadline\s+is|deadline|present(?:ing)?|submit"
+    r"|\b(?:need\s+(?:it|this|them|the\s+results?|results?)|results?|(?:it|this|them)\s+(?:done|ready|finished)|due|"
+    r"deadline\s+is|deadline|present(?:ing)?|submit"
     r"|submitting|defen[cs]e\s+is|demo\s+is|launch(?:ing)?|ship(?:ping)?)\s+(?:is\s+)?in\s+(?:about\s+)?$|\b(?:every|each|per|once|twice|thrice|times)\s+$"
     r"|(?<!runs )(?<!run )(?<!jobs )(?<!job )(?<!it )(?<!they )(?<!usually )(?<!training )\b(?:last|past)\s+$"
 )
@@ -783,19 +824,26 @@ _PERIOD_AFTER = re.compile(
     r"|of\s+(?:\w+\s+)?(?:use|usage|access|subscription|colab|pro)\b)"
 )
 _CREDITS_BEFORE = re.compile(r"\b(?:credits?|vouchers?|coupons?)\s+(?:of|worth)\s+$")
+# "Pro+ costs $50", "priced at $9.99": what something costs, not what the person can spend
+_PRICE_BEFORE = re.compile(
+    r"\b(?:costs|priced\s+at|price\s+is|price\s+of|sells\s+for|retails\s+for)\s+(?:about\s+|around\s+|like\s+)?$"
+)
 
 
 # a number right after one of these names is a model, a version or a product, not an amount
 _NAME_BEFORE = re.compile(
     r"\b(?:llama|gpt|python|resnet|yolo|yolov|bert|version|ver|v|mistral|qwen|phi|gemma|claude|gemini|sd|"
     r"stable\s+diffusion|cuda|pytorch|tensorflow|keras|ubuntu|windows|macos|ios|android|iphone|gen|generation|"
-    r"vgg|efficientnet|t5|whisper|falcon|vit|clip|opus|sonnet|haiku|deepseek|mixtral|sdxl|flux|o|tpu\s+v)"
+    r"vgg|efficientnet|t5|whisper|falcon|vit|clip|opus|sonnet|haiku|deepseek|mixtral|sdxl|flux|o|tpu\s+v|gtx|rtx|"
+    r"quadro|radeon|rx|titan|tesla|geforce|m|apple\s+m)"
     r"\s*-?\s*$"
 )
 
 
 # a consumer graphics card's model number said alone ("a 4090", "my 3060")
-_GPU_MODEL = re.compile(r"[1-5]0[5-9]0(?:\s*ti)?")
+_GPU_MODEL = re.compile(r"[1-5][0-6][5-9]0(?:\s*ti)?")
+# "in 2024", "since 2019": a year
+_YEAR = re.compile(r"(?:19[89]\d|20[0-3]\d)")
 # "I'm 16", "aged 15", "17 years old"
 _AGE_BEFORE = re.compile(r"(?:^|[,.;:!?]\s*|\band\s+)(?:i'?m|i\s+am|im|aged?)\s+(?:only\s+|just\s+)?$")
 _AGE_AFTER = re.compile(r"^\s*(?:years?\s+old|yrs?\s+old|y/?o)\b")
@@ -803,7 +851,7 @@ _AGE_AFTER = re.compile(r"^\s*(?:years?\s+old|yrs?\s+old|y/?o)\b")
 
 # "my laptop has 8GB of RAM", "on a 16 GB MacBook": the machine the person has, not the job's need
 _OWN_MACHINE_BEFORE = re.compile(
-    r"\b(?:laptop|machine|computer|pc|mac|macbook|desktop|workstation|notebook|chromebook|card|gpu|[1-5]0[5-9]0(?:\s*ti)?)"
+    r"\b(?:laptop|machine|computer|pc|mac|macbook|desktop|workstation|notebook|chromebook|card|gpu|[1-5][0-6][5-9]0(?:\s*ti)?)"
     r"\s*(?:only\s+)?"
     r"(?:has|have|had|with|'s\s+got|s\s+got|comes\s+with)\s+(?:only\s+|just\s+|about\s+|like\s+)?$"
 )
@@ -833,6 +881,8 @@ _WAITED_BEFORE = re.compile(
 )
 
 
+# "1 hour of A100 costs 13 units", "an hour is $1.20": the time a price is quoted for
+_PRICED_AFTER = re.compile(r"^\s*(?:of\s+[\w+-]+(?:\s+[\w+-]+)?\s+)?(?:costs?|is\s+\$|=|burns|uses\s+\d|eats)")
 # "for 2 days now", "for a week so far": how long something has been going on
 _SO_FAR_AFTER = re.compile(r"^\s*(?:now|so\s+far|already|straight\s+now|and\s+counting)\b")
 # "haven't logged in for 2 days", "it's been down for an hour", "I used it for 7 hours", "we ran it for
@@ -844,7 +894,8 @@ _HAPPENED_BEFORE = re.compile(
 )
 # "10 minutes to get a GPU": how long getting started takes, a wait
 _TO_START_AFTER = re.compile(
-    r"^\s*(?:just\s+)?to\s+(?:get|connect|start|load|spin|boot|allocate|find|obtain|launch|be\s+assigned|reconnect)\b"
+    r"^\s*(?:just\s+)?to\s+(?:get|connect|start|load|spin|boot|allocate|find|obtain|launch|be\s+assigned|reconnect|"
+    r"install|set\s+up|setup|download|upload|build|compile|mount|copy|unzip)\b"
 )
 # "6 hours of connectivity", "12 hours of session time": what a service allows
 _ALLOWED_AFTER = re.compile(
@@ -871,6 +922,8 @@ def aside(lowered: str, amount: Amount) -> str:
             return "credits that run out are not a monthly budget"
         if _PAST.search(clause) or _BILLED_BEFORE.search(before):
             return "what was spent before, not what there is to spend"
+        if _PRICE_BEFORE.search(before):
+            return "what something costs, not what there is to spend"
         return ""
     if amount.kind == "size":
         if _SHOWN_BEFORE.search(before):
@@ -893,12 +946,18 @@ def aside(lowered: str, amount: Amount) -> str:
         return "part of a name or version ('Llama 3', 'GPT-4', 'a 4090'), not an amount"
     if amount.kind == "plain" and (_AGE_BEFORE.search(before) or _AGE_AFTER.match(after)):
         return "the person's age, not an amount"
+    if amount.kind == "plain" and _YEAR.fullmatch(amount.text):
+        return "a year, not an amount"
     if amount.kind in ("duration", "plain") and _WAITED_BEFORE.search(before):
         return "how long the person waited, not how long the job runs"
     if amount.kind in ("duration", "plain", "weekly") and _GIVEN_BEFORE.search(before):
         return "what a service gives (a quota), not what the job needs"
     if amount.kind == "weekly" and _AFTER_BEFORE.search(before) and _FAILURE.search(clause):
         return "when a service stopped: a limit hit, not how long the job runs"
+    if amount.kind in ("duration", "plain", "weekly", "count") and (
+        _QUOTA_OF_AFTER.match(after) or _QUOTA_OF_BEFORE.search(before)
+    ):
+        return "how much of a quota is used, not how long the job runs"
     if amount.kind not in ("duration", "plain"):
         return ""
     if _rate_not_length(before, after, amount):
@@ -913,9 +972,13 @@ def aside(lowered: str, amount: Amount) -> str:
         return "what was used up already, not how long the job runs"
     if _LIMIT_AFTER.match(after) or _CAPPED_BEFORE.search(before) or _ALLOWED_AFTER.match(after):
         return "a limit the person hit, not how long the job runs"
+    if _PRICED_AFTER.match(after):
+        return "the unit a price is quoted in, not how long the job runs"
     if _PERIOD_AFTER.match(after):
         return "a period of use or study, not how long the job runs"
-    if _SO_FAR_AFTER.match(after) or _HAPPENED_BEFORE.search(before):
+    if (amount.kind == "duration" or re.search(r"\bfor\s+$", before)) and (
+        _SO_FAR_AFTER.match(after) or _HAPPENED_BEFORE.search(before)
+    ):
         return "how long something has gone on, not how long the job runs"
     if _TO_START_AFTER.match(after):
         return "how long getting started takes, not how long the job runs"
