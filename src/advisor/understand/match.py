@@ -117,6 +117,7 @@ class _Phrase(Record):
 
     def __post_init__(self) -> None:
         self.stems = stem_words(list(self.words))  # compared with the message's stems, made once
+        self.text = " ".join(self.words)
 
 
 _PHRASES: dict[int, tuple[Question, tuple[_Phrase, ...]]] = {}
@@ -391,10 +392,17 @@ def forget_matches() -> None:
 def _phrase_matches(question: Question, text: str) -> Iterator[Match]:
     for words in clauses(text):
         stems = stem_words(words)
+        initials = [w[0] for w in words]
+        said = set(initials)
         for phrase in _phrases(question):
+            first = phrase.words[0][0]
+            if first not in said:  # an exact match, a stem or a typo all begin with the same letter
+                continue
             n = len(phrase.words)
-            target = " ".join(phrase.words)
+            target = phrase.text
             for i in range(0, len(words) - n + 1):
+                if initials[i] != first:
+                    continue
                 window = " ".join(words[i : i + n])
                 if window == target or stems[i : i + n] == phrase.stems:
                     score = 100.0
@@ -456,12 +464,15 @@ def negated_options(question: Question, text: str, min_chars: int = 0) -> set[st
     out: set[str] = set()
     for words in clauses(text):
         stems = stem_words(words)
+        initials = [w[0] for w in words]
+        said = set(initials)
         for phrase in _phrases(question):
-            if len(" ".join(phrase.words)) < min_chars:
+            first = phrase.words[0][0]
+            if first not in said or len(phrase.text) < min_chars:
                 continue
             n = len(phrase.words)
             for i in range(0, len(words) - n + 1):
-                if stems[i : i + n] == phrase.stems and _negated(words, i):
+                if initials[i] == first and stems[i : i + n] == phrase.stems and _negated(words, i):
                     out.add(phrase.option)
     return out
 
@@ -780,7 +791,7 @@ def _read_one(question: Question, text: str, money: Money) -> Reading | Unclear:
     plain = _plain_number(question, norm, text)
     if plain is not None:
         return plain
-    exact = [opt for opt in question.options if norm in {normalize(s) for s in opt.synonyms}]
+    exact = [opt for opt, said in _synonym_sets(question) if norm in said]
     if len(exact) == 1:
         return Reading(question.id, exact[0].id, exact[0].value, 100.0, "text", text)
     if any(p in norm for p in NOT_SURE_PHRASES) or norm in {"?", "idk", "dunno", "unsure", "maybe"}:
@@ -819,6 +830,21 @@ def _read_one(question: Question, text: str, money: Money) -> Reading | Unclear:
     if best >= ACCEPT and best - second >= MARGIN:
         return Reading(question.id, best_id, opt.value, min(best, 100.0), "text", text)
     return _candidates(question, [oid for oid, (sc, _) in ranked if sc >= best - MARGIN], text)
+
+
+_SYNONYMS: dict[int, tuple[Question, tuple[tuple[Option, frozenset[str]], ...]]] = {}
+
+
+def _synonym_sets(question: Question) -> tuple[tuple[Option, frozenset[str]], ...]:
+    """Each option with its synonyms normalized, made once per question object."""
+    cached = _SYNONYMS.get(id(question))
+    if cached is not None and cached[0] is question:
+        return cached[1]
+    made = tuple((opt, frozenset(normalize(s) for s in opt.synonyms)) for opt in question.options)
+    if len(_SYNONYMS) > 512:
+        _SYNONYMS.clear()
+    _SYNONYMS[id(question)] = (question, made)
+    return made
 
 
 def _fuzzy(question: Question, norm: str, text: str) -> Reading | Unclear:
