@@ -304,8 +304,9 @@ def _others(pack: Pack, text: str, skip: str | None) -> list[Reading]:
             for q2, found in all_hits.items()
             if q2 != qid
             for other in found
-            # "an A100", "an L4": one GPU, and (its follow-up) which GPU, said by the same words
-            if not (_follows(pack, q2, qid) or (_follows(pack, qid, q2) and other in words))
+            # "an A100", "an L4": one GPU, and (its follow-up) which GPU, said by the same words;
+            # "the company pays": the budget, and (its follow-up) whose account, likewise
+            if not (_follows(pack, q2, qid) or (_follows(pack, qid, q2) and (other in words or words in other)))
         ):
             continue
         opt = pack.question(qid).option(oid)
@@ -616,6 +617,7 @@ def _read_statement(
     """Every answer a statement gives: the pending question's first, then the others it settles."""
     readings: list[Reading] = []
     unclear: Unclear | None = None
+    said, text = text, _without_history(text)
     if pending is not None:
         first = read_answer(pending, text, money_for(pack))
         if isinstance(first, Reading) and not _weak(pending, text, first) and not _stray(pack, pending, text, first):
@@ -645,7 +647,30 @@ def _read_statement(
     if not readings and (unclear is None or not (unclear.candidates or unclear.problem)):
         unclear = _amount_problem(pack, pending, answered, text) or unclear
     readings += _implied(pack, readings, answered)
+    for r in readings:  # each answer keeps the words as they were said, history and all
+        r.text = said if r.text == text else r.text
+    if unclear is not None and unclear.text == text:
+        unclear.text = said
     return _reachable(pack, readings, answered, pending.id if pending else None), unclear
+
+
+_PART = re.compile(r"[^,.;!?]+|[,.;!?]+")
+_HISTORY = re.compile(
+    r"\b(?:yesterday|last\s+(?:year|month|week|night|time|semester|term|quarter|summer|winter|spring|autumn|fall)|"
+    r"ago|in\s+(?:19[89]\d|20[0-3]\d)|(?:burned|burnt)\s+through|"
+    r"spent\s+(?:the\s+|my\s+)?(?:whole\s+|entire\s+|all\s+)?(?:day|weekend|week|night|morning|evening|afternoon))\b",
+    re.I,
+)
+
+
+def _without_history(text: str) -> str:
+    """The text with its clauses about the past blanked out ("two years ago I used colab for a
+    course, now I need it for my job"): what happened then answers nothing about the job now.
+    Blanked, not cut, so positions in the text stay where they were."""
+    if not _HISTORY.search(text):
+        return text
+    parts = _PART.findall(text)
+    return "".join(" " * len(part) if _HISTORY.search(part) else part for part in parts)
 
 
 def _implied(pack: Pack, readings: list[Reading], answered: Mapping[str, str]) -> list[Reading]:
