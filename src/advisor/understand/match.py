@@ -201,6 +201,7 @@ LIMITS = {"more", "over", "above", "beyond", "past", "much"}
 AUXILIARIES = {"do", "does", "did", "will", "would", "should", "could", "must", "need", "is", "are"}
 
 
+MADE_THINGS = {"model", "models", "weights", "checkpoint", "checkpoints", "network", "classifier", "llm", "version"}
 # words after a phrase that make it the name of a product: "free version", "free trial", "pro plan"
 NAMING = {
     "program",
@@ -399,63 +400,71 @@ def _phrase_matches(question: Question, text: str) -> Iterator[Match]:
             if first not in said:  # an exact match, a stem or a typo all begin with the same letter
                 continue
             n = len(phrase.words)
-            target = phrase.text
             for i in range(0, len(words) - n + 1):
                 if initials[i] != first:
                     continue
                 window = " ".join(words[i : i + n])
-                if window == target or stems[i : i + n] == phrase.stems:
-                    score = 100.0
-                elif n >= 2 and window == target + "s":
-                    score = 99.0  # "no credit cards": a longer phrase in the plural
-                elif (
-                    len(target) >= 5
-                    and target[0] == window[0]
-                    and not any(c.isdigit() for c in target)
-                    and not NUMBER_WORDS & set(phrase.words)
-                    and _same_negations(phrase.words, words[i : i + n])
-                ):
-                    # typos are forgiven, but never in numbers or negations ("with" vs "without"),
-                    # and a shorter or longer word is no typo ("process" is not "processor")
-                    score = fuzz.ratio(window, target)
-                    if (
-                        score < ACCEPT
-                        or _truncated(window, target)
-                        or not _word_by_word(phrase.words, words[i : i + n])
-                    ):
-                        continue
-                else:
-                    continue
-                if _negated(words, i) and not any(w in NEGATIONS for w in phrase.words):
-                    continue
-                if NEGATIONS & set(phrase.words) and set(words[i + n : i + n + 1]) & LIMITS:
-                    continue  # "can't spend more than $10": a limit, not "nothing"
-                if i and words[i - 1] in WHEN and phrase.words[-1] in TIME_WORDS:
-                    continue  # "last month", "next week", "every day": when, not how long
-                if phrase.words[-1] in TIME_WORDS and _how_often(words, i, phrase.words):
-                    continue  # "5 runs a week", "a coffee a month": how often, not how long
-                if phrase.words[-1] in {"run", "runs", "running"} and words[i + n : i + n + 1] == ["out"]:
-                    continue  # "keep running out of units" is not "keep running"
-                if phrase.words[-1] == "afford" and set(words[i + n : i + n + 1]) & PRICED:
-                    continue  # "I can't afford Colab Pro": less than that plan costs, not nothing
-                if NAMING & set(
-                    words[i + n : i + n + (1 if words[i + n : i + n + 1] and words[i + n] in _JOINS else 2)]
-                ):
-                    continue  # "the free tier", "free AWS credits": the name of a product, not an answer
-                if phrase.words[0] in NEGATIONS and (
-                    GIVEN & set(words[max(0, i - 2) : i])
-                    or (i >= 2 and words[i - 1] in {"has", "have", "had"} and words[i - 2] not in {"i", "we"})
-                ):
-                    continue  # "it gives me no GPU", "my Chromebook has no GPU": what it has, not what the job needs
-                if _compared(words, i):
-                    continue  # "a better GPU than a T4": the T4 is what is compared, not what is wanted
-                if phrase.words[0] in {"each", "every"} and i and words[i - 1] in _TIME_UNITS:
-                    continue  # "4 hours each time": how long each run is, not 'a GPU every time'
-                if HANDED & set(words[max(0, i - 3) : i]):
-                    continue  # "colab keeps giving me CPU only": what a service hands out, not what is needed
-                if n == 1 and phrase.words[0] in ALONE and i + 1 < len(words) and words[i + 1] not in AFTER_ALONE:
-                    continue  # "nothing sensitive": a negation of the next word, not the answer "nothing"
-                yield phrase.option, score * (1 + 0.02 * len(target)), window, score >= 99.0
+                score = _window_score(phrase, window, words[i : i + n], stems[i : i + n])
+                if score and not _said_otherwise(phrase, words, i):
+                    yield phrase.option, score * (1 + 0.02 * len(phrase.text)), window, score >= 99.0
+
+
+def _window_score(phrase: _Phrase, window: str, said: list[str], stems: tuple[str, ...]) -> float:
+    """How well the words said match the phrase: 100 for the phrase or its stems, 99 for a longer
+    phrase in the plural, a typo's similarity, or 0."""
+    target = phrase.text
+    if window == target or stems == phrase.stems:
+        return 100.0
+    if len(said) >= 2 and window == target + "s":
+        return 99.0  # "no credit cards": a longer phrase in the plural
+    if (
+        len(target) >= 5
+        and target[0] == window[0]
+        and not any(c.isdigit() for c in target)
+        and not NUMBER_WORDS & set(phrase.words)
+        and _same_negations(phrase.words, said)
+    ):
+        # typos are forgiven, but never in numbers or negations ("with" vs "without"), and a
+        # shorter or longer word is no typo ("process" is not "processor")
+        score = fuzz.ratio(window, target)
+        if score >= ACCEPT and not _truncated(window, target) and _word_by_word(phrase.words, said):
+            return score
+    return 0.0
+
+
+def _said_otherwise(phrase: _Phrase, words: list[str], i: int) -> bool:
+    """Whether the words around the phrase said at words[i] make it mean something else."""
+    n = len(phrase.words)
+    after = words[i + n : i + n + 1]
+    if _negated(words, i) and not any(w in NEGATIONS for w in phrase.words):
+        return True
+    if NEGATIONS & set(phrase.words) and set(after) & LIMITS:
+        return True  # "can't spend more than $10": a limit, not "nothing"
+    if i and words[i - 1] in WHEN and phrase.words[-1] in TIME_WORDS:
+        return True  # "last month", "next week", "every day": when, not how long
+    if phrase.words[-1] in TIME_WORDS and _how_often(words, i, phrase.words):
+        return True  # "5 runs a week", "a coffee a month": how often, not how long
+    if phrase.words[-1] in {"run", "runs", "running"} and after == ["out"]:
+        return True  # "keep running out of units" is not "keep running"
+    if phrase.words[-1] == "afford" and set(after) & PRICED:
+        return True  # "I can't afford Colab Pro": less than that plan costs, not nothing
+    if NAMING & set(words[i + n : i + n + (1 if after and after[0] in _JOINS else 2)]):
+        return True  # "the free tier", "free AWS credits": the name of a product, not an answer
+    if phrase.words[0] in NEGATIONS and (
+        GIVEN & set(words[max(0, i - 2) : i])
+        or (i >= 2 and words[i - 1] in {"has", "have", "had"} and words[i - 2] not in {"i", "we"})
+    ):
+        return True  # "it gives me no GPU", "my Chromebook has no GPU": what it has, not what the job needs
+    if words[i + n - 1].endswith("ed") and after and after[0] in MADE_THINGS:
+        return True  # "a fine-tuned model", "the trained weights": a thing made, not the work to do
+    if _compared(words, i):
+        return True  # "a better GPU than a T4": the T4 is what is compared, not what is wanted
+    if phrase.words[0] in {"each", "every"} and i and words[i - 1] in _TIME_UNITS:
+        return True  # "4 hours each time": how long each run is, not 'a GPU every time'
+    if HANDED & set(words[max(0, i - 3) : i]):
+        return True  # "colab keeps giving me CPU only": what a service hands out, not what is needed
+    # "nothing sensitive": a negation of the next word, not the answer "nothing"
+    return n == 1 and phrase.words[0] in ALONE and i + 1 < len(words) and words[i + 1] not in AFTER_ALONE
 
 
 def negated_options(question: Question, text: str, min_chars: int = 0) -> set[str]:

@@ -496,8 +496,16 @@ def _opens_question(part: str, names: frozenset[str]) -> bool:
     return bool(WH_START.match(norm) or (modal and (modal[1] in SUBJECTS or modal[1] in names)))
 
 
+# "I guess 4 hours?", "maybe 20?": an answer said with a rising voice, not a question
+_HEDGED = re.compile(
+    r"^\s*(?:i\s+guess|i\s+think|i'?d\s+say|maybe|probably|perhaps|like|around|about|roughly|idk)\b", re.I
+)
+
+
 def _asks(sentence: str, names: frozenset[str]) -> bool:
-    return sentence.rstrip().endswith("?") or _opens_question(sentence, names)
+    if _opens_question(sentence, names):
+        return True
+    return sentence.rstrip().endswith("?") and not _HEDGED.match(sentence)
 
 
 def split_question(raw: str, names: frozenset[str] = frozenset()) -> tuple[str, str]:

@@ -403,8 +403,27 @@ def _find_amounts(text: str, money: Money) -> list[Amount]:
         found.append(amount)
     found = _compound(lowered, text, found)
     found = _days_a_week(_weekdays(lowered, _per_part(lowered, _borrow_units(lowered, found))))
-    found = _runs_a_week(lowered, found)
+    found = _weekly_lead(lowered, _runs_a_week(lowered, found))
     return _spread(lowered, _ranges(lowered, found))
+
+
+_WEEKLY_LEAD = re.compile(
+    r"(?:^|[,.;:!?]\s*)(?:weekly|per\s+week|each\s+week|every\s+week|in\s+a\s+(?:typical\s+|normal\s+)?week)\b\s*[,:]?([^,.;:!?]*)$"
+)
+_ONE_RUN = re.compile(r"\b(?:runs?|jobs?|sessions?|experiments?)\b")
+
+
+def _weekly_lead(lowered: str, found: list[Amount]) -> list[Amount]:
+    """'weekly I'd use it maybe 35-40 hours', 'in a typical week, 12 hours': hours a week, said
+    before the hours (a run's length in the same clause, 'each week I do a 3 hour run', stays one)."""
+    for amount in found:
+        if amount.kind != "duration" or amount.aside or amount.value > 168:
+            continue
+        lead = _WEEKLY_LEAD.search(lowered[: amount.start])
+        if lead and not _ONE_RUN.search(lead[1]) and not _ONE_RUN.match(lowered[amount.end :].lstrip(" -")):
+            amount.kind, amount.scale = "weekly", 0.0
+            amount.note = f"read {amount.text} as hours a week"
+    return found
 
 
 def _compound(lowered: str, text: str, found: list[Amount]) -> list[Amount]:
@@ -519,11 +538,11 @@ def _days_a_week(found: list[Amount]) -> list[Amount]:
 # parts of one run: a count of them times each one's time is the run's length
 _PARTS = r"(epoch|step|iteration|batch|fold|trial|experiment|round|sweep|config|configuration)"
 # things done again and again: a count of them is how often, never a longer run
-_REPEATS = r"(run|session|job|notebook|training run|pass|time)"
+_REPEATS = r"(run|session|job|notebook|training run|pass|time|evening|night|morning|afternoon)"
 _ANY_PART = rf"(?:{_PARTS}|{_REPEATS})"
 _PART_BEFORE = re.compile(
     rf"\b(?:each|every|per|one|an?|the)\s+(?:[a-z-]+\s+)?({_ANY_PART})s?(?:\s+(?:takes?|took|is|lasts?|runs?|needs?))?"
-    r"(?:\s+(?:about|around|roughly|approximately|maybe))?\s*$"
+    r"(?:\s+(?:about|around|roughly|approximately|maybe))?\s*~?\s*$"
 )
 _PART_AFTER = re.compile(rf"^\s*(?:per|each|an?|every|for\s+(?:each|every|one))\s+({_ANY_PART})\b")
 _EACH_AFTER = re.compile(r"^\s*(?:each|apiece)\b")  # "5 runs a week of 2 hours each"
@@ -702,7 +721,10 @@ def _counted(lowered: str, m: re.Match[str], kind: Kind) -> tuple[Kind, str]:
     return kind, counted
 
 
-_BORROWS = re.compile(r"\b(?:needs?|takes?|lasts?|runs? for|more like|closer to|not|but)\s+(?:about\s+|around\s+)?$")
+_BORROWS = re.compile(
+    r"\b(?:needs?|takes?|lasts?|runs? for|more like|closer to|not|but|maybe|perhaps|possibly|probably)\s+"
+    r"(?:about\s+|around\s+)?$"
+)
 
 
 def _said_unit(amount: Amount) -> float:
@@ -909,6 +931,13 @@ _RESET_IN_BEFORE = re.compile(r"\b(?:resets?|renews?|refresh\w*|refills?|expires
 
 
 GPU_MEMORY = "the GPU's own memory, not the machine's RAM"
+_GPU_MEMORY_AFTER = re.compile(
+    r"^\s*(?:of\s+)?(?:gpu\s+(?:memory|ram)|vram|video\s+memory|(?:gpus?|graphics\s+cards?|cards?)\b)"
+)
+# "an A100 80GB", "RTX 3090 24 GB": the size of a named GPU's memory
+_GPU_NAME_BEFORE = re.compile(
+    r"\b(?:a100|h100|h200|l4|l40s?|t4|v100|a10g?|p100|k80|rtx\s*\d{4}|[1-5][0-6][5-9]0)s?\s*$"
+)
 
 
 def aside(lowered: str, amount: Amount) -> str:
@@ -918,48 +947,66 @@ def aside(lowered: str, amount: Amount) -> str:
         return "a count of things ('12M rows', '500k images'), not an amount"
     clause = re.split(r"[,.;:!?]|\b(?:but|and)\b", before)[-1] + " " + re.split(r"[,.;:!?]|\bbut\b", after)[0]
     if amount.kind == "money":
-        if _CREDITS_AFTER.match(after) or _CREDITS_BEFORE.search(before):
-            return "credits that run out are not a monthly budget"
-        if _PAST.search(clause) or _BILLED_BEFORE.search(before):
-            return "what was spent before, not what there is to spend"
-        if _PRICE_BEFORE.search(before):
-            return "what something costs, not what there is to spend"
-        return ""
+        return _money_aside(before, after, clause)
     if amount.kind == "size":
-        if _SHOWN_BEFORE.search(before):
-            return "what is in use now, not what the job needs"
-        if _GIVEN_BEFORE.search(before) or _HAS_BEFORE.search(before):
-            return "what a service gives (a quota), not what the job needs"
-        if _OWN_MACHINE_BEFORE.search(before) or (_MY_BEFORE.search(before) and _MACHINE_AFTER.match(after)):
-            return "what the person's own machine has, not what the job needs"
-        if re.match(
-            r"^\s*(?:of\s+)?(?:gpu\s+(?:memory|ram)|vram|video\s+memory|(?:gpu|graphics\s+card|card)\b)", after
-        ):
-            return GPU_MEMORY
-        if _DATA_AFTER.match(after) or (
-            re.search(r"\b(?:data|dataset|file|files|csv|parquet|images)\b", before[-40:])
-            and not re.match(r"^\s*(?:of\s+)?(?:ram|memory)", after)
-        ):
-            return "the size of a file or dataset, not the memory the job needs"
-        return ""
-    if amount.kind in ("plain", "count") and (_NAME_BEFORE.search(before) or _GPU_MODEL.fullmatch(amount.text)):
-        return "part of a name or version ('Llama 3', 'GPT-4', 'a 4090'), not an amount"
-    if amount.kind == "plain" and (_AGE_BEFORE.search(before) or _AGE_AFTER.match(after)):
-        return "the person's age, not an amount"
-    if amount.kind == "plain" and _YEAR.fullmatch(amount.text):
-        return "a year, not an amount"
-    if amount.kind in ("duration", "plain") and _WAITED_BEFORE.search(before):
-        return "how long the person waited, not how long the job runs"
-    if amount.kind in ("duration", "plain", "weekly") and _GIVEN_BEFORE.search(before):
+        return _size_aside(before, after)
+    said = _number_aside(before, after, clause, amount)
+    if said or amount.kind not in ("duration", "plain"):
+        return said
+    return _time_aside(before, after, clause, amount)
+
+
+def _money_aside(before: str, after: str, clause: str) -> str:
+    if _CREDITS_AFTER.match(after) or _CREDITS_BEFORE.search(before):
+        return "credits that run out are not a monthly budget"
+    if _PAST.search(clause) or _BILLED_BEFORE.search(before):
+        return "what was spent before, not what there is to spend"
+    if _PRICE_BEFORE.search(before):
+        return "what something costs, not what there is to spend"
+    return ""
+
+
+def _size_aside(before: str, after: str) -> str:
+    if _SHOWN_BEFORE.search(before):
+        return "what is in use now, not what the job needs"
+    if _GIVEN_BEFORE.search(before) or _HAS_BEFORE.search(before):
         return "what a service gives (a quota), not what the job needs"
-    if amount.kind == "weekly" and _AFTER_BEFORE.search(before) and _FAILURE.search(clause):
+    if _OWN_MACHINE_BEFORE.search(before) or (_MY_BEFORE.search(before) and _MACHINE_AFTER.match(after)):
+        return "what the person's own machine has, not what the job needs"
+    if _GPU_MEMORY_AFTER.match(after) or _GPU_NAME_BEFORE.search(before):
+        return GPU_MEMORY
+    if _DATA_AFTER.match(after) or (
+        re.search(r"\b(?:data|dataset|file|files|csv|parquet|images)\b", before[-40:])
+        and not re.match(r"^\s*(?:of\s+)?(?:ram|memory)", after)
+    ):
+        return "the size of a file or dataset, not the memory the job needs"
+    return ""
+
+
+def _number_aside(before: str, after: str, clause: str, amount: Amount) -> str:
+    """Names, ages, years, waits and quotas: what a bare number or a time may be instead."""
+    kind = amount.kind
+    if kind in ("plain", "count") and (_NAME_BEFORE.search(before) or _GPU_MODEL.fullmatch(amount.text)):
+        return "part of a name or version ('Llama 3', 'GPT-4', 'a 4090'), not an amount"
+    if kind == "plain" and (_AGE_BEFORE.search(before) or _AGE_AFTER.match(after)):
+        return "the person's age, not an amount"
+    if kind == "plain" and _YEAR.fullmatch(amount.text):
+        return "a year, not an amount"
+    if kind in ("duration", "plain") and _WAITED_BEFORE.search(before):
+        return "how long the person waited, not how long the job runs"
+    if kind in ("duration", "plain", "weekly") and _GIVEN_BEFORE.search(before):
+        return "what a service gives (a quota), not what the job needs"
+    if kind == "weekly" and _AFTER_BEFORE.search(before) and _FAILURE.search(clause):
         return "when a service stopped: a limit hit, not how long the job runs"
-    if amount.kind in ("duration", "plain", "weekly", "count") and (
+    if kind in ("duration", "plain", "weekly", "count") and (
         _QUOTA_OF_AFTER.match(after) or _QUOTA_OF_BEFORE.search(before)
     ):
         return "how much of a quota is used, not how long the job runs"
-    if amount.kind not in ("duration", "plain"):
-        return ""
+    return ""
+
+
+def _time_aside(before: str, after: str, clause: str, amount: Amount) -> str:
+    """What a time said in its sentence is, when it is not how long the job runs."""
     if _rate_not_length(before, after, amount):
         return "how often ('5 runs a week'), not how long the job runs"
     if _USED_IN_BEFORE.search(before):
