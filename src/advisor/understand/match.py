@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import math
+import os
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -28,6 +29,14 @@ CONSIDER = 70.0  # between CONSIDER and ACCEPT: ask which was meant
 MARGIN = 8.0  # the best reading must beat the next option by this much
 
 NEGATIONS = {
+    "blocks",
+    "blocked",
+    "bans",
+    "banned",
+    "forbids",
+    "forbidden",
+    "prohibits",
+    "prohibited",
     "no",
     "not",
     "dont",
@@ -336,10 +345,19 @@ def _same_word(a: str, b: str) -> bool:
     return a == b or _stem(a).rstrip("e") == _stem(b).rstrip("e") or fuzz.ratio(a, b) >= 75
 
 
+_ENDINGS = {"", "s", "es", "ed", "d", "ing", "ment", "ments", "er", "ers", "ion", "ions", "ly", "able", "ive"}
+_OTHER_WORD = {"ed", "d", "ment", "ments", "er", "ers", "ion", "ions", "ly", "able", "ive"}  # not a plural or -ing
+
+
 def _truncated(window: str, target: str) -> bool:
-    """One is the other cut short by two letters or more: another word, not a typo."""
+    """One is the other cut short by two letters or more, or the same stem with another ending
+    ('assigned' is not 'assignment'): another word, not a typo."""
     short, long = sorted((window, target), key=len)
-    return len(long) - len(short) >= 2 and long.startswith(short)
+    if len(long) - len(short) >= 2 and long.startswith(short):
+        return True
+    same = len(os.path.commonprefix([window, target]))
+    ends = {window[same:], target[same:]}
+    return same >= 4 and ends <= _ENDINGS and bool(ends & _OTHER_WORD) and len(ends) == 2
 
 
 def _how_often(words: list[str], i: int, phrase: tuple[str, ...]) -> bool:
@@ -676,7 +694,21 @@ _NUMBER_WORDS = {str(i) for i in range(100)} | {
     "a",
     "an",
 }
-VAGUE = {"some", "somewhat", "moderate", "reasonable", "bit", "little", "much", "while", "modest", "decent"}
+VAGUE = {
+    "some",
+    "somewhat",
+    "moderate",
+    "reasonable",
+    "bit",
+    "little",
+    "much",
+    "while",
+    "modest",
+    "decent",
+    "plenty",
+    "lots",
+    "lot",
+}
 _OR = re.compile(r"\s+(?:or|vs|versus|either)\s+|\s*/\s*(?=[^\W\d])", re.I)
 
 

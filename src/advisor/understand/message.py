@@ -254,7 +254,8 @@ def _devices_only(said: str) -> str:
 _GIVEN = re.compile(
     r"\b(?:gave|gives|give|assigned|assigns|allocated|allocates)\s+(?:me|us)\s+(?:a\s+|an\s+|the\s+)?"
     r"((?:[a-z]+\d+[a-z]*|cpu|cpus)\b)"
-    r"|\b(?:stuck\s+with|(?:still|only|always|usually|sometimes)\s+(?:get|got)|i\s+got)\s+(?:a\s+|an\s+|the\s+)?"
+    r"|\b(?:stuck\s+with|(?:still|only|always|usually|sometimes|then|just|and|but)\s+(?:get|got)|i\s+got|got\s+assigned)"
+    r"\s+(?:a\s+|an\s+|the\s+)?"
     r"((?:[a-z]+\d+[a-z]*|cpu|cpus)\b)",
     re.I,
 )
@@ -301,6 +302,8 @@ def _others(pack: Pack, text: str, skip: str | None) -> list[Reading]:
     for qid, (oid, words) in strong.items():
         if any(
             _overlaps(words, other)
+            # ("learning deep learning": 'learning' also said on its own is not only inside the other)
+            and (words == other or _within(words, other, rest) or not set(words.split()) <= set(other.split()))
             for q2, found in all_hits.items()
             if q2 != qid
             for other in found
@@ -432,6 +435,7 @@ SMALL_TALK = {
     "good morning": "hello",
     "good evening": "hello",
     "ok": "ok",
+    "sure thing": "ok",
     "okay": "ok",
     "cool": "ok",
     "great": "ok",
@@ -625,7 +629,7 @@ def _read_statement(
     """Every answer a statement gives: the pending question's first, then the others it settles."""
     readings: list[Reading] = []
     unclear: Unclear | None = None
-    said, text = text, _without_history(text)
+    said, text = text, _without_history(_without_free_names(pack, text))
     if pending is not None:
         first = read_answer(pending, text, money_for(pack))
         if isinstance(first, Reading) and not _weak(pending, text, first) and not _stray(pack, pending, text, first):
@@ -662,13 +666,27 @@ def _read_statement(
     return _reachable(pack, readings, answered, pending.id if pending else None), unclear
 
 
-_PART = re.compile(r"[^,.;!?]+|[,.;!?]+")
+_PART = re.compile(r"(?:(?!\bbut\b)[^,.;!?])+|[,.;!?]+|\bbut\b")
 _HISTORY = re.compile(
     r"\b(?:yesterday|last\s+(?:year|month|week|night|time|semester|term|quarter|summer|winter|spring|autumn|fall)|"
-    r"ago|in\s+(?:19[89]\d|20[0-3]\d)|(?:burned|burnt)\s+through|"
+    r"ago|in\s+(?:19[89]\d|20[0-3]\d)|(?:burned|burnt)\s+through|(?:previous|prior)\s+(?:jobs?|runs?|projects?|models?)|"
     r"spent\s+(?:the\s+|my\s+)?(?:whole\s+|entire\s+|all\s+)?(?:day|weekend|week|night|morning|evening|afternoon))\b",
     re.I,
 )
+
+
+def _without_free_names(pack: Pack, text: str) -> str:
+    """'Colab free gave me a T4': 'free' after a service's name names its free tier, not a budget."""
+    pattern = pack.derived.once(
+        "free-after-names",
+        lambda: re.compile(
+            r"\b(?:"
+            + "|".join(re.escape(w) for w in sorted(service_words(pack), key=len, reverse=True))
+            + r")(?:'s)?\s+(free)\b",
+            re.I,
+        ),
+    )
+    return pattern.sub(lambda m: m[0][: m.start(1) - m.start()] + " " * len(m[1]), text)
 
 
 def _without_history(text: str) -> str:
@@ -859,11 +877,17 @@ def _asked_situation(pack: Pack, asked: str, readings: list[Reading], answered: 
         for r in _others(pack, unnamed, None)
         if r.question not in have
         and r.question not in answered
-        # ("Colab Pro at $9.99 or Kaggle for free?": the price asked about is no budget, "free" is)
-        and (r.question != budget or (_says_no_money(pack.question(budget), unnamed) and not r.value))
+        # ("Colab Pro at $9.99 or Kaggle for free?": the price asked about is no budget, "free" is;
+        # "... for a $20 budget?" says the budget)
+        and (
+            r.question != budget
+            or (_says_no_money(pack.question(budget), unnamed) and not r.value)
+            or bool(_BUDGET_SAID.search(unnamed))
+        )
     ]
 
 
+_BUDGET_SAID = re.compile(r"\b(?:budget|can\s+spend|could\s+spend|can\s+afford|afford\s+to\s+spend)\b", re.I)
 FREE_ASKS = {
     "for free",
     "anything free",

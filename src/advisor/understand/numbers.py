@@ -823,6 +823,13 @@ _WHEN_BEFORE = re.compile(
     r"|submitting|defen[cs]e\s+is|demo\s+is|launch(?:ing)?|ship(?:ping)?)\s+(?:is\s+)?in\s+(?:about\s+)?$|\b(?:every|each|per|once|twice|thrice|times)\s+$"
     r"|(?<!runs )(?<!run )(?<!jobs )(?<!job )(?<!it )(?<!they )(?<!usually )(?<!training )\b(?:last|past)\s+$"
 )
+# "a demo for investors in 2 weeks": days, weeks or months after 'in' say when, unless said of
+# the run ("it finishes in 3 days")
+_IN_DAYS = re.compile(r"\bin\s+(?:about\s+|around\s+|roughly\s+|just\s+|only\s+)?$")
+_RUN_IN = re.compile(
+    r"\b(?:finish\w*|complete\w*|done|runs?|takes?|converge\w*|ends?|trains?|training|train\s+it|run\s+it)"
+    r"\s+(?:\w+\s+)?in\s+(?:about\s+|around\s+|roughly\s+|just\s+|only\s+)?$"
+)
 _AFTER_BEFORE = re.compile(
     r"\b(?:after|at)\s+(?:about\s+|around\s+|roughly\s+|only\s+|just\s+|like\s+|exactly\s+|approx\.?\s+|"
     r"approximately\s+|maybe\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|less\s+than\s+|under\s+|"
@@ -1033,7 +1040,7 @@ def _time_aside(before: str, after: str, clause: str, amount: Amount) -> str:
         return "when a quota comes back, not how long the job runs"
     if _IDLE_AFTER.match(after):
         return "an idle time-out, not how long the job runs"
-    if _WHEN_BEFORE.search(before):
+    if _WHEN_BEFORE.search(before) or (_IN_DAYS.search(before) and amount.scale >= 24 and not _RUN_IN.search(before)):
         return "when something is due or how often, not how long the job runs"
     if _AFTER_BEFORE.search(before) and _FAILURE.search(clause):
         return "when a service stopped: a limit hit, not how long the job runs"
