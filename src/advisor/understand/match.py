@@ -342,7 +342,9 @@ def _word_by_word(phrase: tuple[str, ...], said: list[str]) -> bool:
 def _same_word(a: str, b: str) -> bool:
     """The same word, another form of it ('leaving', 'leave') or a typo of it ('mony'), not another
     word ('google', 'kaggle')."""
-    return a == b or _stem(a).rstrip("e") == _stem(b).rstrip("e") or fuzz.ratio(a, b) >= 75
+    if a == b or _stem(a).rstrip("e") == _stem(b).rstrip("e"):
+        return True
+    return a[:1] == b[:1] and fuzz.ratio(a, b) >= 75  # a typo keeps the first letter ('vram' is not 'ram')
 
 
 _ENDINGS = {"", "s", "es", "ed", "d", "ing", "ment", "ments", "er", "ers", "ion", "ions", "ly", "able", "ive"}
@@ -423,6 +425,8 @@ def _phrase_matches(question: Question, text: str) -> Iterator[Match]:
                     continue
                 window = " ".join(words[i : i + n])
                 score = _window_score(phrase, window, words[i : i + n], stems[i : i + n])
+                if score and phrase.via in ("weak", "near") and window != phrase.text:
+                    window = phrase.text  # 'weekend' for the weak 'weekends' is as weak as it
                 if score and not _said_otherwise(phrase, words, i):
                     yield phrase.option, score * (1 + 0.02 * len(phrase.text)), window, score >= 99.0
 

@@ -427,6 +427,7 @@ SMALL_TALK = {
     "great thanks": "thanks",
     "ok thanks": "thanks",
     "hi": "hello",
+    "hiya": "hello",
     "hello": "hello",
     "hey": "hello",
     "hi there": "hello",
@@ -449,6 +450,7 @@ SMALL_TALK = {
     "cool thanks": "thanks",
     "goodbye": "bye",
     "see you": "bye",
+    "cya": "bye",
     "see ya": "bye",
     "see you later": "bye",
     "later": "bye",
@@ -540,7 +542,9 @@ WHY = re.compile(
 # "what should I use if my data is confidential?": a question that says something of the person's own
 # situation ("if my ...", "since we ...", "given that I ...")
 _OWN_SITUATION = re.compile(
-    r"\b(?:if|since|when|given\s+that|as|because)\s+(?:my|our|i|i'm|im|we|we're|i've|we've)\b", re.I
+    r"\b(?:if|since|when|given\s+that|as|because)\s+(?:my|our|i|i'm|im|we|we're|i've|we've)\b"
+    r"|\b(?:move|get|load|put|upload|copy|bring|read|access|transfer|mount)\s+(?:my|our)\s+(?:data|dataset|datasets|files)\b",
+    re.I,
 )
 
 
@@ -670,6 +674,9 @@ _PART = re.compile(r"(?:(?!\bbut\b)[^,.;!?])+|[,.;!?]+|\bbut\b")
 _HISTORY = re.compile(
     r"\b(?:yesterday|last\s+(?:year|month|week|night|time|semester|term|quarter|summer|winter|spring|autumn|fall)|"
     r"ago|in\s+(?:19[89]\d|20[0-3]\d)|(?:burned|burnt)\s+through|(?:previous|prior)\s+(?:jobs?|runs?|projects?|models?)|"
+    # what someone else did or said ("a friend ran a 48 hour job")
+    r"(?:a\s+friend|my\s+friend|friends|someone|somebody|a\s+colleague|my\s+colleague|people)\s+"
+    r"(?:ran|did|had|used|trained|got|said|told|says|paid)|sat\s+idle|"
     r"spent\s+(?:the\s+|my\s+)?(?:whole\s+|entire\s+|all\s+)?(?:day|weekend|week|night|morning|evening|afternoon))\b",
     re.I,
 )
@@ -890,6 +897,7 @@ def _asked_situation(pack: Pack, asked: str, readings: list[Reading], answered: 
 _BUDGET_SAID = re.compile(r"\b(?:budget|can\s+spend|could\s+spend|can\s+afford|afford\s+to\s+spend)\b", re.I)
 FREE_ASKS = {
     "for free",
+    "for a free",
     "anything free",
     "something free",
     "any free",

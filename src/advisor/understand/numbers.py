@@ -403,7 +403,7 @@ def _find_amounts(text: str, money: Money) -> list[Amount]:
         found.append(amount)
     found = _compound(lowered, text, found)
     found = _days_a_week(_weekdays(lowered, _per_part(lowered, _borrow_units(lowered, found))))
-    found = _weekly_lead(lowered, _runs_a_week(lowered, found))
+    found = _per_head(lowered, _daily(lowered, _weekly_lead(lowered, _runs_a_week(lowered, found))))
     return _spread(lowered, _ranges(lowered, found))
 
 
@@ -423,6 +423,41 @@ def _weekly_lead(lowered: str, found: list[Amount]) -> list[Amount]:
         if lead and not _ONE_RUN.search(lead[1]) and not _ONE_RUN.match(lowered[amount.end :].lstrip(" -")):
             amount.kind, amount.scale = "weekly", 0.0
             amount.note = f"read {amount.text} as hours a week"
+    return found
+
+
+_RUN_SAID = re.compile(r"\b(?:runs?|running|trains?|training|jobs?|experiments?|sessions?)\b")
+_DAILY_BEFORE = re.compile(
+    r"\b(?:(?:every|each)\s+(?:single\s+)?(weekday|day|evening|night|morning|afternoon)|(daily|nightly))\b([^,.;:!?]*)$"
+)
+
+
+def _daily(lowered: str, found: list[Amount]) -> list[Amount]:
+    """'every weekday evening for around 2 hours', 'daily, 3 hours': hours a week (five days for
+    weekdays, seven otherwise); a run said between them ('every day I do a 3 hour run') stays one."""
+    for amount in found:
+        if amount.kind != "duration" or amount.aside or amount.scale > 1 or amount.value > 24:
+            continue
+        said = _DAILY_BEFORE.search(lowered[: amount.start])
+        clause = re.split(r"[,.;:!?]", lowered[: amount.start])[-1]
+        if said is None or _RUN_SAID.search(clause) or _ONE_RUN.match(lowered[amount.end :].lstrip(" -")):
+            continue  # "training every day for 5h", "run a scraper every night": each run's own length
+        days = 5 if said[1] == "weekday" else 7
+        amount.kind, amount.scale, amount.value = "weekly", 0.0, amount.value * days
+        amount.note = f"read {amount.text} {days} days a week as about {amount.value:g} hours a week"
+    return found
+
+
+_EACH_PERSON = re.compile(r"^\s*(?:each|apiece|per\s+(?:person|head|user|seat|member)|a\s+head)\b")
+
+
+def _per_head(lowered: str, found: list[Amount]) -> list[Amount]:
+    """'3 people, $25 each': the whole budget is the amount times the people counted."""
+    people = [a for a in found if a.kind == "count" and a.counted in (*PEOPLE, "people") and a.value >= 2]
+    for amount in found:
+        if amount.kind == "money" and people and _EACH_PERSON.match(lowered[amount.end :]):
+            amount.value *= people[0].value
+            amount.note = f"read {amount.text} for each of {people[0].value:g} people as {amount.value:g} in all"
     return found
 
 
@@ -541,7 +576,7 @@ _PARTS = r"(epoch|step|iteration|batch|fold|trial|experiment|round|sweep|config|
 _REPEATS = r"(run|session|job|notebook|training run|pass|time|evening|night|morning|afternoon)"
 _ANY_PART = rf"(?:{_PARTS}|{_REPEATS})"
 _PART_BEFORE = re.compile(
-    rf"\b(?:each|every|per|one|an?|the)\s+(?:[a-z-]+\s+)?({_ANY_PART})s?(?:\s+(?:takes?|took|is|lasts?|runs?|needs?))?"
+    rf"\b(?:each|every|per|one|an?|the)\s+(?:[\w-]+\s+)?({_ANY_PART})s?(?:\s+(?:takes?|took|is|lasts?|runs?|needs?))?"
     r"(?:\s+(?:about|around|roughly|approximately|maybe))?\s*~?\s*$"
 )
 _PART_AFTER = re.compile(rf"^\s*(?:per|each|an?|every|for\s+(?:each|every|one))\s+({_ANY_PART})\b")
@@ -849,8 +884,8 @@ _THINGS_AFTER = re.compile(
 # "a month of light use", "a 2-week course": a period of use or of study, not one run
 _PERIOD_AFTER = re.compile(
     r"^\s*(?:-?\s*(?:long\s+)?(?:course|class|program|programme|bootcamp|workshop|project|internship|hackathon|"
-    r"sprint|semester|term|trip|vacation|holiday|contract|trial|challenge)s?\b"
-    r"|of\s+(?:\w+\s+)?(?:use|usage|access|subscription|colab|pro)\b)"
+    r"sprint|semester|term|trip|vacation|holiday|contract|trial|challenge|flight|commute|shift|journey|meeting)s?\b"
+    r"|of\s+(?:\w+\s+)?(?:use|usage|access|subscription|colab|pro|audio|video|footage|recordings?|speech)\b)"
 )
 _CREDITS_BEFORE = re.compile(r"\b(?:credits?|vouchers?|coupons?)\s+(?:of|worth)\s+$")
 # "Pro+ costs $50", "priced at $9.99": what something costs, not what the person can spend
@@ -1054,7 +1089,7 @@ def _rate_not_length(before: str, after: str, amount: Amount) -> bool:
     return is_rate(re.findall(r"[\w']+", re.split(r"[,.;:!?()]", before)[-1]))
 
 
-_CALENDAR = re.compile(r"an?\s+(?:day|night|week|fortnight|month|year)")
+_CALENDAR = re.compile(r"an?\s+(?:hour|day|night|week|fortnight|month|year)")
 
 
 def is_rate(previous: list[str]) -> bool:
