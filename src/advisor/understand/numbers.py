@@ -313,7 +313,7 @@ def _problem(lowered: str, start: int, end: int) -> str:
     while start < end and lowered[start].isspace():  # a match may begin with the space before it
         start += 1
     before, after = lowered[max(0, start - 12) : start], lowered[end : end + 6]
-    if re.search(r"(?:\^|\*\*)\s*$", before):
+    if re.search(r"(?:\^|\*\*)\s*$|\de[-+]?$", before):  # "2^10", "3e-4": the exponent of another number
         return "write the number out in full, not as a power or with an exponent"
     if _NEGATIVE.search(before) and not re.search(r"[a-z]-$", before):  # "gpt-4" is a name, not -4
         return "an amount cannot be negative"
@@ -906,6 +906,15 @@ _NAME_BEFORE = re.compile(
 
 # a consumer graphics card's model number said alone ("a 4090", "my 3060")
 _GPU_MODEL = re.compile(r"[1-5][0-6][5-9]0(?:\s*ti)?")
+# "batch size 32", "lr 3e-4", "top 5", "4-bit", "7B params": settings and sizes of a model
+_SETTING_BEFORE = re.compile(
+    r"\b(?:batch(?:\s+size)?|bs|lr|learning\s+rate|seed|rank|dims?|dimensions?|layers?|heads?|top|topk|top-k|epochs?|"
+    r"steps?|warmup|resolution|res|context|ctx|max_len|seq_len|sequence\s+length|folds?|n_estimators|estimators|"
+    r"depth|max_depth|workers|num_workers|threads|version|accuracy|score|f1|auc|loss)\s*[=:]?\s*$"
+)
+_SETTING_AFTER = re.compile(
+    r"^\s*-?\s*(?:bits?|bit\b|x\d|b\s+(?:params?|parameters?|models?)|tokens?|px|pixels?|dims?|layers?|%)"
+)
 # "in 2024", "since 2019": a year
 _YEAR = re.compile(r"(?:19[89]\d|20[0-3]\d)")
 # "I'm 16", "aged 15", "17 years old"
@@ -1034,6 +1043,8 @@ def _number_aside(before: str, after: str, clause: str, amount: Amount) -> str:
         return "the person's age, not an amount"
     if kind == "plain" and _YEAR.fullmatch(amount.text):
         return "a year, not an amount"
+    if kind in ("plain", "count") and (_SETTING_BEFORE.search(before) or _SETTING_AFTER.match(after)):
+        return "a setting of the model or its training ('batch size 32', '4-bit'), not an amount"
     if kind in ("duration", "plain") and _WAITED_BEFORE.search(before):
         return "how long the person waited, not how long the job runs"
     if kind in ("duration", "plain", "weekly") and _GIVEN_BEFORE.search(before):
