@@ -210,6 +210,7 @@ LIMITS = {"more", "over", "above", "beyond", "past", "much"}
 AUXILIARIES = {"do", "does", "did", "will", "would", "should", "could", "must", "need", "is", "are"}
 
 
+AVAILABLE = {"available", "left", "free", "anywhere", "today"}
 MADE_THINGS = {"model", "models", "weights", "checkpoint", "checkpoints", "network", "classifier", "llm", "version"}
 # words after a phrase that make it the name of a product: "free version", "free trial", "pro plan"
 NAMING = {
@@ -284,6 +285,8 @@ DEVICES = {"laptop", "computer", "pc", "machine", "mac", "macbook", "desktop", "
 
 # after "can't", "never": the thing is wanted and not had ("I can't get a GPU", "never gives me one")
 OBTAIN = {"get", "find", "obtain", "grab", "snag", "secure", "land", "access", "reach", "connect", "gives", "give"}
+# ... or the thing is kept from somewhere ("we can't put client data on colab": the data is private)
+OBTAIN |= {"put", "upload", "store", "share", "send", "move", "copy", "expose", "leak"}
 
 
 def _negated(words: list[str], start: int) -> bool:
@@ -462,6 +465,8 @@ def _said_otherwise(phrase: _Phrase, words: list[str], i: int) -> bool:
         return True
     if NEGATIONS & set(phrase.words) and set(after) & LIMITS:
         return True  # "can't spend more than $10": a limit, not "nothing"
+    if phrase.words[0] in NEGATIONS and set(words[i + n : i + n + 2]) & AVAILABLE:
+        return True  # "no GPU available", "no GPUs left": what a service has now, not what the job needs
     if i and words[i - 1] in WHEN and phrase.words[-1] in TIME_WORDS:
         return True  # "last month", "next week", "every day": when, not how long
     if phrase.words[-1] in TIME_WORDS and _how_often(words, i, phrase.words):
@@ -840,7 +845,9 @@ def _read_one(question: Question, text: str, money: Money) -> Reading | Unclear:
     if len(exact) == 1:
         return Reading(question.id, exact[0].id, exact[0].value, 100.0, "text", text)
     if any(p in norm for p in NOT_SURE_PHRASES) or norm in {"?", "idk", "dunno", "unsure", "maybe"}:
-        number = read_number(question, text, amounts) if _VARIES.search(norm) else None
+        # "it varies from 1 to 3 hours", or a long message with an amount in it ("no idea how long it
+        # runs, but I have $25"): the amount says more than the hedge
+        number = read_number(question, text, amounts) if _VARIES.search(norm) or len(norm.split()) > 6 else None
         # "it varies from 1 to 3 hours": the range says more than 'varies' (one that spans is asked about)
         if number is None and not (_VARIES.search(norm) and number_problem(question, amounts)):
             return Reading(question.id, NOT_SURE, None, 100.0, "text", text)

@@ -69,6 +69,8 @@ COMMANDS = {
     "are you a bot": "help",
     "are you a human": "help",
     "how do i use this": "help",
+    "what do i do here": "help",
+    "what do i do": "help",
     "undo that": "back",
     "undo last answer": "back",
     "undo my last answer": "back",
@@ -451,6 +453,7 @@ SMALL_TALK = {
     "goodbye": "bye",
     "see you": "bye",
     "cya": "bye",
+    "bye bye": "bye",
     "see ya": "bye",
     "see you later": "bye",
     "later": "bye",
@@ -676,8 +679,17 @@ _HISTORY = re.compile(
     r"ago|in\s+(?:19[89]\d|20[0-3]\d)|(?:burned|burnt)\s+through|(?:previous|prior)\s+(?:jobs?|runs?|projects?|models?)|"
     # what someone else did or said ("a friend ran a 48 hour job")
     r"(?:a\s+friend|my\s+friend|friends|someone|somebody|a\s+colleague|my\s+colleague|people)\s+"
-    r"(?:ran|did|had|used|trained|got|said|told|says|paid)|sat\s+idle|"
+    r"(?:ran|did|had|used|trained|got|said|told|says|paid)|(?:support|they|he|she|google|amazon|aws)\s+(?:said|says|told)|"
+    r"sat\s+idle|"
     r"spent\s+(?:the\s+|my\s+)?(?:whole\s+|entire\s+|all\s+)?(?:day|weekend|week|night|morning|evening|afternoon))\b",
+    re.I,
+)
+
+
+_FREE_BEFORE_NAME = re.compile(r"\bfree(?=\s+(?:colab|kaggle|tier|gpus?|runtime|session|version|account)\b)", re.I)
+_TROUBLE = re.compile(
+    r"\b(?:disconnect\w*|kick\w*|kill\w*|crash\w*|died|dies|stopp?\w*|lasted|timed?\s*out|times\s+out|"
+    r"cut\s+me\s+off|gave\s+me|gives\s+me|ran\s+out|shut\w*)\b",
     re.I,
 )
 
@@ -693,7 +705,12 @@ def _without_free_names(pack: Pack, text: str) -> str:
             re.I,
         ),
     )
-    return pattern.sub(lambda m: m[0][: m.start(1) - m.start()] + " " * len(m[1]), text)
+    text = pattern.sub(lambda m: m[0][: m.start(1) - m.start()] + " " * len(m[1]), text)
+    # "free colab disconnected me", "the free GPU lasted 3 hours": the free tier, said of trouble
+    return "".join(
+        _FREE_BEFORE_NAME.sub(lambda m: " " * len(m[0]), part) if _TROUBLE.search(part) else part
+        for part in _PART.findall(text)
+    )
 
 
 def _without_history(text: str) -> str:
@@ -894,7 +911,11 @@ def _asked_situation(pack: Pack, asked: str, readings: list[Reading], answered: 
     ]
 
 
-_BUDGET_SAID = re.compile(r"\b(?:budget|can\s+spend|could\s+spend|can\s+afford|afford\s+to\s+spend)\b", re.I)
+_BUDGET_SAID = re.compile(
+    r"\b(?:budget|can\s+spend|could\s+spend|can\s+afford|afford\s+to\s+spend)\b"
+    r"|\b(?:for|at|with)\s+(?:under|less\s+than|below|max|at\s+most)\s+[$€£]?\d",
+    re.I,
+)
 FREE_ASKS = {
     "for free",
     "for a free",

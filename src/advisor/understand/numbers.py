@@ -834,8 +834,10 @@ _LIMIT_AFTER = re.compile(
     r"^\s*(?:-\s*)?(?:[a-z0-9]+\s+)?(?:mark|limit|cap|ceiling|timeout|time limit|max\b|maximum|session limit)"
 )
 # "used 28 of my 30 hours": what is used of a quota, and the quota
-_QUOTA_OF_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:hours?\s+)?of\s+(?:my|our|the|your|their)\s+(?:\w+\s+)?\d")
-_QUOTA_OF_BEFORE = re.compile(r"\b\d[\d.]*\s+(?:[\w-]+\s+)?(?:hours?\s+)?of\s+(?:my|our|the|your|their)\s+(?:\w+\s+)?$")
+_QUOTA_OF_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:hours?\s+)?of\s+(?:(?:my|our|the|your|their)\s+(?:\w+\s+)?)?\d")
+_QUOTA_OF_BEFORE = re.compile(
+    r"\b\d[\d.]*\s+(?:[\w-]+\s+)?(?:hours?\s+)?of\s+(?:(?:my|our|the|your|their)\s+(?:\w+\s+)?)?$"
+)
 _LEFT_AFTER = re.compile(r"^(?:\s+[\w-]+){0,3}\s+(?:left|remaining)\b")
 # a clause about the past: its times are history, not the job ("last year I used it for a week")
 _PAST = re.compile(r"\b(?:yesterday|last\s+(?:year|month|week|night|time|semester|term|quarter)|ago)\b")
@@ -873,7 +875,8 @@ _AFTER_BEFORE = re.compile(
 _CREDITS_AFTER = re.compile(r"^[^,.;:!?]{0,24}?\b(?:credits?|vouchers?|coupons?|grants?|gift cards?)\b")
 _DATA_AFTER = re.compile(
     r"^\s*(?:of\s+)?(?:[\w.-]+\s+)?(?:csv|files?|datasets?|data\b|parquet|zip|downloads?|uploads?|disk|storage|images?|"
-    r"videos?|checkpoints?|weights|pickle|pkl|models?\b|to\s+download|download|archive|tarball|of\s+csvs?)"
+    r"videos?|checkpoints?|weights|pickle|pkl|models?\b|to\s+download|download|archive|tarball|of\s+csvs?|"
+    r"to\s+(?:google\s+)?drive|to\s+s3|to\s+the\s+cloud|to\s+a\s+bucket)"
 )
 # "12M rows", "2 million documents", "500k images": things counted, not time or money
 _THINGS_AFTER = re.compile(
@@ -1000,7 +1003,7 @@ def aside(lowered: str, amount: Amount) -> str:
     if amount.kind == "money":
         return _money_aside(before, after, clause)
     if amount.kind == "size":
-        return _size_aside(before, after)
+        return _size_aside(before, after, clause)
     said = _number_aside(before, after, clause, amount)
     if said or amount.kind not in ("duration", "plain"):
         return said
@@ -1017,7 +1020,9 @@ def _money_aside(before: str, after: str, clause: str) -> str:
     return ""
 
 
-def _size_aside(before: str, after: str) -> str:
+def _size_aside(before: str, after: str, clause: str) -> str:
+    if _AFTER_BEFORE.search(before) and _FAILURE.search(clause):
+        return "where it ran out, not what the job needs"
     if _SHOWN_BEFORE.search(before):
         return "what is in use now, not what the job needs"
     if _GIVEN_BEFORE.search(before) or _HAS_BEFORE.search(before):
