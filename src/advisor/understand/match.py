@@ -210,6 +210,7 @@ LIMITS = {"more", "over", "above", "beyond", "past", "much"}
 AUXILIARIES = {"do", "does", "did", "will", "would", "should", "could", "must", "need", "is", "are"}
 
 
+PROJECTS = {"project", "projects", "course", "class", "trip", "hackathon", "getaway", "workshop", "camp", "plans"}
 AVAILABLE = {"available", "left", "free", "anywhere", "today"}
 MADE_THINGS = {"model", "models", "weights", "checkpoint", "checkpoints", "network", "classifier", "llm", "version"}
 # words after a phrase that make it the name of a product: "free version", "free trial", "pro plan"
@@ -285,6 +286,8 @@ DEVICES = {"laptop", "computer", "pc", "machine", "mac", "macbook", "desktop", "
 
 # after "can't", "never": the thing is wanted and not had ("I can't get a GPU", "never gives me one")
 OBTAIN = {"get", "find", "obtain", "grab", "snag", "secure", "land", "access", "reach", "connect", "gives", "give"}
+# "nothing with patient info", "none that contains PII": what is kept away is said, not denied
+QUANTIFIED = {"with", "that", "which", "containing", "involving", "about", "from"}
 # ... or the thing is kept from somewhere ("we can't put client data on colab": the data is private)
 OBTAIN |= {"put", "upload", "store", "share", "send", "move", "copy", "expose", "leak"}
 
@@ -292,8 +295,8 @@ OBTAIN |= {"put", "upload", "store", "share", "send", "move", "copy", "expose", 
 def _negated(words: list[str], start: int) -> bool:
     before = words[max(0, start - 8) : start]
     last = max((i for i, w in enumerate(before) if w in NEGATIONS or w in VERB_NEGATIONS), default=-1)
-    if last >= 0 and before[last + 1 : last + 2] and before[last + 1] in OBTAIN:
-        return False
+    if last >= 0 and before[last + 1 : last + 2] and before[last + 1] in OBTAIN | QUANTIFIED:
+        return False  # "nothing with patient info can go to Google" says the info is private
     if any(before[i + 1 : i + 2] == ["mind"] and w.replace("'", "") in VERB_NEGATIONS for i, w in enumerate(before)):
         return False  # "I don't mind keeping the tab open": fine with it, not against it
     near = words[max(0, start - 3) : start]
@@ -469,6 +472,8 @@ def _said_otherwise(phrase: _Phrase, words: list[str], i: int) -> bool:
         return True  # "no GPU available", "no GPUs left": what a service has now, not what the job needs
     if i and words[i - 1] in WHEN and phrase.words[-1] in TIME_WORDS:
         return True  # "last month", "next week", "every day": when, not how long
+    if phrase.words[-1] in TIME_WORDS and set(after) & PROJECTS:
+        return True  # "a weekend project", "a week-long course": when, not how long a run is
     if phrase.words[-1] in TIME_WORDS and _how_often(words, i, phrase.words):
         return True  # "5 runs a week", "a coffee a month": how often, not how long
     if phrase.words[-1] in {"run", "runs", "running"} and after == ["out"]:
@@ -652,7 +657,7 @@ def number_source(question: Question, amounts: list[Amount], text: str) -> Amoun
 
 
 _JOB_BEFORE = re.compile(
-    r"\b(?:needs?|takes?|lasts?|runs?\s+for|(?:job|run|training|script|pipeline|it)\s+(?:is|will\s+be|would\s+be))"
+    r"\b(?:needs?|takes?|runs?\s+for|(?:job|run|training|script|pipeline)\s+(?:is|will\s+be|would\s+be|lasts|takes|needs))"
     r"\s+(?:about\s+|around\s+|roughly\s+|like\s+|maybe\s+|~\s*)?$"
 )
 _JOB_AFTER = re.compile(r"^\s*(?:-\s*)?(?:long\s+)?(?:runs?|jobs?|training|fine-?tunes?|pipeline)\b")

@@ -69,6 +69,8 @@ COMMANDS = {
     "are you a bot": "help",
     "are you a human": "help",
     "how do i use this": "help",
+    "restart the questions": "restart",
+    "start the questions again": "restart",
     "what do i do here": "help",
     "what do i do": "help",
     "undo that": "back",
@@ -680,12 +682,16 @@ _HISTORY = re.compile(
     # what someone else did or said ("a friend ran a 48 hour job")
     r"(?:a\s+friend|my\s+friend|friends|someone|somebody|a\s+colleague|my\s+colleague|people)\s+"
     r"(?:ran|did|had|used|trained|got|said|told|says|paid)|(?:support|they|he|she|google|amazon|aws)\s+(?:said|says|told)|"
-    r"sat\s+idle|"
+    r"sat\s+idle|(?:got|received|had)\s+an?\s+(?:\$\s*)?[\d,.]+k?\s*(?:dollar\s+)?bill|"
     r"spent\s+(?:the\s+|my\s+)?(?:whole\s+|entire\s+|all\s+)?(?:day|weekend|week|night|morning|evening|afternoon))\b",
     re.I,
 )
 
 
+# "I only get a T4 on free colab": where they are, not what they can pay
+_ON_FREE_NAME = re.compile(
+    r"\b(?:on|in|with|using|from)\s+(?:the\s+)?(free)(?=\s+(?:colab|kaggle|tier|version|account)\b)", re.I
+)
 _FREE_BEFORE_NAME = re.compile(r"\bfree(?=\s+(?:colab|kaggle|tier|gpus?|runtime|session|version|account)\b)", re.I)
 _TROUBLE = re.compile(
     r"\b(?:disconnect\w*|kick\w*|kill\w*|crash\w*|died|dies|stopp?\w*|lasted|timed?\s*out|times\s+out|"
@@ -706,6 +712,7 @@ def _without_free_names(pack: Pack, text: str) -> str:
         ),
     )
     text = pattern.sub(lambda m: m[0][: m.start(1) - m.start()] + " " * len(m[1]), text)
+    text = _ON_FREE_NAME.sub(lambda m: m[0][: m.start(1) - m.start()] + " " * len(m[1]), text)
     # "free colab disconnected me", "the free GPU lasted 3 hours": the free tier, said of trouble
     return "".join(
         _FREE_BEFORE_NAME.sub(lambda m: " " * len(m[0]), part) if _TROUBLE.search(part) else part

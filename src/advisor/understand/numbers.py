@@ -827,7 +827,7 @@ _PEOPLE_BEFORE = re.compile(
 _FAILURE = re.compile(
     r"\b(?:disconnect\w*|die[sd]?|dying|crash\w*|kick\w*|kill\w*|cut\w* (?:me )?off|times? out|timed out|"
     r"timing out|stop\w*|shuts? (?:me )?down|lose|lost|drop\w*|end(?:s|ed)?|boot\w*|disconnection|reset\w*|gone|"
-    r"ran out|run out|runs out|out of|exhausted|used up|burned through|capped|cap)\b"
+    r"ran out|run out|runs out|out of|exhausted|used up|burned through|capped|cap|exceeded|hit|reached)\b"
 )
 _AGO = re.compile(r"^\s*(?:ago|back|earlier|before|later|from now)\b")
 _LIMIT_AFTER = re.compile(
@@ -891,6 +891,13 @@ _PERIOD_AFTER = re.compile(
     r"|of\s+(?:\w+\s+)?(?:use|usage|access|subscription|colab|pro|audio|video|footage|recordings?|speech)\b)"
 )
 _CREDITS_BEFORE = re.compile(r"\b(?:credits?|vouchers?|coupons?)\s+(?:of|worth)\s+$")
+# "$7 an hour", "$1.20/hr": a price per hour
+_HOURLY_AFTER = re.compile(r"^\s*(?:an|a|per|each|/)\s*(?:hour|hr|h)\b")
+# "I can't justify $50" (but "can't spend more than $50" is the budget); "bought 100 units for $9.99"
+_REFUSED_BEFORE = re.compile(
+    r"\b(?:can'?t|cannot|won'?t|couldn'?t)\s+(?:justify|afford|pay|spend|do)\s+(?:about\s+|like\s+)?$"
+)
+_BOUGHT_BEFORE = re.compile(r"\b(?:bought|purchased|paid)\b[^,.;!?]*\bfor\s+(?:about\s+|around\s+)?$")
 # "Pro+ costs $50", "priced at $9.99": what something costs, not what the person can spend
 _PRICE_BEFORE = re.compile(
     r"\b(?:costs|priced\s+at|price\s+is|price\s+of|sells\s+for|retails\s+for)\s+(?:about\s+|around\s+|like\s+)?$"
@@ -981,6 +988,11 @@ _CAPPED_BEFORE = re.compile(
     r"\b(?:capped|limited|restricted|cut\s+off|quota\s+(?:resets?|is|of)|resets?\s+to|allowance\s+(?:is|of))"
     r"\s+(?:at\s+|to\s+)?(?:about\s+|around\s+|only\s+|just\s+)?$"
 )
+# "colab only lasts 3 hours", "the session lasted 5 hours": how long a service keeps one
+_LASTS_BEFORE = re.compile(
+    r"\b(?:colab|kaggle|sessions?|runtimes?|notebooks?|gpu|tier|it)\s+(?:only\s+|just\s+)?(?:lasts?|lasted)\s+"
+    r"(?:for\s+)?(?:about\s+|around\s+|only\s+)?$"
+)
 _RESET_IN_BEFORE = re.compile(r"\b(?:resets?|renews?|refresh\w*|refills?|expires?|comes?\s+back)\b[^,.;:!?]*\bin\s+$")
 
 
@@ -1001,7 +1013,7 @@ def aside(lowered: str, amount: Amount) -> str:
         return "a count of things ('12M rows', '500k images'), not an amount"
     clause = re.split(r"[,.;:!?]|\b(?:but|and)\b", before)[-1] + " " + re.split(r"[,.;:!?]|\bbut\b", after)[0]
     if amount.kind == "money":
-        return _money_aside(before, after, clause)
+        return _money_aside(before, after, clause, amount.text)
     if amount.kind == "size":
         return _size_aside(before, after, clause)
     said = _number_aside(before, after, clause, amount)
@@ -1010,9 +1022,14 @@ def aside(lowered: str, amount: Amount) -> str:
     return _time_aside(before, after, clause, amount)
 
 
-def _money_aside(before: str, after: str, clause: str) -> str:
+def _money_aside(before: str, after: str, clause: str, said: str) -> str:
     if _CREDITS_AFTER.match(after) or _CREDITS_BEFORE.search(before):
         return "credits that run out are not a monthly budget"
+    if _HOURLY_AFTER.match(after):
+        return "a price per hour, not what there is to spend in a month"
+    refused = _REFUSED_BEFORE.search(before) and not re.match(r"(?:more|over|above|up)\b", said.lower())
+    if refused or _BOUGHT_BEFORE.search(before):
+        return "what the person paid or will not pay, not what there is to spend"
     if _PAST.search(clause) or _BILLED_BEFORE.search(before):
         return "what was spent before, not what there is to spend"
     if _PRICE_BEFORE.search(before):
@@ -1076,6 +1093,8 @@ def _time_aside(before: str, after: str, clause: str, amount: Amount) -> str:
     if _USED_BEFORE.search(before):
         return "what was used up already, not how long the job runs"
     if _LIMIT_AFTER.match(after) or _CAPPED_BEFORE.search(before) or _ALLOWED_AFTER.match(after):
+        return "a limit the person hit, not how long the job runs"
+    if _LASTS_BEFORE.search(before):
         return "a limit the person hit, not how long the job runs"
     if _PRICED_AFTER.match(after):
         return "the unit a price is quoted in, not how long the job runs"
