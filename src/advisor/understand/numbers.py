@@ -997,6 +997,7 @@ _RESET_IN_BEFORE = re.compile(r"\b(?:resets?|renews?|refresh\w*|refills?|expires
 
 
 GPU_MEMORY = "the GPU's own memory, not the machine's RAM"
+_NEAR = 240  # characters either side of an amount that decide what it is
 _GPU_MEMORY_AFTER = re.compile(
     r"^\s*(?:of\s+)?(?:gpu\s+(?:memory|ram)|vram|video\s+memory|(?:gpus?|graphics\s+cards?|cards?)\b)"
 )
@@ -1008,7 +1009,11 @@ _GPU_NAME_BEFORE = re.compile(
 
 def aside(lowered: str, amount: Amount) -> str:
     """Why, in its sentence, this amount is not the answer to any question, or ''."""
-    before, after = lowered[: amount.start], lowered[amount.end :]
+    # what decides lies within a sentence or two of the amount: looking no further keeps a long
+    # message (a paste of 2,000 characters) from costing the square of its length
+    start = amount.start - _NEAR
+    before = lowered[: amount.start] if start <= 0 else " " + lowered[start : amount.start]
+    after = lowered[amount.end : amount.end + _NEAR]
     if not amount.currency and amount.kind in ("duration", "plain", "money") and _THINGS_AFTER.match(after):
         return "a count of things ('12M rows', '500k images'), not an amount"
     clause = re.split(r"[,.;:!?]|\b(?:but|and)\b", before)[-1] + " " + re.split(r"[,.;:!?]|\bbut\b", after)[0]
