@@ -56,6 +56,9 @@ COMMANDS = {
     "why do you ask": "why",
     "why ask": "why",
     "why does it matter": "why",
+    "why is that needed": "why",
+    "why is this needed": "why",
+    "why is that necessary": "why",
     "help": "help",
     "help me": "help",
     "what can you do": "help",
@@ -682,7 +685,8 @@ _HISTORY = re.compile(
     # what someone else did or said ("a friend ran a 48 hour job")
     r"(?:a\s+friend|my\s+friend|friends|someone|somebody|a\s+colleague|my\s+colleague|people)\s+"
     r"(?:ran|did|had|used|trained|got|said|told|says|paid)|(?:support|they|he|she|google|amazon|aws)\s+(?:said|says|told)|"
-    r"sat\s+idle|(?:got|received|had)\s+an?\s+(?:\$\s*)?[\d,.]+k?\s*(?:dollar\s+)?bill|"
+    r"sat\s+idle|(?:got|received|had)\s+an?\s+(?:\$\s*)?[\d,.]+k?\s*(?:dollar\s+)?bill|(?:was|were|got)\s+charged|"
+    r"(?:ran|run)\s+out\s+after|"
     r"spent\s+(?:the\s+|my\s+)?(?:whole\s+|entire\s+|all\s+)?(?:day|weekend|week|night|morning|evening|afternoon))\b",
     re.I,
 )
@@ -690,7 +694,10 @@ _HISTORY = re.compile(
 
 # "I only get a T4 on free colab": where they are, not what they can pay
 _ON_FREE_NAME = re.compile(
-    r"\b(?:on|in|with|using|from)\s+(?:the\s+)?(free)(?=\s+(?:colab|kaggle|tier|version|account)\b)", re.I
+    r"\b(?:on|in|with|using|from)\s+(?:the\s+)?(free)(?=\s+(?:colab|kaggle|tier|version|account)\b)"
+    # "I'm on kaggle because it's free": why they use it, not their budget
+    r"|\b(?:because|since|as)\s+(?:it'?s|it\s+is|they'?re|that'?s)\s+(free)\b",
+    re.I,
 )
 _FREE_BEFORE_NAME = re.compile(r"\bfree(?=\s+(?:colab|kaggle|tier|gpus?|runtime|session|version|account)\b)", re.I)
 _TROUBLE = re.compile(
@@ -712,7 +719,9 @@ def _without_free_names(pack: Pack, text: str) -> str:
         ),
     )
     text = pattern.sub(lambda m: m[0][: m.start(1) - m.start()] + " " * len(m[1]), text)
-    text = _ON_FREE_NAME.sub(lambda m: m[0][: m.start(1) - m.start()] + " " * len(m[1]), text)
+    text = _ON_FREE_NAME.sub(
+        lambda m: m[0][: m.start(m.lastindex or 0) - m.start()] + " " * len(m[m.lastindex or 0]), text
+    )
     # "free colab disconnected me", "the free GPU lasted 3 hours": the free tier, said of trouble
     return "".join(
         _FREE_BEFORE_NAME.sub(lambda m: " " * len(m[0]), part) if _TROUBLE.search(part) else part

@@ -781,6 +781,13 @@ def _borrow_units(lowered: str, found: list[Amount]) -> list[Amount]:
             amount.kind, amount.value = "size", amount.value * SIZE_UNITS.get(unit[1] if unit else "gb", 1.0)
             amount.note = f"read {amount.text} in the unit said before it"
             amount.aside = aside(lowered, amount)
+        elif (
+            earlier
+            and earlier[-1].kind == "weekly"
+            and not _RUN_SAID.search(re.split(r"[,.;:!?]", lowered[: amount.start])[-1])
+        ):  # "30 hours a week isn't enough, I need 40" (but "my run needs 6" is a run)
+            amount.kind, amount.scale = "weekly", 0.0
+            amount.note = f"read {amount.text} as hours a week, like the amount said before it"
         elif earlier:
             amount.kind, amount.scale = "duration", earlier[-1].scale or _said_unit(earlier[-1])
             amount.value *= amount.scale
@@ -833,6 +840,10 @@ _AGO = re.compile(r"^\s*(?:ago|back|earlier|before|later|from now)\b")
 _LIMIT_AFTER = re.compile(
     r"^\s*(?:-\s*)?(?:[a-z0-9]+\s+)?(?:mark|limit|cap|ceiling|timeout|time limit|max\b|maximum|session limit)"
 )
+# "30 hours a week isn't enough": less than the need
+_NOT_ENOUGH_AFTER = re.compile(
+    r"^\s*(?:is|are|was|were)?\s*(?:n't|not|isn'?t|wasn'?t|aren'?t|is\s+not)\s+(?:nearly\s+)?enough\b"
+)
 # "used 28 of my 30 hours": what is used of a quota, and the quota
 _QUOTA_OF_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:hours?\s+)?of\s+(?:(?:my|our|the|your|their)\s+(?:\w+\s+)?)?\d")
 _QUOTA_OF_BEFORE = re.compile(
@@ -875,7 +886,7 @@ _AFTER_BEFORE = re.compile(
 _CREDITS_AFTER = re.compile(r"^[^,.;:!?]{0,24}?\b(?:credits?|vouchers?|coupons?|grants?|gift cards?)\b")
 _DATA_AFTER = re.compile(
     r"^\s*(?:of\s+)?(?:[\w.-]+\s+)?(?:csv|files?|datasets?|data\b|parquet|zip|downloads?|uploads?|disk|storage|images?|"
-    r"videos?|checkpoints?|weights|pickle|pkl|models?\b|to\s+download|download|archive|tarball|of\s+csvs?|"
+    r"videos?|checkpoints?|weights|pickle|pkl|models?\b|to\s+download|download|archive|tarball|of\s+csvs?|dataframes?|df\b|"
     r"to\s+(?:google\s+)?drive|to\s+s3|to\s+the\s+cloud|to\s+a\s+bucket)"
 )
 # "12M rows", "2 million documents", "500k images": things counted, not time or money
@@ -993,11 +1004,16 @@ _LASTS_BEFORE = re.compile(
     r"\b(?:colab|kaggle|sessions?|runtimes?|notebooks?|gpu|tier|it)\s+(?:only\s+|just\s+)?(?:lasts?|lasted)\s+"
     r"(?:for\s+)?(?:about\s+|around\s+|only\s+)?$"
 )
-_RESET_IN_BEFORE = re.compile(r"\b(?:resets?|renews?|refresh\w*|refills?|expires?|comes?\s+back)\b[^,.;:!?]*\bin\s+$")
+_RESET_IN_BEFORE = re.compile(
+    r"(?:\b(?:resets?|renews?|refresh\w*|refills?|expires?|comes?\s+back)"
+    r"|\b(?:grant|credits?|trial|semester|term|contract|subscription|funding)\s+(?:ends?|runs\s+out))\b[^,.;:!?]*\bin\s+$"
+    r"|\btook\s+(?:me|us)\s+(?:about\s+|around\s+|almost\s+|over\s+)?$"
+)
 
 
 GPU_MEMORY = "the GPU's own memory, not the machine's RAM"
 _NEAR = 240  # characters either side of an amount that decide what it is
+_GPU_MEMORY_SAID = re.compile(r"\b(?:gpu\s+memory|vram|video\s+memory|gpu\s+ram|cuda\s+out\s+of\s+memory)\b")
 _GPU_MEMORY_AFTER = re.compile(
     r"^\s*(?:of\s+)?(?:gpu\s+(?:memory|ram)|vram|video\s+memory|(?:gpus?|graphics\s+cards?|cards?)\b)"
 )
@@ -1030,7 +1046,7 @@ def aside(lowered: str, amount: Amount) -> str:
 def _money_aside(before: str, after: str, clause: str, said: str) -> str:
     if _CREDITS_AFTER.match(after) or _CREDITS_BEFORE.search(before):
         return "credits that run out are not a monthly budget"
-    if _HOURLY_AFTER.match(after):
+    if _HOURLY_AFTER.match(after) or re.search(r"(?:an|a|per|/)\s*(?:hour|hr|h)$", said.lower()):
         return "a price per hour, not what there is to spend in a month"
     refused = _REFUSED_BEFORE.search(before) and not re.match(r"(?:more|over|above|up)\b", said.lower())
     if refused or _BOUGHT_BEFORE.search(before):
@@ -1051,7 +1067,8 @@ def _size_aside(before: str, after: str, clause: str) -> str:
         return "what a service gives (a quota), not what the job needs"
     if _OWN_MACHINE_BEFORE.search(before) or (_MY_BEFORE.search(before) and _MACHINE_AFTER.match(after)):
         return "what the person's own machine has, not what the job needs"
-    if _GPU_MEMORY_AFTER.match(after) or _GPU_NAME_BEFORE.search(before):
+    sentence = re.split(r"[.;!?]", before)[-1]
+    if _GPU_MEMORY_AFTER.match(after) or _GPU_NAME_BEFORE.search(before) or _GPU_MEMORY_SAID.search(sentence):
         return GPU_MEMORY
     if _DATA_AFTER.match(after) or (
         re.search(r"\b(?:data|dataset|file|files|csv|parquet|images)\b", before[-40:])
@@ -1064,6 +1081,8 @@ def _size_aside(before: str, after: str, clause: str) -> str:
 def _number_aside(before: str, after: str, clause: str, amount: Amount) -> str:
     """Names, ages, years, waits and quotas: what a bare number or a time may be instead."""
     kind = amount.kind
+    if kind in ("duration", "weekly", "size") and _NOT_ENOUGH_AFTER.match(after):
+        return "what is not enough, so not what the job needs"
     if kind in ("plain", "count") and (_NAME_BEFORE.search(before) or _GPU_MODEL.fullmatch(amount.text)):
         return "part of a name or version ('Llama 3', 'GPT-4', 'a 4090'), not an amount"
     if kind == "plain" and (_AGE_BEFORE.search(before) or _AGE_AFTER.match(after)):
