@@ -861,7 +861,7 @@ def _interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str]
         fixes = [r for r in _others(pack, correction.group(2), None) if r.question in answered]
         if fixes:
             return Interpretation("answers", readings=tuple(fixes), corrected=tuple(r.question for r in fixes))
-    stated, asked = _statement_and_question(pack, raw, norm)
+    stated, asked = _statement_and_question(pack, raw, norm, pending)
     guide = _guide(pack, asked, strong=1.0) if asked else None
     readings, unclear = _read_statement(pack, pending, answered, stated) if stated else ([], None)
     if asked and (_measured(pack, asked) or _asks_for_free(pack, asked) or _own_situation(asked)):
@@ -891,13 +891,19 @@ def _interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str]
     return _guide_or_unknown(pack, raw, set(norm.split()))
 
 
-def _statement_and_question(pack: Pack, raw: str, norm: str) -> tuple[str, str]:
+def _statement_and_question(pack: Pack, raw: str, norm: str, pending: Question | None = None) -> tuple[str, str]:
     """What the message states, and what it asks ('' for either when it holds none)."""
     stated, asked = split_question(raw, service_words(pack))
     words = set(norm.split())
-    # "kaggle gpu limit": a service and a topic, nobody's situation in it, is a question about the guide
+    # "kaggle gpu limit", "google drive in colab": a service and a topic or a section's heading word,
+    # nobody's situation in it, is a question about the guide, unless it answers the question being
+    # asked ("google drive or kaggle" when asked where the data is)
     services = service_words(pack)
-    topical = bool(words & services and words & topic_words(pack)) and not words & SITUATION
+    topics = topic_words(pack) | frozenset(pack.info.guide_words.headings)
+    topical = bool(words & services and words & topics) and not words & SITUATION
+    if topical and pending is not None:
+        hits = phrase_hits(pending, raw).items()
+        topical = not any(not is_weak(pending, oid, said) and said not in WEAK for oid, (_, said) in hits)
     if topical and not asked:
         return "", raw
     if asked and stated and set(normalize(stated).split()) <= services | NAMES_ONLY:
