@@ -210,6 +210,8 @@ LIMITS = {"more", "over", "above", "beyond", "past", "much"}
 AUXILIARIES = {"do", "does", "did", "will", "would", "should", "could", "must", "need", "is", "are"}
 
 
+# "a laptop without a GPU": what the person's own machine lacks
+MACHINES = {"laptop", "computer", "pc", "machine", "mac", "macbook", "desktop", "chromebook", "workstation"}
 PROJECTS = {"project", "projects", "course", "class", "trip", "hackathon", "getaway", "workshop", "camp", "plans"}
 AVAILABLE = {"available", "left", "free", "anywhere", "today"}
 MADE_THINGS = {"model", "models", "weights", "checkpoint", "checkpoints", "network", "classifier", "llm", "version"}
@@ -289,7 +291,7 @@ OBTAIN = {"get", "find", "obtain", "grab", "snag", "secure", "land", "access", "
 # "nothing with patient info", "none that contains PII": what is kept away is said, not denied
 QUANTIFIED = {"with", "that", "which", "containing", "involving", "about", "from"}
 # ... or the thing is kept from somewhere ("we can't put client data on colab": the data is private)
-OBTAIN |= {"put", "upload", "store", "share", "send", "move", "copy", "expose", "leak"}
+OBTAIN |= {"put", "upload", "store", "share", "send", "move", "copy", "expose", "leak", "leave"}
 
 
 def _negated(words: list[str], start: int) -> bool:
@@ -485,6 +487,7 @@ def _said_otherwise(phrase: _Phrase, words: list[str], i: int) -> bool:
     if phrase.words[0] in NEGATIONS and (
         GIVEN & set(words[max(0, i - 2) : i])
         or (i >= 2 and words[i - 1] in {"has", "have", "had"} and words[i - 2] not in {"i", "we"})
+        or (i and words[i - 1] in MACHINES)
     ):
         return True  # "it gives me no GPU", "my Chromebook has no GPU": what it has, not what the job needs
     if words[i + n - 1].endswith("ed") and after and after[0] in MADE_THINGS:

@@ -666,7 +666,10 @@ def _read_statement(
     if listed:
         # "Budget: zero. GPU: yes.": what each key says wins over what the words around it suggest
         keyed = {r.question for r in listed}
-        readings = listed + [r for r in readings if r.question not in keyed]
+        # in a list, the question being asked is answered by its own key only ("gpu: none" is no budget)
+        readings = listed + [
+            r for r in readings if r.question not in keyed and (pending is None or r.question != pending.id)
+        ]
         unclear = None if pending is not None and pending.id in keyed else unclear
     if not readings and (unclear is None or not (unclear.candidates or unclear.problem)):
         unclear = _amount_problem(pack, pending, answered, text) or unclear
