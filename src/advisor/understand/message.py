@@ -225,7 +225,7 @@ def _near(question: Question, option_id: str, words: str, text: str) -> bool:
     near = {normalize(w) for w in option.near}
     for sentence in re.split(r"[.;!?\n]|\bbut\b", normalize(text)):
         said = set(sentence.split())
-        if words in sentence and said & near and not (near & set(words.split()) and len(said & near) < 2):
+        if words in sentence and (said - set(words.split())) & near:  # a near word besides its own
             return True
     return False
 
