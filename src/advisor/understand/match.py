@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 
 from ..pack.core import NOT_SURE, Option, Question, QuestionKind
 from ..record import Record
+from .memo import remembered
 from .numbers import POUND_WORDS, Amount, Money, find_amounts, forget_amounts, is_rate
 from .numbers import WORDS as _WORD_NUMBERS
 
@@ -134,14 +135,7 @@ _PHRASES: dict[int, tuple[Question, tuple[_Phrase, ...]]] = {}
 
 def _phrases(question: Question) -> tuple[_Phrase, ...]:
     """Every way of naming each option, normalized once per question object."""
-    cached = _PHRASES.get(id(question))
-    if cached is not None and cached[0] is question:
-        return cached[1]
-    phrases = _build_phrases(question)
-    if len(_PHRASES) > 512:
-        _PHRASES.clear()
-    _PHRASES[id(question)] = (question, phrases)
-    return phrases
+    return remembered(_PHRASES, question, id(question), lambda: _build_phrases(question), 512)
 
 
 def _build_phrases(question: Question) -> tuple[_Phrase, ...]:
@@ -165,22 +159,19 @@ def is_weak(question: Question, option_id: str, words: str) -> bool:
 
 
 def _weak_words(question: Question) -> frozenset[tuple[str, str]]:
-    cached = _WEAK.get(id(question))
-    if cached is not None and cached[0] is question:
-        return cached[1]
+    return remembered(_WEAK, question, id(question), lambda: _build_weak_words(question), 512)
+
+
+def _build_weak_words(question: Question) -> frozenset[tuple[str, str]]:
     phrases = _phrases(question)
     named = {(p.option, p.words) for p in phrases if p.via in ("text", "label")}
     # an option's id is a word for it only as a reply ('every time' in "every time I close my
     # laptop" is no GPU every time), unless a synonym says the same
-    weak = frozenset(
+    return frozenset(
         (p.option, " ".join(p.words))
         for p in phrases
         if p.via in ("weak", "near") or (p.via == "option" and (p.option, p.words) not in named)
     )
-    if len(_WEAK) > 512:
-        _WEAK.clear()
-    _WEAK[id(question)] = (question, weak)
-    return weak
 
 
 _WEAK: dict[int, tuple[Question, frozenset[tuple[str, str]]]] = {}
@@ -402,14 +393,7 @@ def phrase_matches(question: Question, text: str) -> tuple[Match, ...]:
     """Every place an option's phrase is said in the text: (option id, weight, the words said,
     whether they are the phrase itself rather than a near miss). Remembered until ``forget_matches``:
     reading one message asks this of the same question and text several times."""
-    cached = _MATCHES.get((id(question), text))
-    if cached is not None and cached[0] is question:
-        return cached[1]
-    found = tuple(_phrase_matches(question, text))
-    if len(_MATCHES) > 2048:
-        _MATCHES.clear()
-    _MATCHES[(id(question), text)] = (question, found)
-    return found
+    return remembered(_MATCHES, question, (id(question), text), lambda: tuple(_phrase_matches(question, text)), 2048)
 
 
 def forget_matches() -> None:
@@ -897,14 +881,11 @@ _SYNONYMS: dict[int, tuple[Question, tuple[tuple[Option, frozenset[str]], ...]]]
 
 def _synonym_sets(question: Question) -> tuple[tuple[Option, frozenset[str]], ...]:
     """Each option with its synonyms normalized, made once per question object."""
-    cached = _SYNONYMS.get(id(question))
-    if cached is not None and cached[0] is question:
-        return cached[1]
-    made = tuple((opt, frozenset(normalize(s) for s in opt.synonyms)) for opt in question.options)
-    if len(_SYNONYMS) > 512:
-        _SYNONYMS.clear()
-    _SYNONYMS[id(question)] = (question, made)
-    return made
+
+    def build() -> tuple[tuple[Option, frozenset[str]], ...]:
+        return tuple((opt, frozenset(normalize(s) for s in opt.synonyms)) for opt in question.options)
+
+    return remembered(_SYNONYMS, question, id(question), build, 512)
 
 
 def _fuzzy(question: Question, norm: str, text: str) -> Reading | Unclear:

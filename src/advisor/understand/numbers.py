@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
 from ..record import Record
+from .memo import remembered
 
 if TYPE_CHECKING:
     from ..pack.core import Currency, Pack
@@ -336,14 +337,7 @@ def find_amounts(text: str, money: Money) -> list[Amount]:
     """Every amount in ``text`` with its kind, in order of appearance; ``money``: the pack's currencies.
     Remembered until ``forget_amounts``: reading one message scans the same text several times.
     Callers only read the amounts."""
-    cached = _FOUND.get((id(money), text))
-    if cached is not None and cached[0] is money:
-        return cached[1]
-    found = _find_amounts(text, money)
-    if len(_FOUND) > 256:
-        _FOUND.clear()
-    _FOUND[(id(money), text)] = (money, found)
-    return found
+    return remembered(_FOUND, money, (id(money), text), lambda: _find_amounts(text, money), 256)
 
 
 def forget_amounts() -> None:
@@ -903,7 +897,9 @@ _PERIOD_AFTER = re.compile(
 )
 _CREDITS_BEFORE = re.compile(r"\b(?:credits?|vouchers?|coupons?)\s+(?:of|worth)\s+$")
 # "$7 an hour", "$1.20/hr": a price per hour
-_HOURLY_AFTER = re.compile(r"^\s*(?:an|a|per|each|/)\s*(?:hour|hr|h)\b")
+_PER_HOUR = r"(?:an|a|per|each|/)\s*(?:hour|hr|h)\b"
+_HOURLY_AFTER = re.compile(rf"^\s*{_PER_HOUR}")
+_HOURLY_SAID = re.compile(rf"{_PER_HOUR}$")
 # "I can't justify $50" (but "can't spend more than $50" is the budget); "bought 100 units for $9.99"
 _REFUSED_BEFORE = re.compile(
     r"\b(?:can'?t|cannot|won'?t|couldn'?t)\s+(?:justify|afford|pay|spend|do)\s+(?:about\s+|like\s+)?$"
@@ -1046,7 +1042,7 @@ def aside(lowered: str, amount: Amount) -> str:
 def _money_aside(before: str, after: str, clause: str, said: str) -> str:
     if _CREDITS_AFTER.match(after) or _CREDITS_BEFORE.search(before):
         return "credits that run out are not a monthly budget"
-    if _HOURLY_AFTER.match(after) or re.search(r"(?:an|a|per|/)\s*(?:hour|hr|h)$", said.lower()):
+    if _HOURLY_AFTER.match(after) or _HOURLY_SAID.search(said.lower()):
         return "a price per hour, not what there is to spend in a month"
     refused = _REFUSED_BEFORE.search(before) and not re.match(r"(?:more|over|above|up)\b", said.lower())
     if refused or _BOUGHT_BEFORE.search(before):
