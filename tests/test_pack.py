@@ -89,6 +89,16 @@ def test_unknown_key_suggests_the_right_one(broken):
     ), messages
 
 
+def test_an_unconcerned_answer_that_is_no_option_is_named(broken):
+    line = _edit(broken / "questions.yaml", "unconcerned: over-50", "unconcerned: over50")
+    with pytest.raises(PackError) as err:
+        load(broken, cache=False)
+    [problem] = err.value.problems
+    assert problem.file.endswith("questions.yaml") and problem.line == line
+    assert "'over50' is not one of this question's options" in problem.message
+    assert "did you mean 'over-50'" in problem.message
+
+
 def test_duplicate_keys_are_an_error_not_a_silent_overwrite():
     with pytest.raises(YamlError) as err:
         parse_yaml("a: 1\nb: 2\na: 3\n", "x.yaml")

@@ -270,6 +270,53 @@ def test_an_amount_in_euros_or_pounds_near_a_limit_is_asked_about_not_read_at_pa
     assert not meaning.readings
 
 
+@pytest.mark.parametrize(
+    "text,option,said",
+    [
+        ("$60 for the next 3 months", "up-to-50", "about $20 a month"),
+        ("about $120 a year", "up-to-50", "about 10 a month"),
+        ("my budget is $20 for the year", "under-10", "about $1.67 a month"),
+        ("I have 100 euros for the whole semester", "up-to-50", "$16 to $31 a month"),
+        ("$5 in total", "under-10", "$0 to $5 a month"),
+    ],
+)
+def test_money_for_a_longer_period_is_read_as_a_months_share(pack, text, option, said):
+    meaning = interpret(pack, pack.question("budget"), {}, text)
+    got = {r.question: r for r in meaning.readings}
+    assert got["budget"].option == option and said in got["budget"].note  # the person sees the month's share
+    assert "runtime" not in got  # the period the money lasts is not one run
+
+
+@pytest.mark.parametrize(
+    "text,wanted",
+    [
+        ("need multiple GPUs for 2 days, budget isn't a concern", {"budget": "over-50", "hardware": "multi-gpu"}),
+        ("Cost: not a concern", {"budget": "over-50"}),
+        ("I don't really care about the price", {"budget": "over-50"}),
+        ("the budget is no problem since the company pays", {"budget": "pay-per-use"}),  # who pays says more
+        ("I need a GPU, an A100 would be overkill", {"hardware": "gpu", "gpu": None}),
+        ("an H100 costs too much, an L4 is enough for me", {"hardware": "gpu", "gpu": "faster"}),
+        ("I need a GPU for 3 months, each run is about 2 hours", {"hardware": "gpu", "runtime": "1-to-9"}),
+        ("I need a GPU for 3 months", {"hardware": "gpu", "runtime": None}),  # months of access, not one run
+        ("2 hours, a few times a week", {"runtime": "1-to-9", "weekly-hours": "up-to-20"}),
+        ("each session is 4 hours, I do it twice a day", {"runtime": "1-to-9", "weekly-hours": "over-30"}),
+    ],
+)
+def test_what_a_person_does_not_mind_refuses_or_repeats_is_read_for_what_it_says(pack, text, wanted):
+    got = {r.question: r.option for r in interpret(pack, pack.questions[0], {}, text).readings}
+    assert {q: got.get(q) for q in wanted} == wanted, got
+
+
+def test_the_budget_is_a_concern_is_no_answer(pack):
+    assert not interpret(pack, pack.question("work"), {}, "the budget is a concern").readings
+
+
+@pytest.mark.parametrize("text", ["$300 in total", "a total of $200 for the project", "£50 over the semester"])
+def test_a_total_whose_months_are_not_known_is_asked_about(pack, text):
+    meaning = interpret(pack, pack.question("budget"), {}, text)
+    assert meaning.kind == "clarify" and "a month" in meaning.problem and not meaning.readings
+
+
 @pytest.mark.parametrize("text", ["between 1 and 30 hours", "1 to 30 hours", "somewhere in 2-30 hours"])
 def test_a_range_across_several_answers_is_asked_about_not_read_as_its_upper_end(pack, text):
     meaning = interpret(pack, pack.question("runtime"), {}, text)

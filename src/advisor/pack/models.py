@@ -8,6 +8,7 @@ The JSON Schema of these models is what ``advisor schema`` prints.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from typing import Annotated
 
@@ -239,6 +240,22 @@ class Question(_Strict, QuestionMethods[Option]):
         "empty: worked out from the unit",
     )
     options: list[Option]
+    unconcerned: str = Field(
+        default="",
+        description="the option meant when a person says this question's subject does not matter to them "
+        "('money is no object', 'budget isn't a concern', 'I don't care about the cost'): the subject is named "
+        "by one of the question's keys",
+    )
+
+    @field_validator("unconcerned")
+    @classmethod
+    def _unconcerned_is_an_option(cls, value: str, info: ValidationInfo) -> str:
+        ids = [o.id for o in info.data.get("options", [])]
+        if value and ids and value not in ids:
+            close = difflib.get_close_matches(value, ids, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else f" ({', '.join(ids)})"
+            raise ValueError(f"'{value}' is not one of this question's options{hint}")
+        return value
 
     @model_validator(mode="after")
     def _options_sound(self) -> Question:
@@ -257,6 +274,8 @@ class Question(_Strict, QuestionMethods[Option]):
             raise ValueError("a question with 'counts' needs options with 'at_least' (e.g. 1 for one, 2 for several)")
         if self.sized_by and not any(o.holds is not None for o in self.options):
             raise ValueError("a question with 'sized_by' needs options with 'holds' (the size each provides)")
+        if self.unconcerned and not self.keys:
+            raise ValueError("a question with 'unconcerned' needs 'keys': the words that name its subject")
         if counting and not self.counts:
             raise ValueError(f"'at_least' on {', '.join(counting)} needs 'counts': the words for the things counted")
         not_sure = self.option(NOT_SURE)

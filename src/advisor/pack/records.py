@@ -109,6 +109,7 @@ class Question(QuestionMethods[Option], Record, eq=False):
     sized_by: tuple[str, ...] = ()
     keys: tuple[str, ...] = ()
     measures: str = ""
+    unconcerned: str = ""
 
 
 class Fact(FactMethods, Record, eq=False):

@@ -382,6 +382,11 @@ def phrase_hits(question: Question, text: str) -> dict[str, tuple[float, str]]:
         rank = (exact and not is_weak(question, option, window), weight)
         if option not in ranks or rank > ranks[option]:
             hits[option], ranks[option] = (weight, window), rank
+    said = question.unconcerned
+    if said in hits and len(hits) > 1:
+        pattern = _unconcerned(question)
+        if pattern is not None and pattern.fullmatch(hits[said][1]):
+            del hits[said]  # "the budget is no problem, the company pays": who pays says more
     return hits
 
 
@@ -402,7 +407,39 @@ def forget_matches() -> None:
     forget_amounts()
 
 
+_UNCONCERNED: dict[int, tuple[Question, re.Pattern[str] | None]] = {}
+_NO = r"(?:is\s+not|isnt|is\s+no|s\s+not|s\s+no|are\s+not|arent|is\s+never|not|no|never)"
+_WORRY = (
+    r"(?:really\s+)?(?:an?\s+|the\s+|my\s+|our\s+)?(?:big\s+|real\s+|major\s+|huge\s+|main\s+)?"
+    r"(?:concern|issue|problem|object|constraint|worry|factor|limit|big\s+deal|priority)"
+)
+
+
+def _unconcerned(question: Question) -> re.Pattern[str] | None:
+    return remembered(_UNCONCERNED, question, id(question), lambda: _unconcerned_pattern(question), 256)
+
+
+def _unconcerned_pattern(question: Question) -> re.Pattern[str] | None:
+    """How a person says the question's subject does not matter to them, for the question's
+    ``unconcerned`` option: 'money is no object', 'cost isn't a concern', 'don't care about the
+    budget'. The subject is one of the question's keys."""
+    if not question.unconcerned:
+        return None
+    keys = sorted({normalize(k) for k in question.keys if normalize(k)}, key=len, reverse=True)
+    key = r"(?:the\s+|my\s+|our\s+)?(?:" + "|".join(re.escape(k) for k in keys) + r")"
+    return re.compile(
+        rf"\b{key}\s+{_NO}\s+{_WORRY}\b"
+        rf"|\b{key}\s+(?:doesnt|does\s+not|dont|do\s+not)\s+(?:really\s+)?matter\b"
+        rf"|\b(?:dont|do\s+not|doesnt|wont|wouldnt)\s+(?:really\s+|much\s+)?(?:care|worry)\s+(?:much\s+)?about\s+{key}\b"
+        rf"|\bnot\s+(?:worried|concerned|bothered|fussed)\s+about\s+{key}\b"
+    )
+
+
 def _phrase_matches(question: Question, text: str) -> Iterator[Match]:
+    unconcerned = _unconcerned(question)
+    if unconcerned is not None:
+        for m in unconcerned.finditer(normalize(text)):
+            yield question.unconcerned, 100.0 * (1 + 0.02 * len(m[0])), m[0], True
     for words in clauses(text):
         stems = stem_words(words)
         initials = [w[0] for w in words]
@@ -421,6 +458,15 @@ def _phrase_matches(question: Question, text: str) -> Iterator[Match]:
                     window = phrase.text  # 'weekend' for the weak 'weekends' is as weak as it
                 if score and not _said_otherwise(phrase, words, i):
                     yield phrase.option, score * (1 + 0.02 * len(phrase.text)), window, score >= 99.0
+
+
+# after an option's words: the person does not want that one ("an A100 would be overkill"); it rules
+# out only that option, not what it is a kind of (they may still want a GPU)
+_REFUSED_AFTER = re.compile(
+    r"(?:(?:would|will|is|are|s|seems?|feels?|sounds?|looks?|be|probably|definitely|way|just|costs?|cost|seem)\s+)*"
+    r"(?:overkill|unnecessary|unneeded|too\s+(?:expensive|pricey|costly|much)|not\s+(?:needed|necessary|required)|"
+    r"out\s+of\s+(?:my|our|the)\s+(?:budget|price\s+range|league))\b"
+)
 
 
 def _window_score(phrase: _Phrase, window: str, said: list[str], stems: tuple[str, ...]) -> float:
@@ -452,6 +498,8 @@ def _said_otherwise(phrase: _Phrase, words: list[str], i: int) -> bool:
     after = words[i + n : i + n + 1]
     if _negated(words, i) and not any(w in NEGATIONS for w in phrase.words):
         return True
+    if _REFUSED_AFTER.match(" ".join(words[i + n : i + n + 5])):
+        return True  # "an A100 would be overkill", "an H100 costs too much": not what they want
     if NEGATIONS & set(phrase.words) and set(after) & LIMITS:
         return True  # "can't spend more than $10": a limit, not "nothing"
     if phrase.words[0] in NEGATIONS and set(words[i + n : i + n + 2]) & AVAILABLE:
@@ -565,6 +613,11 @@ def number_problem(question: Question, amounts: list[Amount]) -> str:
             )
         if amount.currency and amount.kind in kinds and _band(question, amount)[0] is None:
             _, low, high = _band(question, amount)
+            if amount.per:
+                return (
+                    f"{amount.text} {amount.per} is ${low:,.0f} to ${high:,.0f} a month, depending on how many "
+                    "months it has to last; how much is that a month, in US dollars?"
+                )
             return (
                 f"{amount.text} is ${low:,.0f} to ${high:,.0f} depending on the exchange rate, which could be "
                 "either of two answers here; say it in US dollars"
@@ -677,7 +730,10 @@ def _in_dollars(question: Question, amount: Amount, text: str) -> Reading | None
     opt, low, high = _band(question, amount)
     if opt is None:
         return None  # number_problem says why
-    note = f"read {amount.text} as ${low:,.0f} to ${high:,.0f}: whatever the exchange rate, that is '{opt.label}'"
+    if amount.per:
+        note = f"read {amount.text} {amount.per} as ${low:,.0f} to ${high:,.0f} a month: either way, '{opt.label}'"
+    else:
+        note = f"read {amount.text} as ${low:,.0f} to ${high:,.0f}: whatever the exchange rate, that is '{opt.label}'"
     return Reading(question.id, opt.id, round((low + high) / 2, 2), 100.0, "number", text, note)
 
 

@@ -182,6 +182,7 @@ PER_WEEK = (
     r"(?:\s*(?:/\s*|(?:per|a|an|each|every)\s+)(?:wk|week)\b|\s*weekly"
     r"|(?:\s+(?:in\s+)?total)?\s+(?:this|next)\s+week\b)"
 )
+PER_YEAR = r"(?:\s*(?:/\s*|(?:per|a|an|each|every)\s+)(?:yr|year|annum)\b|\s*(?:yearly|annually))"
 PER_DAY = (
     r"(?:\s*(?:/\s*|(?:per|a|an|each|every)\s+)(?:day|night|weekday)\b|\s*/\s*d\b|\s*(?:daily|nightly)"
     r"|\s+on\s+weekdays\b)"
@@ -214,7 +215,7 @@ def _amount_pattern(rated_before: str, rated_after: str, unrated_before: str, un
     (?P<unit>(?:{_unit_alt})\b)?
     (?P<half>\s+and\s+a\s+half\b)?
     (?:\s+of\s+(?:gpu|tpu|cpu|compute)(?:\s+time)?(?=\s*(?:/|per|a|an|each|every)\s))?
-    (?P<rate>{PER_MONTH}|{PER_WEEK}|{PER_DAY})?
+    (?P<rate>{PER_MONTH}|{PER_WEEK}|{PER_DAY}|{PER_YEAR})?
     """
 
 
@@ -287,6 +288,7 @@ class Amount(Record):
     currency: str = ""  # money in another currency with a known band (its code); '' for dollars
     band: tuple[float, float] | None = None  # that currency's worth in US dollars, lowest and highest
     low: float | None = None  # a range ("1 to 30 hours"): its lower end, in the same unit as value
+    per: str = ""  # money for a longer period ("for the semester"): the period, and band spreads it over its months
 
 
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
@@ -396,9 +398,78 @@ def _find_amounts(text: str, money: Money) -> list[Amount]:
         amount.aside = aside(lowered, amount)
         found.append(amount)
     found = _compound(lowered, text, found)
-    found = _days_a_week(_weekdays(lowered, _per_part(lowered, _borrow_units(lowered, found))))
+    found = _days_a_week(_weekdays(lowered, _times_a_week(lowered, _per_part(lowered, _borrow_units(lowered, found)))))
     found = _per_head(lowered, _daily(lowered, _weekly_lead(lowered, _runs_a_week(lowered, found))))
-    return _spread(lowered, _ranges(lowered, found))
+    return _over_period(lowered, _spread(lowered, _ranges(lowered, found)))
+
+
+# "$60 for the next 3 months", "100 euros for the whole semester", "$300 in total": money that has
+# to last longer than the month the budget question asks about
+_FOR_PERIOD = re.compile(
+    r"^\s*(?:(?:in\s+)?total\s+)?(?:(?:that\s+)?(?:has\s+to\s+|must\s+|should\s+)?last(?:s|ing)?(?:\s+(?:me|us))?\s+)?"
+    r"(?:for|over|across|during|through)?\s*(?:the\s+|this\s+|a\s+|one\s+|my\s+|our\s+)?"
+    r"(?:whole\s+|entire\s+|full\s+|next\s+|coming\s+|rest\s+of\s+the\s+)?"
+    r"(?:(?P<n>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?"
+    r"(?P<period>(?:academic\s+|school\s+)?years?|yrs?|semesters?|terms?|quarters?|months?|weeks?|"
+    r"project|thesis|course|competition|internship|program|programme)\b"
+)
+_TOTAL_AFTER = re.compile(r"^\s*(?:in\s+total|total|all\s+told|overall|altogether)\b")
+_TOTAL_BEFORE = re.compile(r"\b(?:a\s+)?total\s+(?:budget\s+)?(?:of\s+)?(?:about\s+|around\s+)?$")
+_RATED = re.compile(r"month|week|year|\bday|annum|annually|daily|monthly|weekly|yearly|/\s*m\b|/\s*mo\b|/\s*yr\b")
+# how many months a period lasts, fewest to most ("a semester" is four to six months)
+_MONTHS = {"month": (1.0, 1.0), "quarter": (3.0, 3.0), "semester": (4.0, 6.0), "term": (3.0, 5.0), "year": (12.0, 12.0)}
+_MONTHS |= {"yr": _MONTHS["year"], "week": (1 / WEEKS_PER_MONTH, 1 / WEEKS_PER_MONTH)}
+
+
+def _over_period(lowered: str, found: list[Amount]) -> list[Amount]:
+    """Money said for a longer period ("$60 for 3 months", "100 euros for the semester", "$300 in
+    total"): read as a month's share, a band when the period's length is not known exactly (the
+    advisor asks when the band straddles two answers). The period's own length is not a run."""
+    for amount in found:
+        if amount.kind != "money" or amount.aside or amount.problem:
+            continue
+        after = lowered[amount.end : amount.end + 80]
+        period = _FOR_PERIOD.match(after)
+        for other in found:  # "3 months" in "$60 for 3 months" is how long the money lasts
+            if period and other.kind == "duration" and amount.end <= other.start < amount.end + period.end():
+                other.aside = "how long the money has to last, not one run"
+        if _RATED.search(amount.text.lower()):
+            continue  # "$10 a month for 3 months": already a month's amount
+        months = _months(period) if period else None
+        said = " ".join(period[0].split()) if period else ""
+        if months is None:  # "$300 in total", "$200 for the project": a month's share is not known
+            total = _TOTAL_AFTER.match(after) or _TOTAL_BEFORE.search(lowered[max(0, amount.start - 30) : amount.start])
+            if not total and not period:
+                continue
+            months, amount.per = (1.0, 12.0), said or "in total"
+        else:
+            span = f"{_fmt(months[0])} to {_fmt(months[1])} months"
+            amount.per = said if months[0] == months[1] else f"{said} ({span})"
+        _spread_money(amount, months)
+    return found
+
+
+def _months(period: re.Match[str]) -> tuple[float, float] | None:
+    """How many months a period said after an amount lasts: None for a project or a course, whose
+    length is not said."""
+    word = period["period"].split()[-1].rstrip("s")
+    if word not in _MONTHS:
+        return None
+    n = _number(period["n"]) if period["n"] else 1.0
+    low, high = _MONTHS[word]
+    return (low * (n or 1.0), high * (n or 1.0))
+
+
+def _spread_money(amount: Amount, months: tuple[float, float]) -> None:
+    if months[0] == months[1] and not amount.currency:  # dollars over a known number of months
+        total = amount.value
+        amount.value = total / months[0]
+        amount.low = amount.low / months[0] if amount.low is not None else None
+        amount.note = f"read {amount.text} {amount.per} as about ${_fmt(round(amount.value, 2))} a month"
+        return
+    worth = amount.band or (1.0, 1.0)
+    amount.currency = amount.currency or "USD"
+    amount.band = (worth[0] / months[1], worth[1] / months[0])
 
 
 _WEEKLY_LEAD = re.compile(
@@ -614,6 +685,57 @@ def _per_part(lowered: str, found: list[Amount]) -> list[Amount]:
     return found
 
 
+# "twice a week", "a few times a week", "3 times a day": how often a run is made
+_OFTEN = re.compile(
+    r"\b(?:(?P<word>once|twice|thrice|a\s+couple\s+(?:of\s+)?times|a\s+few\s+times|several\s+times)|(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)\s*(?:times|x))"
+    r"\s+(?:a|an|per|each|every)\s+(?P<per>week|day)\b"
+)
+_TIMES = {"once": 1, "twice": 2, "thrice": 3, "couple": 2, "few": 3, "several": 4}  # 'a few': about three
+
+
+def _times_a_week(lowered: str, found: list[Amount]) -> list[Amount]:
+    """'2 hours, a few times a week', 'I run it 3 times a week for 2 hours': runs of that length,
+    that often: hours a week (the time stays one run's). Only where the sentence says one time and
+    no hours a week of its own."""
+    if any(a.kind == "weekly" and not a.aside for a in found):
+        return found
+    for often in _OFTEN.finditer(lowered):
+        sentence = _sentence_around(lowered, often.start(), often.end())
+        runs = [
+            a
+            for a in found
+            if a.kind == "duration"
+            and not a.aside
+            and sentence[0] <= a.start < sentence[1]
+            and a.value <= 24
+            and not (often.start() <= a.start < often.end())
+        ]
+        if len(runs) != 1:
+            continue
+        said = often["word"] or ""
+        n = (
+            (_number(often["n"]) or 1.0)
+            if often["n"]
+            else float(_TIMES[said.split()[-2] if said.endswith("times") else said])
+        )
+        weekly = runs[0].value * n * (7 if often["per"] == "day" else 1)
+        text = lowered[often.start() : often.end()]
+        guess = f" (about {_fmt(n)} times)" if re.search(r"few|several|couple", said) else ""
+        note = f"read {runs[0].text} {text}{guess} as {_fmt(round(weekly, 1))} hours a week"
+        found.append(Amount(weekly, "weekly", often.start(), often.end(), text, note))
+        for a in found:  # the 'a week' inside 'twice a week' says how often, as read above
+            if a.kind == "duration" and often.start() <= a.start < often.end() and not a.aside:
+                a.aside = "how often, counted into the hours a week"
+        return found
+    return found
+
+
+def _sentence_around(lowered: str, start: int, end: int) -> tuple[int, int]:
+    left = max(lowered.rfind(c, 0, start) for c in ".;!?\n") + 1
+    ends = [i for i in (lowered.find(c, end) for c in ".;!?\n") if i >= 0]
+    return left, min(ends, default=len(lowered))
+
+
 _BARE_WEEKLY = re.compile(r"[\d.,]+\s*(?:(?:/\s*|(?:per|a|an|each|every)\s+)(?:wk|week)|weekly)")
 
 
@@ -699,6 +821,14 @@ def _kind(m: re.Match[str], lowered: str, value: float, note: str) -> tuple[Kind
         if rate and re.search(r"w(ee)?k(?!day)", rate):  # "$40 a week" is about $174 a month
             monthly = value * WEEKS_PER_MONTH
             return "money", monthly, note or f"read {_fmt(value)} a week as about {monthly:.0f} a month", 0.0
+        if rate and re.search(r"y(ea)?r|annum|annually", rate):  # "$120 a year" is $10 a month
+            monthly = value / 12
+            return (
+                "money",
+                monthly,
+                note or f"read {_fmt(value)} a year as about {_fmt(round(monthly, 2))} a month",
+                0.0,
+            )
         if rate and re.search(r"day|daily", rate):
             monthly = value * 30
             return "money", monthly, note or f"read {_fmt(value)} a day as about {monthly:.0f} a month", 0.0
@@ -707,6 +837,9 @@ def _kind(m: re.Match[str], lowered: str, value: float, note: str) -> tuple[Kind
         hours = value * DURATION_UNITS[unit.lower()]
         if rate and re.search(r"w(ee)?k(?!day)", rate):
             return "weekly", hours, note, 0.0
+        if rate and re.search(r"y(ea)?r|annum|annually", rate):
+            weekly = hours / 52
+            return "weekly", weekly, note or f"read {_fmt(hours)} hours a year as about {weekly:.0f} hours a week", 0.0
         if rate and re.search(r"mo|month", rate):
             weekly = hours / WEEKS_PER_MONTH
             return "weekly", weekly, note or f"read {_fmt(hours)} hours a month as about {weekly:.0f} hours a week", 0.0
@@ -722,6 +855,13 @@ def _kind(m: re.Match[str], lowered: str, value: float, note: str) -> tuple[Kind
         return "duration", hours, note, DURATION_UNITS[unit.lower()]
     if rate and re.search(r"mo|month", rate):
         return "money", value, note, 0.0
+    if rate and re.search(r"y(ea)?r|annum|annually", rate):
+        return (
+            "money",
+            value / 12,
+            note or f"read {_fmt(value)} a year as about {_fmt(round(value / 12, 2))} a month",
+            0.0,
+        )
     if rate and re.search(r"w(ee)?k(?!day)", rate):  # "maybe 40 a week": hours a week, not money
         return "weekly", value, note or f"read {_fmt(value)} a week as hours a week", 0.0
     rest = lowered[m.end() :]
@@ -895,6 +1035,13 @@ _PERIOD_AFTER = re.compile(
     r"sprint|semester|term|trip|vacation|holiday|contract|trial|challenge|flight|commute|shift|journey|meeting)s?\b"
     r"|of\s+(?:\w+\s+)?(?:use|usage|access|subscription|colab|pro|audio|video|footage|recordings?|speech)\b)"
 )
+# "I need a GPU for 3 months", "I'll be using it for the next 2 months": how long someone needs the
+# service (many runs), unless the clause says it of one run ("training takes 2 months")
+_ACCESS_FOR_BEFORE = re.compile(
+    r"\b(?:need|needs|needed|use|using|access|have|rent|renting|want|wants|keep|subscribe|subscribed)\b"
+    r"(?:\s+[\w'+-]+){0,4}?\s+for\s+(?:the\s+)?(?:next\s+|coming\s+|following\s+)?(?:about\s+|around\s+|roughly\s+)?$"
+)
+_ONE_RUN_SAID = re.compile(r"\b(?:runs?|jobs?|train\w*|fine-?tun\w*|experiments?|takes?|lasts?|pipeline)\b")
 _CREDITS_BEFORE = re.compile(r"\b(?:credits?|vouchers?|coupons?)\s+(?:of|worth)\s+$")
 # "$7 an hour", "$1.20/hr": a price per hour
 _PER_HOUR = r"(?:an|a|per|each|/)\s*(?:hour|hr|h)\b"
@@ -989,7 +1136,8 @@ _TO_START_AFTER = re.compile(
 )
 # "6 hours of connectivity", "12 hours of session time": what a service allows
 _ALLOWED_AFTER = re.compile(
-    r"^\s*(?:of\s+)?(?:connectivity|connection|uptime|session(?:\s+time)?|runtime\s+(?:per|a|each)|free\s+(?:gpu|tpu))"
+    r"^\s*(?:of\s+)?(?:connectivity|connection|uptime|session\s+time|runtime\s+(?:per|a|each)|free\s+(?:gpu|tpu))"
+    r"|^\s*of\s+(?:a\s+)?session\b"
 )
 _CAPPED_BEFORE = re.compile(
     r"\b(?:capped|limited|restricted|cut\s+off|quota\s+(?:resets?|is|of)|resets?\s+to|allowance\s+(?:is|of))"
@@ -1120,6 +1268,12 @@ def _time_aside(before: str, after: str, clause: str, amount: Amount) -> str:
         return "the unit a price is quoted in, not how long the job runs"
     if _PERIOD_AFTER.match(after):
         return "a period of use or study, not how long the job runs"
+    if (
+        amount.scale >= DURATION_UNITS["month"]
+        and _ACCESS_FOR_BEFORE.search(before)
+        and not _ONE_RUN_SAID.search(clause)
+    ):
+        return "how long the service is needed for, not one run"
     if (amount.kind == "duration" or re.search(r"\bfor\s+$", before)) and (
         _SO_FAR_AFTER.match(after) or _HAPPENED_BEFORE.search(before)
     ):
