@@ -307,6 +307,40 @@ def test_what_a_person_does_not_mind_refuses_or_repeats_is_read_for_what_it_says
     assert {q: got.get(q) for q in wanted} == wanted, got
 
 
+@pytest.mark.parametrize(
+    "text,wanted",
+    [
+        ("I'm not sure how much RAM I need, maybe 8 gigs", {"memory": "up-to-12", "budget": None}),
+        ("Colab Pro units run out in a week for me, I use the GPU 4 hours every day", {"runtime": None}),
+        ("a GPU with at least 24GB of VRAM, runs of 5 hours", {"gpu": "faster", "runtime": "1-to-9"}),
+        ("my job needs 24GB of GPU memory and 50GB of RAM", {"gpu": "faster", "memory": "over-30"}),
+        ("it ran out of RAM at 12GB, my data needs about 20GB", {"memory": "12-to-30"}),
+        ("I run a 14 hour training job every week", {"runtime": "12-to-24", "weekly-hours": "up-to-20"}),
+        ("each run is about 3 hours and I do maybe 10 of them a week", {"weekly-hours": "20-to-30"}),
+        ("free only; I'm doing homework with scikit-learn", {"work": "explore", "hardware": "cpu"}),
+        ("which service for a free 10 minute CPU job?", {"budget": "free", "runtime": "up-to-1"}),
+        ("I keep getting 'no GPU available', I can pay $10 a month", {"hardware": "gpu", "budget": "up-to-50"}),
+        ("my team needs notebooks, we can pay whatever it costs", {"budget": "over-50", "team": "team"}),
+        ("we'd pay per hour, whatever it costs", {"budget": "pay-per-use"}),
+    ],
+)
+def test_each_fact_in_a_plain_description_finds_its_question(pack, text, wanted):
+    got = {r.question: r.option for r in interpret(pack, pack.questions[0], {}, text).readings}
+    assert {q: got.get(q) for q in wanted} == wanted, got
+
+
+@pytest.mark.parametrize("text", ["$20 or $60", "3 hours or 30 hours"])
+def test_two_amounts_offered_as_alternatives_are_asked_about(pack, text):
+    question = pack.question("budget" if "$" in text else "runtime")
+    meaning = interpret(pack, question, {}, text)
+    assert meaning.kind == "clarify" and not meaning.readings, meaning
+
+
+def test_a_gpu_named_by_its_memory_answers_the_gpu_question_when_it_is_asked(pack):
+    got = {r.question: r for r in interpret(pack, pack.question("gpu"), {}, "I need a GPU with 24GB of VRAM").readings}
+    assert got["gpu"].option == "faster" and "24GB" in got["gpu"].note
+
+
 def test_the_budget_is_a_concern_is_no_answer(pack):
     assert not interpret(pack, pack.question("work"), {}, "the budget is a concern").readings
 

@@ -432,6 +432,7 @@ def _unconcerned_pattern(question: Question) -> re.Pattern[str] | None:
         rf"|\b{key}\s+(?:doesnt|does\s+not|dont|do\s+not)\s+(?:really\s+)?matter\b"
         rf"|\b(?:dont|do\s+not|doesnt|wont|wouldnt)\s+(?:really\s+|much\s+)?(?:care|worry)\s+(?:much\s+)?about\s+{key}\b"
         rf"|\bnot\s+(?:worried|concerned|bothered|fussed)\s+about\s+{key}\b"
+        rf"|\b{key}\s+whatever(?:\s+it\s+(?:costs|takes))?\b"  # "we can pay whatever it costs"
     )
 
 
@@ -516,10 +517,14 @@ def _said_otherwise(phrase: _Phrase, words: list[str], i: int) -> bool:
         return True  # "I can't afford Colab Pro": less than that plan costs, not nothing
     if NAMING & set(words[i + n : i + n + (1 if after and after[0] in _JOINS else 2)]):
         return True  # "the free tier", "free AWS credits": the name of a product, not an answer
-    if phrase.words[0] in NEGATIONS and (
-        GIVEN & set(words[max(0, i - 2) : i])
-        or (i >= 2 and words[i - 1] in {"has", "have", "had"} and words[i - 2] not in {"i", "we"})
-        or (i and words[i - 1] in MACHINES)
+    if (
+        phrase.words[0] in NEGATIONS
+        and phrase.words[-1] not in AVAILABLE
+        and (
+            GIVEN & set(words[max(0, i - 2) : i])
+            or (i >= 2 and words[i - 1] in {"has", "have", "had"} and words[i - 2] not in {"i", "we"})
+            or (i and words[i - 1] in MACHINES)
+        )
     ):
         return True  # "it gives me no GPU", "my Chromebook has no GPU": what it has, not what the job needs
     if words[i + n - 1].endswith("ed") and after and after[0] in MADE_THINGS:
@@ -824,6 +829,7 @@ def read_answer(question: Question, text: str, money: Money) -> Reading | Unclea
     if len(parts) > 1:
         # "one or two gpus": a bare number borrows the words after the next part's number;
         # "a week or two": the last one borrows the unit said before it
+        ranged = any(_bare_number(p) for p in parts)  # "$20 or $60", each with its unit: two answers, not a range
         for i in range(len(parts) - 1):
             if _bare_number(parts[i]):
                 tail = re.sub(r"^\s*\S+", "", parts[i + 1])
@@ -831,7 +837,7 @@ def read_answer(question: Question, text: str, money: Money) -> Reading | Unclea
         if _bare_number(parts[-1]) and not _bare_number(parts[-2]):
             unit = re.search(r"\b(?:\d+(?:\.\d+)?|an?|one|two|three|few)\s+([a-z]+)\s*$", parts[-2].lower())
             parts[-1] = parts[-1] + (" " + unit.group(1) if unit else "")
-        upper = _upper_end(question, parts, text, money)
+        upper = _upper_end(question, parts, text, money) if ranged else None
         if upper is not None:
             return upper
         options: list[str] = []

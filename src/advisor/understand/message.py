@@ -307,21 +307,38 @@ def _others(pack: Pack, text: str, skip: str | None) -> list[Reading]:
     # a phrase that another question also matched ("kaggle" in "kaggle competition") proves nothing
     all_hits = {q.id: _said(q, rest) for q in pack.questions if q.id in strong or q.id == skip}
     for qid, (oid, words) in strong.items():
-        if any(
-            _overlaps(words, other)
-            # ("learning deep learning": 'learning' also said on its own is not only inside the other)
-            and (words == other or _within(words, other, rest) or not set(words.split()) <= set(other.split()))
-            for q2, found in all_hits.items()
-            if q2 != qid
-            for other in found
-            # "an A100", "an L4": one GPU, and (its follow-up) which GPU, said by the same words;
-            # "the company pays": the budget, and (its follow-up) whose account, likewise
-            if not (_follows(pack, q2, qid) or (_follows(pack, qid, q2) and (other in words or words in other)))
-        ):
+        # the option counts if one of its phrases is not another question's words ("homework with
+        # scikit-learn": 'learn' is inside scikit-learn, 'homework' is not)
+        own = [words] + sorted(_exact_words(pack.question(qid), oid, rest) - {words}, key=len, reverse=True)
+        if all(_claimed(pack, qid, said, rest, all_hits) for said in own):
             continue
         opt = pack.question(qid).option(oid)
         out.append(Reading(qid, oid, opt.value if opt else None, 100.0, "text", text))
     return out
+
+
+def _claimed(pack: Pack, qid: str, words: str, rest: str, all_hits: dict[str, set[str]]) -> bool:
+    """Whether another question's phrase also takes these words ('kaggle' in 'kaggle competition')."""
+    return any(
+        _overlaps(words, other)
+        # ("learning deep learning": 'learning' also said on its own is not only inside the other)
+        and (words == other or _within(words, other, rest) or not set(words.split()) <= set(other.split()))
+        for q2, found in all_hits.items()
+        if q2 != qid
+        for other in found
+        # "an A100", "an L4": one GPU, and (its follow-up) which GPU, said by the same words;
+        # "the company pays": the budget, and (its follow-up) whose account, likewise
+        if not (_follows(pack, q2, qid) or (_follows(pack, qid, q2) and (other in words or words in other)))
+    )
+
+
+def _exact_words(question: Question, option_id: str, text: str) -> set[str]:
+    """Every phrase of one option said exactly in the text that counts in a description."""
+    return {
+        w
+        for oid, _, w, exact in phrase_matches(question, text)
+        if oid == option_id and exact and len(w) >= 3 and w not in WEAK and not is_weak(question, oid, w)
+    }
 
 
 def _said(question: Question, text: str) -> set[str]:
@@ -644,6 +661,8 @@ def _read_statement(
     said, text = text, _without_history(_without_free_names(pack, text))
     if pending is not None:
         first = read_answer(pending, text, money_for(pack))
+        if not isinstance(first, Reading) and pending.sized_by:  # "a GPU with 24GB of VRAM" when asked which GPU
+            first = _sized(pending, text, find_amounts(text, money_for(pack))) or first
         if isinstance(first, Reading) and not _weak(pending, text, first) and not _stray(pack, pending, text, first):
             readings.append(first)
         elif isinstance(first, Unclear):
@@ -659,9 +678,12 @@ def _read_statement(
             and readings
             and readings[0].question == pending.id
             and readings[0].option == NOT_SURE
-            and any(r.option == NOT_SURE for r in readings[1:])
+            and len(readings) > 1
+            and (any(r.option == NOT_SURE for r in readings[1:]) or _unsure_of_another(pending, text))
         ):
-            readings.pop(0)  # "not sure how long it runs" is unsure of the run, not of the budget asked
+            # "not sure how long it runs", "not sure how much RAM I need, maybe 8 gigs": unsure of
+            # something else, not of the budget asked
+            readings.pop(0)
     listed = _form(pack, text)
     if listed:
         # "Budget: zero. GPU: yes.": what each key says wins over what the words around it suggest
@@ -679,6 +701,23 @@ def _read_statement(
     if unclear is not None and unclear.text == text:
         unclear.text = said
     return _reachable(pack, readings, answered, pending.id if pending else None), unclear
+
+
+_UNSURE_OF = re.compile(
+    r"\b(?:not\s+sure|unsure|dont\s+know|do\s+not\s+know|no\s+idea|dunno)\s+"
+    r"(?:yet\s+)?((?:how|what|which|whether|if|about|of)\b[^,.;:!?]*)"
+)
+
+
+def _unsure_of_another(question: Question, text: str) -> bool:
+    """'not sure how much RAM I need': the words after 'not sure' name what the person is unsure
+    of, and none of them is the question's own (its keys, its short name)."""
+    found = _UNSURE_OF.search(normalize(text))
+    if found is None:
+        return False
+    subject = f" {found[1]} "
+    names = {normalize(k) for k in (*question.keys, question.short, question.id.replace("-", " "))} - {""}
+    return not any(f" {n} " in subject for n in names)
 
 
 _PART = re.compile(r"(?:(?!\bbut\b)[^,.;!?])+|[,.;!?]+|\bbut\b")
@@ -969,7 +1008,13 @@ def _says_no_money(budget: Question, asked: str) -> bool:
         return True
     # "how do I do it for free?", "the best free option?": free is what they can pay ("is kaggle
     # free?" asks about kaggle)
-    return found is not None and found[1] in FREE_ASKS
+    # "which service for a free 10 minute CPU job?": a job that must be free
+    return found is not None and (found[1] in FREE_ASKS or bool(_FREE_JOB.search(normalize(asked))))
+
+
+_FREE_JOB = re.compile(
+    r"\bfor\s+(?:a|an|my|our)\s+free\s+(?:[\w-]+\s+){0,3}(?:job|run|training|project|notebook|task)s?\b"
+)
 
 
 def _guide_or_unknown(pack: Pack, raw: str, words: set[str]) -> Interpretation:

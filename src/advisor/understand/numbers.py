@@ -670,7 +670,8 @@ def _per_part(lowered: str, found: list[Amount]) -> list[Amount]:
             if not each or not counts:
                 continue
             noun = _part_noun(counts[0].counted)
-        counts = [a for a in counts if _part_noun(a.counted) == _part_noun(noun)]
+        # "each training run ... 10 of them": the same part, however it is named
+        counts = [a for a in counts if _part_noun(a.counted).split()[-1] == _part_noun(noun).split()[-1]]
         if counts and _rated(lowered, counts[0]):
             _as_weekly(lowered, amount, counts[0])
         elif re.fullmatch(_REPEATS, noun):
@@ -687,10 +688,20 @@ def _per_part(lowered: str, found: list[Amount]) -> list[Amount]:
 
 # "twice a week", "a few times a week", "3 times a day": how often a run is made
 _OFTEN = re.compile(
-    r"\b(?:(?P<word>once|twice|thrice|a\s+couple\s+(?:of\s+)?times|a\s+few\s+times|several\s+times)|(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)\s*(?:times|x))"
-    r"\s+(?:a|an|per|each|every)\s+(?P<per>week|day)\b"
+    r"\b(?:(?P<word>once|twice|thrice|a\s+couple\s+(?:of\s+)?times|a\s+few\s+times|several\s+times|every|each)"
+    r"|(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)\s*(?:times|x))"
+    r"\s+(?:(?:a|an|per|each|every)\s+)?(?P<per>week|day)\b"
 )
-_TIMES = {"once": 1, "twice": 2, "thrice": 3, "couple": 2, "few": 3, "several": 4}  # 'a few': about three
+_TIMES = {
+    "once": 1,
+    "twice": 2,
+    "thrice": 3,
+    "couple": 2,
+    "few": 3,
+    "several": 4,
+    "every": 1,
+    "each": 1,
+}  # 'a few': about three
 
 
 def _times_a_week(lowered: str, found: list[Amount]) -> list[Amount]:
@@ -710,9 +721,13 @@ def _times_a_week(lowered: str, found: list[Amount]) -> list[Amount]:
             and a.value <= 24
             and not (often.start() <= a.start < often.end())
         ]
+        said = often["word"] or ""
+        if said in ("every", "each"):  # "a 14 hour job every week", "every day for 5h": said beside the time
+            runs = [a for a in runs if often.start() - 30 <= a.end <= often.start() or 0 <= a.start - often.end() <= 12]
         if len(runs) != 1:
             continue
-        said = often["word"] or ""
+        if said in ("every", "each") and re.match(r"\s+(?:a|an|per|each|every)\s", lowered[often.start() + 5 :]):
+            continue  # "each a week" is no phrase
         n = (
             (_number(often["n"]) or 1.0)
             if often["n"]
@@ -1150,13 +1165,20 @@ _LASTS_BEFORE = re.compile(
 )
 _RESET_IN_BEFORE = re.compile(
     r"(?:\b(?:resets?|renews?|refresh\w*|refills?|expires?|comes?\s+back)"
-    r"|\b(?:grant|credits?|trial|semester|term|contract|subscription|funding)\s+(?:ends?|runs\s+out))\b[^,.;:!?]*\bin\s+$"
+    r"|\b(?:grant|credits?|trial|semester|term|contract|subscription|funding)\s+(?:ends?|runs\s+out)"
+    # "my units run out in a week", "the hours ran out within 3 days": a quota used up
+    r"|\b(?:run|runs|ran|running)\s+out)\b[^,.;:!?]*\b(?:in|within)\s+(?:about\s+|around\s+|just\s+|only\s+)?$"
     r"|\btook\s+(?:me|us)\s+(?:about\s+|around\s+|almost\s+|over\s+)?$"
 )
 
 
 GPU_MEMORY = "the GPU's own memory, not the machine's RAM"
 _NEAR = 240  # characters either side of an amount that decide what it is
+_NEED_BEFORE = re.compile(r"\b(?:need|needs|want|wants|require|requires|looking\s+for|rent|renting)\b")
+_NEEDS_BEFORE = re.compile(
+    r"\b(?:needs?|requires?|would\s+need|will\s+need|takes?\s+up)\s+(?:about\s+|around\s+|roughly\s+|at\s+least\s+)?$"
+)
+_RAM_AFTER = re.compile(r"^\s*(?:of\s+)?(?:system\s+|cpu\s+)?ram\b")
 _GPU_MEMORY_SAID = re.compile(r"\b(?:gpu\s+memory|vram|video\s+memory|gpu\s+ram|cuda\s+out\s+of\s+memory)\b")
 _GPU_MEMORY_AFTER = re.compile(
     r"^\s*(?:of\s+)?(?:gpu\s+(?:memory|ram)|vram|video\s+memory|(?:gpus?|graphics\s+cards?|cards?)\b)"
@@ -1180,7 +1202,7 @@ def aside(lowered: str, amount: Amount) -> str:
     if amount.kind == "money":
         return _money_aside(before, after, clause, amount.text)
     if amount.kind == "size":
-        return _size_aside(before, after, clause)
+        return _size_aside(before, after, clause, amount.text.lower())
     said = _number_aside(before, after, clause, amount)
     if said or amount.kind not in ("duration", "plain"):
         return said
@@ -1202,21 +1224,28 @@ def _money_aside(before: str, after: str, clause: str, said: str) -> str:
     return ""
 
 
-def _size_aside(before: str, after: str, clause: str) -> str:
+def _size_aside(before: str, after: str, clause: str, said: str) -> str:
     if _AFTER_BEFORE.search(before) and _FAILURE.search(clause):
         return "where it ran out, not what the job needs"
     if _SHOWN_BEFORE.search(before):
         return "what is in use now, not what the job needs"
     if _GIVEN_BEFORE.search(before) or _HAS_BEFORE.search(before):
         return "what a service gives (a quota), not what the job needs"
-    if _OWN_MACHINE_BEFORE.search(before) or (_MY_BEFORE.search(before) and _MACHINE_AFTER.match(after)):
-        return "what the person's own machine has, not what the job needs"
     sentence = re.split(r"[.;!?]", before)[-1]
+    # "I need a machine with 64GB", "a GPU with at least 24GB": what is wanted
+    wanted = _NEED_BEFORE.search(re.split(r"[,:]", sentence)[-1]) or re.match(r"(?:at\s+least|more\s+than)\b", said)
+    if not wanted and (
+        _OWN_MACHINE_BEFORE.search(before) or (_MY_BEFORE.search(before) and _MACHINE_AFTER.match(after))
+    ):
+        return "what the person's own machine has, not what the job needs"
+    if _RAM_AFTER.match(after):
+        return ""  # "24GB of GPU memory and 50GB of RAM": the RAM is said
     if _GPU_MEMORY_AFTER.match(after) or _GPU_NAME_BEFORE.search(before) or _GPU_MEMORY_SAID.search(sentence):
         return GPU_MEMORY
     if _DATA_AFTER.match(after) or (
         re.search(r"\b(?:data|dataset|file|files|csv|parquet|images)\b", before[-40:])
         and not re.match(r"^\s*(?:of\s+)?(?:ram|memory)", after)
+        and not _NEEDS_BEFORE.search(before)  # "my data needs about 20GB": what the job needs
     ):
         return "the size of a file or dataset, not the memory the job needs"
     return ""
