@@ -689,8 +689,10 @@ def _read_statement(
         # "Budget: zero. GPU: yes.": what each key says wins over what the words around it suggest
         keyed = {r.question for r in listed}
         # in a list, the question being asked is answered by its own key only ("gpu: none" is no budget)
+        # ... unless the text names it too ("Budget $0. Hardware: CPU.")
+        own = pending is not None and _named(pending, normalize(text))
         readings = listed + [
-            r for r in readings if r.question not in keyed and (pending is None or r.question != pending.id)
+            r for r in readings if r.question not in keyed and (pending is None or r.question != pending.id or own)
         ]
         unclear = None if pending is not None and pending.id in keyed else unclear
     if not readings and (unclear is None or not (unclear.candidates or unclear.problem)):
@@ -715,9 +717,13 @@ def _unsure_of_another(question: Question, text: str) -> bool:
     found = _UNSURE_OF.search(normalize(text))
     if found is None:
         return False
-    subject = f" {found[1]} "
+    return not _named(question, found[1])
+
+
+def _named(question: Question, words: str) -> bool:
+    """Whether normalized ``words`` name the question (one of its keys, its short name, its id)."""
     names = {normalize(k) for k in (*question.keys, question.short, question.id.replace("-", " "))} - {""}
-    return not any(f" {n} " in subject for n in names)
+    return any(f" {n} " in f" {words} " for n in names)
 
 
 _PART = re.compile(r"(?:(?!\bbut\b)[^,.;!?])+|[,.;!?]+|\bbut\b")
@@ -744,7 +750,7 @@ _ON_FREE_NAME = re.compile(
 _FREE_BEFORE_NAME = re.compile(r"\bfree(?=\s+(?:colab|kaggle|tier|gpus?|runtime|session|version|account)\b)", re.I)
 _TROUBLE = re.compile(
     r"\b(?:disconnect\w*|kick\w*|kill\w*|crash\w*|died|dies|stopp?\w*|lasted|timed?\s*out|times\s+out|"
-    r"cut\s+me\s+off|gave\s+me|gives\s+me|ran\s+out|shut\w*)\b",
+    r"cut\s+me\s+off|gave\s+me|gives\s+me|ran\s+out|runs?\s+out|running\s+out|shut\w*)\b",
     re.I,
 )
 
@@ -807,6 +813,7 @@ _KEY = re.compile(
     r"|(?:^|\n)\s*([a-z][a-z0-9 /+-]{0,24}?)\s*[:=]",
     re.I,
 )
+NO_VALUES = {"no", "none", "nope", "nah", "n", "0", "zero", "not needed"}
 YES = {"yes", "y", "yep", "yeah", "needed", "required", "please", "sure", "true"}
 
 
@@ -836,6 +843,12 @@ def _keyed(pack: Pack, key: str, value: str) -> Reading | None:
             for oid, (score, words) in phrase_hits(question, key).items():
                 if score >= 100 and words == key and oid != NOT_SURE and not is_weak(question, oid, words):
                     return Reading(question.id, oid, None, 100.0, "text", f"{key}: {value}")
+    if normalize(value).strip("!. ") in NO_VALUES:  # "gpu: none": the option that says there is none of it
+        for question in pack.questions:
+            for oid, (score, words) in phrase_hits(question, f"no {key}").items():
+                if score >= 100 and words == f"no {key}" and oid != NOT_SURE:
+                    option = question.option(oid)
+                    return Reading(question.id, oid, option.value if option else None, 100.0, "text", f"{key}: {value}")
     keyed = _keys(pack).get(key)
     if keyed is None:
         return None  # "TPU: no" says what is not wanted, not what is
@@ -977,6 +990,7 @@ def _asked_situation(pack: Pack, asked: str, readings: list[Reading], answered: 
 
 _BUDGET_SAID = re.compile(
     r"\b(?:budget|can\s+spend|could\s+spend|can\s+afford|afford\s+to\s+spend)\b"
+    r"|\b(?:i|we)\s+(?:have|got|can\s+pay|could\s+pay)\s+(?:about\s+|around\s+|only\s+|maybe\s+)?[$€£]?\d"  # "... and I have $12 a month?"
     r"|\b(?:for|at|with)\s+(?:under|less\s+than|below|max|at\s+most)\s+[$€£]?\d",
     re.I,
 )

@@ -362,6 +362,8 @@ def _find_amounts(text: str, money: Money) -> list[Amount]:
         marked = m["pre"] or m["pre2"] or m["post"] or m["unit"] or m["k"] or m["rate"] or m["a"] in POUND_WORDS
         if word_number and not marked and m["a"].strip() not in _PLAIN_WORDS:
             continue  # "a" or "a few" on its own is not an amount
+        if m["a"].strip() in ("a", "an") and not (m["pre"] or m["post"] or m["unit"] or m["k"]):
+            continue  # "a monthly budget of $400": 'a monthly' is no amount
         value, note = _value(m, text, a)
         upper = value
         kind, value, note, scale = _kind(m, lowered, value, note)
@@ -1007,9 +1009,10 @@ _USED_IN_BEFORE = re.compile(
 )
 # "the bill was $400", "charged me $80": what was paid, not the budget
 _BILLED_BEFORE = re.compile(
-    r"\b(?:bill\s+(?:was|came\s+to|of)|billed\s+(?:me|us)?|charged\s+(?:me|us)?|surprised\s+me\s+(?:with|at)|paid|spent|"
+    r"\b(?:bill\s+(?:was|came\s+to|of)|billed\s+(?:me|us)?|charged\s+(?:me|us)?|surprised\s+(?:me|us)\s+(?:with|at)(?:\s+an?)?|paid|spent|"
     r"cost\s+(?:me|us)|got\s+an?|had\s+an?|received\s+an?)\s*(?:about\s+|around\s+|over\s+|almost\s+|like\s+)?$"
 )
+_BILL_AFTER = re.compile(r"^\s*(?:aws\s+|cloud\s+|sagemaker\s+|surprise\s+)?(?:bill|invoice|charge)\b")  # "a $300 bill"
 _USED_BEFORE = re.compile(r"\b(?:used|burned|burnt|spent|wasted|ran\s+through)(?:\s+(?:up|all|my|our|the|of))*\s*$")
 _IDLE_AFTER = re.compile(r"^\s*(?:of\s+)?(?:idle|idling|inactivity|inactive|no activity)")
 _WHEN_BEFORE = re.compile(
@@ -1055,6 +1058,11 @@ _PERIOD_AFTER = re.compile(
 _ACCESS_FOR_BEFORE = re.compile(
     r"\b(?:need|needs|needed|use|using|access|have|rent|renting|want|wants|keep|subscribe|subscribed)\b"
     r"(?:\s+[\w'+-]+){0,4}?\s+for\s+(?:the\s+)?(?:next\s+|coming\s+|following\s+)?(?:about\s+|around\s+|roughly\s+)?$"
+)
+# "it has to stay online for a week", "the endpoint must be up for 3 days": a service's uptime
+_UP_FOR_BEFORE = re.compile(
+    r"\b(?:stay|stays|be|remain|remains|kept|keep\s+it|is)\s+(?:online|up|live|available|reachable|deployed)\s+"
+    r"(?:for\s+)?(?:about\s+|around\s+|at\s+least\s+)?$"
 )
 _ONE_RUN_SAID = re.compile(r"\b(?:runs?|jobs?|train\w*|fine-?tun\w*|experiments?|takes?|lasts?|pipeline)\b")
 _CREDITS_BEFORE = re.compile(r"\b(?:credits?|vouchers?|coupons?)\s+(?:of|worth)\s+$")
@@ -1179,7 +1187,9 @@ _NEEDS_BEFORE = re.compile(
     r"\b(?:needs?|requires?|would\s+need|will\s+need|takes?\s+up)\s+(?:about\s+|around\s+|roughly\s+|at\s+least\s+)?$"
 )
 _RAM_AFTER = re.compile(r"^\s*(?:of\s+)?(?:system\s+|cpu\s+)?ram\b")
-_GPU_MEMORY_SAID = re.compile(r"\b(?:gpu\s+memory|vram|video\s+memory|gpu\s+ram|cuda\s+out\s+of\s+memory)\b")
+_GPU_MEMORY_SAID = re.compile(
+    r"\b(?:gpu\s+memory|vram|video\s+memory|gpu\s+ram|cuda\s+out\s+of\s+memory|(?:on|of|in)\s+(?:my|the|a|our)\s+(?:gpu|card))\b"
+)
 _GPU_MEMORY_AFTER = re.compile(
     r"^\s*(?:of\s+)?(?:gpu\s+(?:memory|ram)|vram|video\s+memory|(?:gpus?|graphics\s+cards?|cards?)\b)"
 )
@@ -1217,7 +1227,7 @@ def _money_aside(before: str, after: str, clause: str, said: str) -> str:
     refused = _REFUSED_BEFORE.search(before) and not re.match(r"(?:more|over|above|up)\b", said.lower())
     if refused or _BOUGHT_BEFORE.search(before):
         return "what the person paid or will not pay, not what there is to spend"
-    if _PAST.search(clause) or _BILLED_BEFORE.search(before):
+    if _PAST.search(clause) or _BILLED_BEFORE.search(before) or _BILL_AFTER.match(after):
         return "what was spent before, not what there is to spend"
     if _PRICE_BEFORE.search(before):
         return "what something costs, not what there is to spend"
@@ -1297,6 +1307,8 @@ def _time_aside(before: str, after: str, clause: str, amount: Amount) -> str:
         return "the unit a price is quoted in, not how long the job runs"
     if _PERIOD_AFTER.match(after):
         return "a period of use or study, not how long the job runs"
+    if _UP_FOR_BEFORE.search(before):
+        return "how long a service stays up, not how long a job runs"
     if (
         amount.scale >= DURATION_UNITS["month"]
         and _ACCESS_FOR_BEFORE.search(before)
