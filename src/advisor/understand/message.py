@@ -990,7 +990,8 @@ def _asked_situation(pack: Pack, asked: str, readings: list[Reading], answered: 
 
 _BUDGET_SAID = re.compile(
     r"\b(?:budget|can\s+spend|could\s+spend|can\s+afford|afford\s+to\s+spend)\b"
-    r"|\b(?:i|we)\s+(?:have|got|can\s+pay|could\s+pay)\s+(?:about\s+|around\s+|only\s+|maybe\s+)?[$€£]?\d"  # "... and I have $12 a month?"
+    # "... and I have $12 a month?"
+    r"|\b(?:i|we)\s+(?:have|got|can\s+pay|could\s+pay)\s+(?:about\s+|around\s+|only\s+|maybe\s+)?[$€£]?\d"
     r"|\b(?:for|at|with)\s+(?:under|less\s+than|below|max|at\s+most)\s+[$€£]?\d",
     re.I,
 )
