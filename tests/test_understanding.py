@@ -322,6 +322,17 @@ def test_what_a_person_does_not_mind_refuses_or_repeats_is_read_for_what_it_says
         ("I keep getting 'no GPU available', I can pay $10 a month", {"hardware": "gpu", "budget": "up-to-50"}),
         ("my team needs notebooks, we can pay whatever it costs", {"budget": "over-50", "team": "team"}),
         ("we'd pay per hour, whatever it costs", {"budget": "pay-per-use"}),
+        ("we're a lab with a monthly budget of $400", {"budget": "over-50"}),  # 'a monthly' is not $1
+        ("Budget $0. Hardware: CPU. Data: my laptop.", {"budget": "free", "hardware": "cpu", "data": "local"}),
+        ("memory: 48GB, gpu: none, time: 6h", {"hardware": "cpu", "memory": "over-30", "runtime": "1-to-9"}),
+        ("AWS surprised me with a $300 bill once; now I want to stay at $20 a month", {"budget": "up-to-50"}),
+        ("the free GPU runs out after a few hours and my fine-tuning needs about 8", {"budget": None}),
+        ("I'm building a demo API, it has to stay online for a week", {"work": "deploy", "runtime": None}),
+        ("I have 16GB on my GPU, need 40GB for this model", {"gpu": "large", "memory": None}),
+        ("training runs of 4 hours, about 5 runs a week", {"runtime": "1-to-9", "weekly-hours": "up-to-20"}),
+        ("a weekly retraining job of about 3 hours", {"work": "train", "weekly-hours": "up-to-20"}),
+        ("I'd like to leave it running while I'm at work, about 8 hours", {"background": "yes", "team": None}),
+        ("I'm on a student plan with $5 a month to spare", {"budget": "under-10", "work": None}),
     ],
 )
 def test_each_fact_in_a_plain_description_finds_its_question(pack, text, wanted):

@@ -343,7 +343,9 @@ def _same_word(a: str, b: str) -> bool:
     word ('google', 'kaggle')."""
     if a == b or _stem(a).rstrip("e") == _stem(b).rstrip("e"):
         return True
-    return a[:1] == b[:1] and fuzz.ratio(a, b) >= 75  # a typo keeps the first letter ('vram' is not 'ram')
+    # a typo keeps the first letter ('vram' is not 'ram'), and a short word is not another short word
+    # with one letter changed ('plan with' is not 'play with')
+    return a[:1] == b[:1] and len(a) >= 5 and fuzz.ratio(a, b) >= 75
 
 
 _ENDINGS = {"", "s", "es", "ed", "d", "ing", "ment", "ments", "er", "ers", "ion", "ions", "ly", "able", "ive"}

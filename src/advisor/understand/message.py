@@ -233,6 +233,9 @@ def _near(question: Question, option_id: str, words: str, text: str) -> bool:
 _DEVICE_IN_AMOUNT = re.compile(r"\b(gpu|tpu|cpu)\b|.", re.I | re.S)
 
 
+_NEEDED = re.compile(r"\b(?:need|needs|require|requires)\s+(?:about\s+|around\s+|at\s+least\s+)?$")
+
+
 def _sized(question: Question, text: str, amounts: list[Amount]) -> Reading | None:
     """'24 GB of GPU memory' at a question sized by GPU memory: the smallest option that holds it."""
     if not question.sized_by:
@@ -240,7 +243,10 @@ def _sized(question: Question, text: str, amounts: list[Amount]) -> Reading | No
     words = "|".join(re.escape(normalize(w)) for w in question.sized_by)
     said = re.compile(rf"\s*(?:of\s+)?(?:the\s+)?(?:{words})\b", re.I)
     for amount in amounts:
-        if amount.kind != "size" or amount.aside not in ("", GPU_MEMORY) or not said.match(text[amount.end :]):
+        named = said.match(text[amount.end :])
+        # "I have 16GB on my GPU, need 40GB for this model": a GPU's memory, said as the need
+        needed = amount.aside == GPU_MEMORY and _NEEDED.search(text[: amount.start].lower())
+        if amount.kind != "size" or amount.aside not in ("", GPU_MEMORY) or not (named or needed):
             continue
         fits = [o for o in question.options if o.holds is not None and o.holds >= amount.value]
         if fits:

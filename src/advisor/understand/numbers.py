@@ -691,8 +691,10 @@ def _per_part(lowered: str, found: list[Amount]) -> list[Amount]:
 # "twice a week", "a few times a week", "3 times a day": how often a run is made
 _OFTEN = re.compile(
     r"\b(?:(?P<word>once|twice|thrice|a\s+couple\s+(?:of\s+)?times|a\s+few\s+times|several\s+times|every|each)"
-    r"|(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)\s*(?:times|x))"
-    r"\s+(?:(?:a|an|per|each|every)\s+)?(?P<per>week|day)\b"
+    r"|(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)\s*(?:times|x|runs|jobs|sessions))"
+    r"\s+(?:(?:a|an|per|each|every)\s+)?(?P<per>week|day|night)\b"
+    # "a weekly retraining job", "our nightly run": once a week, once a day
+    r"|\b(?P<rate>weekly|daily|nightly)\s+(?:[\w-]+\s+){0,2}?(?:job|run|training|retraining|batch|pipeline)s?\b"
 )
 _TIMES = {
     "once": 1,
@@ -723,11 +725,12 @@ def _times_a_week(lowered: str, found: list[Amount]) -> list[Amount]:
             and a.value <= 24
             and not (often.start() <= a.start < often.end())
         ]
-        said = often["word"] or ""
+        said = often["word"] or ("once" if often["rate"] else "")
+        per = "week" if often["rate"] == "weekly" else "day" if often["rate"] else often["per"]
         if said in ("every", "each"):  # "a 14 hour job every week", "every day for 5h": said beside the time
             runs = [a for a in runs if often.start() - 30 <= a.end <= often.start() or 0 <= a.start - often.end() <= 12]
-        if len(runs) != 1:
-            continue
+        if len(runs) != 1 or re.search(r"\b(?:few|couple|several)\b", runs[0].text.lower()):
+            continue  # "every night for a few hours": too vague to multiply
         if said in ("every", "each") and re.match(r"\s+(?:a|an|per|each|every)\s", lowered[often.start() + 5 :]):
             continue  # "each a week" is no phrase
         n = (
@@ -735,11 +738,13 @@ def _times_a_week(lowered: str, found: list[Amount]) -> list[Amount]:
             if often["n"]
             else float(_TIMES[said.split()[-2] if said.endswith("times") else said])
         )
-        weekly = runs[0].value * n * (7 if often["per"] == "day" else 1)
-        text = lowered[often.start() : often.end()]
+        weekly = runs[0].value * n * (1 if per == "week" else 7)
+        # the amount is the words that say how often ('weekly', not 'weekly retraining job')
+        end = often.end("rate") if often["rate"] else often.end()
+        text = lowered[often.start() : end]
         guess = f" (about {_fmt(n)} times)" if re.search(r"few|several|couple", said) else ""
         note = f"read {runs[0].text} {text}{guess} as {_fmt(round(weekly, 1))} hours a week"
-        found.append(Amount(weekly, "weekly", often.start(), often.end(), text, note))
+        found.append(Amount(weekly, "weekly", often.start(), end, text, note))
         for a in found:  # the 'a week' inside 'twice a week' says how often, as read above
             if a.kind == "duration" and often.start() <= a.start < often.end() and not a.aside:
                 a.aside = "how often, counted into the hours a week"
@@ -1192,6 +1197,7 @@ _GPU_MEMORY_SAID = re.compile(
 )
 _GPU_MEMORY_AFTER = re.compile(
     r"^\s*(?:of\s+)?(?:gpu\s+(?:memory|ram)|vram|video\s+memory|(?:gpus?|graphics\s+cards?|cards?)\b)"
+    r"|^\s*(?:on|in)\s+(?:my|the|our|a|its)\s+(?:gpu|card|graphics\s+card)\b"
 )
 # "an A100 80GB", "RTX 3090 24 GB": the size of a named GPU's memory
 _GPU_NAME_BEFORE = re.compile(
