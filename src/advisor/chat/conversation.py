@@ -57,7 +57,10 @@ def _value_text(question: Question, reading: Reading | Answer) -> str:
     value = reading.value
     if question.kind is QuestionKind.numeric and value is not None and getattr(reading, "via", "") == "number":
         unit = question.unit_label or question.unit
-        shown = f"${value:g} a month" if question.unit.startswith("USD") else f"{value:g} {unit}"
+        # a whole-dollar figure from $10 up; "about" where it is the middle of a band ("€20", "for the semester")
+        number = f"{value:,.0f}" if value >= 10 else f"{round(value, 2):g}"
+        about = "about " if " to $" in getattr(reading, "note", "") else ""
+        shown = f"{about}${number} a month" if question.unit.startswith("USD") else f"{round(value, 2):g} {unit}"
         return f"{shown} ({label.lower()})"
     return label
 
