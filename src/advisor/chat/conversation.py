@@ -59,7 +59,7 @@ def _value_text(question: Question, reading: Reading | Answer) -> str:
         unit = question.unit_label or question.unit
         # a whole-dollar figure from $10 up; "about" where it is the middle of a band ("€20", "for the semester")
         number = f"{value:,.0f}" if value >= 10 else f"{round(value, 2):g}"
-        about = "about " if " to $" in getattr(reading, "note", "") else ""
+        about = "about " if getattr(reading, "rough", False) else ""
         shown = f"{about}${number} a month" if question.unit.startswith("USD") else f"{round(value, 2):g} {unit}"
         return f"{shown} ({label.lower()})"
     return label

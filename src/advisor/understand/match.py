@@ -91,6 +91,7 @@ class Reading(Record):
     via: Via  # option | label | number | text
     text: str
     note: str = ""
+    rough: bool = False  # value is the middle of a band (another currency, money over a semester)
 
 
 class Unclear(Record):
@@ -741,7 +742,7 @@ def _in_dollars(question: Question, amount: Amount, text: str) -> Reading | None
         note = f"read {amount.text} {amount.per} as ${low:,.0f} to ${high:,.0f} a month: either way, '{opt.label}'"
     else:
         note = f"read {amount.text} as ${low:,.0f} to ${high:,.0f}: whatever the exchange rate, that is '{opt.label}'"
-    return Reading(question.id, opt.id, round((low + high) / 2, 2), 100.0, "number", text, note)
+    return Reading(question.id, opt.id, round((low + high) / 2, 2), 100.0, "number", text, note, rough=True)
 
 
 _NUMBER_WORDS = {str(i) for i in range(100)} | {

@@ -17,7 +17,7 @@ import re
 from collections.abc import Mapping
 from typing import Literal
 
-from ..pack.core import NOT_SURE, Pack, Question, QuestionKind
+from ..pack.core import NOT_SURE, Option, Pack, Question, QuestionKind
 from ..record import Record
 from .guide_search import Hit, index_for
 from .match import (
@@ -201,19 +201,22 @@ def _sure_phrase(question: Question, rest: str) -> tuple[str, str] | None:
     flipped = negated_other(question, rest, hits)
     if flipped is not None and len(rest.split()) >= 2:
         return (flipped.option, flipped.text)
-    sure = {
-        oid: words
-        for oid, (score, words) in hits.items()
-        if score >= 100
-        and (len(words) >= 3 or any(c.isdigit() for c in words))
-        and (oid != NOT_SURE or len(words.split()) >= 3)  # "not sure how long", never a bare "not sure"
-        and words not in WEAK
-        and not (is_weak(question, oid, words) and not _near(question, oid, words, rest))
-    }
+    sure = {oid: words for oid, (score, words) in hits.items() if score >= 100 and _tells(question, oid, words, rest)}
     # "no budget constraints" is not also "no budget": words inside a longer phrase of another option
     # (unless the shorter is also said on its own: "no GPU ... free GPU time" says both)
     sure = {o: w for o, w in sure.items() if not any(_within(w, w2, rest) for o2, w2 in sure.items() if o2 != o)}
     return next(iter(sure.items())) if len(sure) == 1 else None
+
+
+def _tells(question: Question, oid: str, words: str, rest: str) -> bool:
+    """Whether an option's words, said exactly, name it in a description: words of some length,
+    never a weak word (unless beside one of its near words)."""
+    return (
+        (len(words) >= 3 or any(c.isdigit() for c in words))
+        and (oid != NOT_SURE or len(words.split()) >= 3)  # "not sure how long", never a bare "not sure"
+        and words not in WEAK
+        and not (is_weak(question, oid, words) and not _near(question, oid, words, rest))
+    )
 
 
 def _near(question: Question, option_id: str, words: str, text: str) -> bool:
@@ -343,7 +346,7 @@ def _exact_words(question: Question, option_id: str, text: str) -> set[str]:
     return {
         w
         for oid, _, w, exact in phrase_matches(question, text)
-        if oid == option_id and exact and len(w) >= 3 and w not in WEAK and not is_weak(question, oid, w)
+        if oid == option_id and exact and _tells(question, oid, w, text)
     }
 
 
@@ -844,22 +847,27 @@ def _form(pack: Pack, text: str) -> list[Reading]:
 
 
 def _keyed(pack: Pack, key: str, value: str) -> Reading | None:
-    if normalize(value).strip("!. ") in YES:  # "GPU: yes": the option the key names
-        for question in pack.questions:
-            for oid, (score, words) in phrase_hits(question, key).items():
-                if score >= 100 and words == key and oid != NOT_SURE and not is_weak(question, oid, words):
-                    return Reading(question.id, oid, None, 100.0, "text", f"{key}: {value}")
-    if normalize(value).strip("!. ") in NO_VALUES:  # "gpu: none": the option that says there is none of it
-        for question in pack.questions:
-            for oid, (score, words) in phrase_hits(question, f"no {key}").items():
-                if score >= 100 and words == f"no {key}" and oid != NOT_SURE:
-                    option = question.option(oid)
-                    return Reading(question.id, oid, option.value if option else None, 100.0, "text", f"{key}: {value}")
+    said = normalize(value).strip("!. ")
+    # "GPU: yes": the option the key names; "gpu: none": the option that says there is none of it
+    named = _option_named(pack, key if said in YES else f"no {key}" if said in NO_VALUES else "")
+    if named is not None:
+        question, option = named
+        return Reading(question.id, option.id, option.value, 100.0, "text", f"{key}: {value}")
     keyed = _keys(pack).get(key)
     if keyed is None:
         return None  # "TPU: no" says what is not wanted, not what is
     got = read_answer(keyed, value, money_for(pack))
     return got if isinstance(got, Reading) else None
+
+
+def _option_named(pack: Pack, words: str) -> tuple[Question, Option] | None:
+    """The option these words name exactly, of any question (a reply-only word names none)."""
+    for question in pack.questions:
+        for oid, (score, said) in phrase_hits(question, words).items() if words else ():
+            option = question.option(oid)
+            if score >= 100 and said == words and oid != NOT_SURE and not is_weak(question, oid, said) and option:
+                return question, option
+    return None
 
 
 def _keys(pack: Pack) -> dict[str, Question]:

@@ -183,6 +183,7 @@ PER_WEEK = (
     r"|(?:\s+(?:in\s+)?total)?\s+(?:this|next)\s+week\b)"
 )
 PER_YEAR = r"(?:\s*(?:/\s*|(?:per|a|an|each|every)\s+)(?:yr|year|annum)\b|\s*(?:yearly|annually))"
+_YEARLY = re.compile(r"y(ea)?r|annum|annually")  # a rate said per year
 PER_DAY = (
     r"(?:\s*(?:/\s*|(?:per|a|an|each|every)\s+)(?:day|night|weekday)\b|\s*/\s*d\b|\s*(?:daily|nightly)"
     r"|\s+on\s+weekdays\b)"
@@ -731,7 +732,9 @@ def _times_a_week(lowered: str, found: list[Amount]) -> list[Amount]:
             runs = [a for a in runs if often.start() - 30 <= a.end <= often.start() or 0 <= a.start - often.end() <= 12]
         if len(runs) != 1 or re.search(r"\b(?:few|couple|several)\b", runs[0].text.lower()):
             continue  # "every night for a few hours": too vague to multiply
-        if said in ("every", "each") and re.match(r"\s+(?:a|an|per|each|every)\s", lowered[often.start() + 5 :]):
+        if said in ("every", "each") and re.match(
+            r"\s+(?:a|an|per|each|every)\s", lowered[often.start() + len(said) :]
+        ):
             continue  # "each a week" is no phrase
         n = (
             (_number(often["n"]) or 1.0)
@@ -843,7 +846,7 @@ def _kind(m: re.Match[str], lowered: str, value: float, note: str) -> tuple[Kind
         if rate and re.search(r"w(ee)?k(?!day)", rate):  # "$40 a week" is about $174 a month
             monthly = value * WEEKS_PER_MONTH
             return "money", monthly, note or f"read {_fmt(value)} a week as about {monthly:.0f} a month", 0.0
-        if rate and re.search(r"y(ea)?r|annum|annually", rate):  # "$120 a year" is $10 a month
+        if rate and _YEARLY.search(rate):  # "$120 a year" is $10 a month
             monthly = value / 12
             return (
                 "money",
@@ -859,7 +862,7 @@ def _kind(m: re.Match[str], lowered: str, value: float, note: str) -> tuple[Kind
         hours = value * DURATION_UNITS[unit.lower()]
         if rate and re.search(r"w(ee)?k(?!day)", rate):
             return "weekly", hours, note, 0.0
-        if rate and re.search(r"y(ea)?r|annum|annually", rate):
+        if rate and _YEARLY.search(rate):
             weekly = hours / 52
             return "weekly", weekly, note or f"read {_fmt(hours)} hours a year as about {weekly:.0f} hours a week", 0.0
         if rate and re.search(r"mo|month", rate):
@@ -877,7 +880,7 @@ def _kind(m: re.Match[str], lowered: str, value: float, note: str) -> tuple[Kind
         return "duration", hours, note, DURATION_UNITS[unit.lower()]
     if rate and re.search(r"mo|month", rate):
         return "money", value, note, 0.0
-    if rate and re.search(r"y(ea)?r|annum|annually", rate):
+    if rate and _YEARLY.search(rate):
         return (
             "money",
             value / 12,
