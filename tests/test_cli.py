@@ -246,6 +246,13 @@ def test_say_with_only_a_guide_question_points_to_advisor_guide(capsys):
     assert code == 2 and "advisor guide 'how do I visualize embeddings with tensorboard in colab'" in err
 
 
+def test_say_with_an_answer_the_given_answers_do_not_ask_for_still_advises(capsys):
+    args = ("recommend", "-a", "budget=free", "-a", "hardware=gpu", "-a", "work=competition", "--json")
+    code, out, err = run(capsys, *args, "--say", "our data is confidential")
+    assert code == 0 and json.loads(out)["status"] == "ok"
+    assert "privacy=sensitive" in err and "does not change the advice" in err
+
+
 def test_answers_with_unreadable_numbers_say_why(capsys):
     for answer, why in (
         ("budget=-5", "cannot be negative"),

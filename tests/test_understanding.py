@@ -122,6 +122,21 @@ def test_student_sentence_confirms_in_one_line_and_can_be_corrected(pack):
     assert talk.current.id == "gpu"  # the next question is asked again, not skipped
 
 
+def test_an_answer_to_a_question_not_asked_says_why_it_changes_nothing(pack):
+    talk = Conversation(pack)
+    for text in ("I have no money", "a GPU", "a Kaggle competition"):
+        talk.say(text)
+    lines = talk.say("our data is confidential")
+    notice = [line.text for line in lines if line.role == "notice"]
+    assert len(notice) == 1 and "private" in notice[0].lower() and "Kaggle competition" in notice[0]
+    assert "did not understand" not in " ".join(line.text for line in lines)
+    assert "privacy" not in talk.session.chosen and lines[-1].role == "question"
+    # said beside an answer that is used, the same fact gets the same notice after the answer
+    lines = talk.say("the data is confidential and I need it every time I log in")
+    assert talk.session.chosen["gpu"] == "every-time"
+    assert any(line.role == "notice" and "Kaggle competition" in line.text for line in lines)
+
+
 def test_guide_question_then_back_to_the_pending_question(pack):
     talk = Conversation(pack)
     lines = talk.say("kagle gpu limit")

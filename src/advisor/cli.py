@@ -334,6 +334,14 @@ def read_description(pack: Pack, session: Session, text: str) -> dict[str, Answe
     question = session.next_question()
     meaning = interpret(pack, question, session.chosen, text)
     shown = text if len(text) <= 80 else text[:77] + "..."  # never the whole of a long input
+    for r in meaning.unasked:  # read, but the answers given keep its question from being asked
+        print(
+            f"advisor: read {r.question}={r.option}, but that question is not asked after the answers given; "
+            "it does not change the advice",
+            file=sys.stderr,
+        )
+    if meaning.kind == "unknown" and meaning.unasked:
+        return {}
     if meaning.kind == "answers":
         if meaning.problem:  # "20 CHF a month" beside the answers: said, not guessed
             print(f"advisor: one amount was left unread: {meaning.problem}", file=sys.stderr)

@@ -198,6 +198,8 @@ class Conversation:
         facts = self._facts_asked(meaning)
         if facts:  # "which is fastest?": the facts that answer it, then the question again
             return lines + facts + _ask_again(question)
+        if meaning.unasked:  # understood, but the earlier answers mean it is not asked
+            return lines + [self._not_asked(meaning.unasked)] + _ask_again(question)
         examples = self._examples(question)
         return lines + [Line("advisor", replies.NOT_UNDERSTOOD + examples)]
 
@@ -218,7 +220,24 @@ class Conversation:
         summary = replies.got(got, notes, several)
         asked = [self._guide_line(meaning.guide)] if meaning.guide is not None else []
         unread = [Line("notice", replies.left_unread(meaning.problem))] if meaning.problem else []
+        unread += [self._not_asked(meaning.unasked)] if meaning.unasked else []
         return [Line("advisor", summary), *unread, *asked] + self._apply(answers, echo=False)
+
+    def _not_asked(self, readings: tuple[Reading, ...]) -> Line:
+        """'Our data is confidential' after 'a Kaggle competition': what was read, and which earlier
+        answer keeps its question from being asked."""
+        chosen = self.session.chosen
+        parts = [
+            f"{self.pack.question(r.question).name}: {_value_text(self.pack.question(r.question), r)}" for r in readings
+        ]
+        because = {
+            f"{self.pack.question(q).name}: {self._label(self.pack.question(q), chosen[q])}": None
+            for r in readings
+            for cond in self.pack.question(r.question).conditions
+            for q, options in cond.items()
+            if q in chosen and chosen[q] not in options
+        }
+        return Line("notice", replies.not_asked(parts, list(because)))
 
     def _facts_asked(self, meaning: Interpretation) -> list[Line]:
         """'Which is cheaper?', 'which is faster?': the figures and facts that answer it."""

@@ -106,6 +106,15 @@ def left_unread(problem: str) -> str:
     return f"One amount was left unread: {problem}."
 
 
+def not_asked(parts: list[str], because: list[str]) -> str:
+    """Answers read from a message whose questions the earlier answers keep from being asked."""
+    after = " and ".join(f"'{b}'" for b in because)
+    read = "; ".join(f"'{p}'" for p in parts)
+    return (
+        f"I read that as {read}, but I do not ask about it after your answer {after}, so it does not change the advice."
+    )
+
+
 def welcome_back(count: int) -> str:
     return f"Welcome back: {count} answer(s) restored."
 

@@ -147,6 +147,9 @@ class Interpretation(Record):
     problem: str = ""
     # what a question compares the services by ("which is cheaper?": "cost"; "which is faster?": "speed")
     compares: tuple[str, ...] = ()
+    # answers read but not used: their question is not asked after the earlier answers ("our data is
+    # confidential" after "a Kaggle competition"), so the chat can say so instead of "not understood"
+    unasked: tuple[Reading, ...] = ()
 
 
 COST_WORDS = re.compile(r"\b(?:cheap\w*|cost\w*|price\w*|pricing|expensive|afford\w*|how much)\b")
@@ -711,7 +714,7 @@ def _read_statement(
         r.text = said if r.text == text else r.text
     if unclear is not None and unclear.text == text:
         unclear.text = said
-    return _reachable(pack, readings, answered, pending.id if pending else None), unclear
+    return readings, unclear
 
 
 _UNSURE_OF = re.compile(
@@ -932,14 +935,12 @@ def _interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str]
             return Interpretation("answers", readings=tuple(fixes), corrected=tuple(r.question for r in fixes))
     stated, asked = _statement_and_question(pack, raw, norm, pending)
     guide = _guide(pack, asked, strong=1.0) if asked else None
-    readings, unclear = _read_statement(pack, pending, answered, stated) if stated else ([], None)
+    read, unclear = _read_statement(pack, pending, answered, stated) if stated else ([], None)
     if asked and (_measured(pack, asked) or _asks_for_free(pack, asked) or _own_situation(asked)):
-        readings = _reachable(
-            pack,
-            readings + _asked_situation(pack, asked, readings, answered),
-            answered,
-            pending.id if pending else None,
-        )
+        read += _asked_situation(pack, asked, read, answered)
+    readings = _reachable(pack, read, answered, pending.id if pending else None)
+    # an answer whose question the earlier answers (not this message) keep from being asked
+    unasked = tuple(r for r in read if r not in readings and not _reachable(pack, [r], answered, None))
     if readings:
         if unclear is not None and len(unclear.candidates) >= 2 and len(readings) <= 1 and not asked:
             # the text is mostly about the question asked, and could mean several of its options
@@ -950,13 +951,17 @@ def _interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str]
         # "GPU: yes, 20 CHF a month": the answers, and why the amount could not be read
         unread = _amount_problem(pack, None, {**answered, **{r.question: r.option for r in readings}}, stated or raw)
         problem = unread.problem if unread is not None else ""
-        return Interpretation("answers", readings=tuple(readings), corrected=corrected, guide=guide, problem=problem)
+        return Interpretation(
+            "answers", readings=tuple(readings), corrected=corrected, guide=guide, problem=problem, unasked=unasked
+        )
     if guide is not None:
-        return Interpretation("guide", guide=guide)
+        return Interpretation("guide", guide=guide, unasked=unasked)
     if unclear is not None and unclear.problem:
         return Interpretation("clarify", problem=unclear.problem)
     if unclear is not None and unclear.candidates:
         return Interpretation("clarify", candidates=unclear.candidates)
+    if unasked:
+        return Interpretation("unknown", unasked=unasked)
     return _guide_or_unknown(pack, raw, set(norm.split()))
 
 
@@ -1089,6 +1094,7 @@ def picture(pack: Pack, pending: Question | None, answered: Mapping[str, str], t
             for r in meaning.readings
         ],
         **({"clarify": [c.option for c in meaning.candidates]} if meaning.candidates else {}),
+        **({"not asked": [f"{r.question}={r.option}" for r in meaning.unasked]} if meaning.unasked else {}),
         **({"problem": meaning.problem} if meaning.problem else {}),
         **({"command": meaning.command} if meaning.command else {}),
         **({"guide": meaning.guide.section.id} if meaning.guide is not None else {}),
