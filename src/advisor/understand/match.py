@@ -550,14 +550,22 @@ def negated_options(question: Question, text: str, min_chars: int = 0) -> set[st
         stems = stem_words(words)
         initials = [w[0] for w in words]
         said = set(initials)
+        spans: list[tuple[str, int, int, int]] = []  # every phrase said: option, first word, after the last, length
         for phrase in _phrases(question):
             first = phrase.words[0][0]
-            if first not in said or len(phrase.text) < min_chars:
+            if first not in said or phrase.via == "near":  # words that need company say nothing negated
                 continue
             n = len(phrase.words)
-            for i in range(0, len(words) - n + 1):
-                if initials[i] == first and stems[i : i + n] == phrase.stems and _negated(words, i):
-                    out.add(phrase.option)
+            spans += [
+                (phrase.option, i, i + n, len(phrase.text))
+                for i in range(0, len(words) - n + 1)
+                if initials[i] == first and stems[i : i + n] == phrase.stems
+            ]
+        for option, i, end, length in spans:
+            # "doesn't time out" is itself a phrase of the option: its negation is part of the words
+            inside = any(o == option and s < i and e >= end for o, s, e, _ in spans)
+            if length >= min_chars and _negated(words, i) and not inside:
+                out.add(option)
     return out
 
 
@@ -948,7 +956,7 @@ def _synonym_sets(question: Question) -> tuple[tuple[Option, frozenset[str]], ..
     """Each option with its synonyms normalized, made once per question object."""
 
     def build() -> tuple[tuple[Option, frozenset[str]], ...]:
-        return tuple((opt, frozenset(normalize(s) for s in opt.synonyms)) for opt in question.options)
+        return tuple((opt, frozenset(normalize(s) for s in [*opt.synonyms, *opt.weak])) for opt in question.options)
 
     return remembered(_SYNONYMS, question, id(question), build, 512)
 

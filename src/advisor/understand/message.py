@@ -208,7 +208,15 @@ def _sure_phrase(question: Question, rest: str) -> tuple[str, str] | None:
     # "no budget constraints" is not also "no budget": words inside a longer phrase of another option
     # (unless the shorter is also said on its own: "no GPU ... free GPU time" says both)
     sure = {o: w for o, w in sure.items() if not any(_within(w, w2, rest) for o2, w2 in sure.items() if o2 != o)}
+    # "GPUs, several of them": a word that made another option's near words count is part of that option
+    sure = {o: w for o, w in sure.items() if not any(_lends(question, o2, w2, w, rest) for o2, w2 in sure.items())}
     return next(iter(sure.items())) if len(sure) == 1 else None
+
+
+def _lends(question: Question, oid: str, words: str, other: str, rest: str) -> bool:
+    """Whether ``other`` is one of the near words that make this option's ``words`` count here."""
+    option = question.option(oid)
+    return option is not None and other in {normalize(w) for w in option.near} and _near(question, oid, words, rest)
 
 
 def _tells(question: Question, oid: str, words: str, rest: str) -> bool:
