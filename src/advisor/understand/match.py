@@ -891,11 +891,19 @@ def _no_phrase(question: Question, norm: str, text: str, negated: set[str]) -> R
     vague = set(norm.split()) & VAGUE
     if vague == {"while"} and not re.search(r"\ba while\b", norm):
         vague = set()  # "while my laptop sleeps" is no amount; "a while" is
-    if question.kind is QuestionKind.numeric and vague:
-        # "some money but not much": an amount with no number -> offer the ranges
+    if question.kind is QuestionKind.numeric and vague and (len(norm.split()) <= 3 or _about(question, norm)):
+        # "some money but not much": an amount with no number -> offer the ranges ("some public
+        # data" says nothing of money)
         ranged = [o.id for o in question.concrete_options if o.has_range and not (o.le is not None and o.le <= 0)]
         return _candidates(question, ranged, text)
     return _fuzzy(question, norm, text)
+
+
+def _about(question: Question, norm: str) -> bool:
+    """Whether normalized text names the question's subject: one of its keys, or a word of its unit."""
+    words = f" {norm} "
+    unit = {w for w in normalize(question.unit_label or question.unit).split() if len(w) > 2}
+    return any(f" {normalize(k)} " in words for k in question.keys) or bool(unit & set(norm.split()))
 
 
 def _read_one(question: Question, text: str, money: Money) -> Reading | Unclear:
