@@ -348,6 +348,18 @@ def test_what_a_person_does_not_mind_refuses_or_repeats_is_read_for_what_it_says
         ("a weekly retraining job of about 3 hours", {"work": "train", "weekly-hours": "up-to-20"}),
         ("I'd like to leave it running while I'm at work, about 8 hours", {"background": "yes", "team": None}),
         ("I'm on a student plan with $5 a month to spare", {"budget": "under-10", "work": None}),
+        # a phrase that says a word clauses are split at is still found inside a sentence
+        ("my friend and I are building an app, $40 a month", {"team": "team", "budget": "up-to-50"}),
+        ("an 8 hour job, fire and forget", {"background": "yes"}),
+        ("I got no cash, I need a GPU", {"budget": "free", "hardware": "gpu"}),
+        ("free GPUs for a workshop", {"hardware": "gpu"}),  # plural, no count: a GPU each
+        ("need GPUs, several of them, company pays", {"hardware": "multi-gpu"}),
+        ("something that doesn't time out when idle, 4 hour runs", {"background": "yes"}),
+        ("it must not disconnect during a 4 hour run", {"background": None}),
+        ("just some public data", {"budget": None, "privacy": "public"}),
+        ("can I get an L4 for about $15 a month?", {"budget": "up-to-50", "hardware": "gpu", "gpu": "faster"}),
+        ("2 hours every evening", {"weekly-hours": "up-to-20"}),
+        ("the data won't fit in 12GB of RAM", {"memory": None}),
     ],
 )
 def test_each_fact_in_a_plain_description_finds_its_question(pack, text, wanted):

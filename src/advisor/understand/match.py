@@ -113,7 +113,8 @@ def normalize(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-_CLAUSE = re.compile(r"[,;:!?()]|\.(?!\d)|\s(?:but|and|although|though|however|well|so|because|since)\s|\.\.\.", re.I)
+CLAUSE_WORDS = frozenset({"but", "and", "although", "though", "however", "well", "so", "because", "since"})
+_CLAUSE = re.compile(rf"[,;:!?()]|\.(?!\d)|\s(?:{'|'.join(sorted(CLAUSE_WORDS))})\s|\.\.\.", re.I)
 
 
 def clauses(text: str) -> list[list[str]]:
@@ -129,6 +130,7 @@ class _Phrase(Record):
     def __post_init__(self) -> None:
         self.stems = stem_words(list(self.words))  # compared with the message's stems, made once
         self.text = " ".join(self.words)
+        self.spans = bool(CLAUSE_WORDS & set(self.words))  # says a word clauses are split at
 
 
 _PHRASES: dict[int, tuple[Question, tuple[_Phrase, ...]]] = {}
@@ -259,6 +261,7 @@ TIME_WORDS = {
     "weekends",
 }
 GIVEN = {"give", "gives", "giving", "gave", "get", "gets", "getting", "got", "assigned", "assigns"}
+HELD = {"cash", "money", "funds", "funding", "budget"}
 HANDED = {"give", "gives", "giving", "gave", "assigned", "assigns", "hands", "handed"}
 ALONE = {"nothing", "none", "zero", "nada", "zilch"}  # an answer when they stand alone
 AFTER_ALONE = {
@@ -444,24 +447,38 @@ def _phrase_matches(question: Question, text: str) -> Iterator[Match]:
     if unconcerned is not None:
         for m in unconcerned.finditer(normalize(text)):
             yield question.unconcerned, 100.0 * (1 + 0.02 * len(m[0])), m[0], True
+    phrases = _phrases(question)
+    within = [p for p in phrases if not p.spans]
     for words in clauses(text):
-        stems = stem_words(words)
-        initials = [w[0] for w in words]
-        said = set(initials)
-        for phrase in _phrases(question):
-            first = phrase.words[0][0]
-            if first not in said:  # an exact match, a stem or a typo all begin with the same letter
+        yield from _matches_in(within, words)
+    # a phrase that says a word clauses are split at ('me and a buddy', 'fire and forget') is looked
+    # for in the whole message
+    spanning = [p for p in phrases if p.spans]
+    if spanning:
+        yield from _matches_in(spanning, normalize(text[:2000]).split())
+
+
+def _matches_in(phrases: list[_Phrase], words: list[str]) -> Iterator[Match]:
+    """Where each phrase is said in these words."""
+    if not words:
+        return
+    stems = stem_words(words)
+    initials = [w[0] for w in words]
+    said = set(initials)
+    for phrase in phrases:
+        first = phrase.words[0][0]
+        if first not in said:  # an exact match, a stem or a typo all begin with the same letter
+            continue
+        n = len(phrase.words)
+        for i in range(0, len(words) - n + 1):
+            if initials[i] != first:
                 continue
-            n = len(phrase.words)
-            for i in range(0, len(words) - n + 1):
-                if initials[i] != first:
-                    continue
-                window = " ".join(words[i : i + n])
-                score = _window_score(phrase, window, words[i : i + n], stems[i : i + n])
-                if score and phrase.via in ("weak", "near") and window != phrase.text:
-                    window = phrase.text  # 'weekend' for the weak 'weekends' is as weak as it
-                if score and not _said_otherwise(phrase, words, i):
-                    yield phrase.option, score * (1 + 0.02 * len(phrase.text)), window, score >= 99.0
+            window = " ".join(words[i : i + n])
+            score = _window_score(phrase, window, words[i : i + n], stems[i : i + n])
+            if score and phrase.via in ("weak", "near") and window != phrase.text:
+                window = phrase.text  # 'weekend' for the weak 'weekends' is as weak as it
+            if score and not _said_otherwise(phrase, words, i):
+                yield phrase.option, score * (1 + 0.02 * len(phrase.text)), window, score >= 99.0
 
 
 # after an option's words: the person does not want that one ("an A100 would be overkill"); it rules
@@ -523,6 +540,7 @@ def _said_otherwise(phrase: _Phrase, words: list[str], i: int) -> bool:
     if (
         phrase.words[0] in NEGATIONS
         and phrase.words[-1] not in AVAILABLE
+        and phrase.words[-1] not in HELD  # "I got no cash": what they have, not what was handed out
         and (
             GIVEN & set(words[max(0, i - 2) : i])
             or (i >= 2 and words[i - 1] in {"has", "have", "had"} and words[i - 2] not in {"i", "we"})

@@ -946,6 +946,7 @@ def _interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str]
     read, unclear = _read_statement(pack, pending, answered, stated) if stated else ([], None)
     if asked and (_measured(pack, asked) or _asks_for_free(pack, asked) or _own_situation(asked)):
         read += _asked_situation(pack, asked, read, answered)
+        read += _implied(pack, read, answered)  # "... faster than a T4?": one GPU, as in a statement
     readings = _reachable(pack, read, answered, pending.id if pending else None)
     # an answer whose question the earlier answers (not this message) keep from being asked
     unasked = tuple(r for r in read if r not in readings and not _reachable(pack, [r], answered, None))
@@ -1019,7 +1020,9 @@ _BUDGET_SAID = re.compile(
     r"\b(?:budget|can\s+spend|could\s+spend|can\s+afford|afford\s+to\s+spend)\b"
     # "... and I have $12 a month?"
     r"|\b(?:i|we)\s+(?:have|got|can\s+pay|could\s+pay)\s+(?:about\s+|around\s+|only\s+|maybe\s+)?[$€£]?\d"
-    r"|\b(?:for|at|with)\s+(?:under|less\s+than|below|max|at\s+most)\s+[$€£]?\d",
+    r"|\b(?:for|at|with)\s+(?:under|less\s+than|below|max|at\s+most)\s+[$€£]?\d"
+    # "can I get something faster than a T4 for about $15 a month?": what they would pay
+    r"|\b(?:can|could)\s+(?:i|we)\s+(?:get|find|rent|have)\b.*\bfor\s+(?:about\s+|around\s+|roughly\s+|only\s+)?[$€£]?\d",
     re.I,
 )
 FREE_ASKS = {

@@ -693,7 +693,7 @@ def _per_part(lowered: str, found: list[Amount]) -> list[Amount]:
 _OFTEN = re.compile(
     r"\b(?:(?P<word>once|twice|thrice|a\s+couple\s+(?:of\s+)?times|a\s+few\s+times|several\s+times|every|each)"
     r"|(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)\s*(?:times|x|runs|jobs|sessions))"
-    r"\s+(?:(?:a|an|per|each|every)\s+)?(?P<per>week|day|night)\b"
+    r"\s+(?:(?:a|an|per|each|every)\s+)?(?P<per>week|day|night|evening|morning|weekday|workday)\b"
     # "a weekly retraining job", "our nightly run": once a week, once a day
     r"|\b(?P<rate>weekly|daily|nightly)\s+(?:[\w-]+\s+){0,2}?(?:job|run|training|retraining|batch|pipeline)s?\b"
 )
@@ -707,6 +707,7 @@ _TIMES = {
     "every": 1,
     "each": 1,
 }  # 'a few': about three
+_PER_WEEK = {"week": 1, "weekday": 5, "workday": 5}  # how many of each a week ('day', 'evening': 7)
 
 
 def _times_a_week(lowered: str, found: list[Amount]) -> list[Amount]:
@@ -741,7 +742,7 @@ def _times_a_week(lowered: str, found: list[Amount]) -> list[Amount]:
             if often["n"]
             else float(_TIMES[said.split()[-2] if said.endswith("times") else said])
         )
-        weekly = runs[0].value * n * (1 if per == "week" else 7)
+        weekly = runs[0].value * n * _PER_WEEK.get(per, 7)
         # the amount is the words that say how often ('weekly', not 'weekly retraining job')
         end = often.end("rate") if often["rate"] else often.end()
         text = lowered[often.start() : end]
@@ -1243,9 +1244,17 @@ def _money_aside(before: str, after: str, clause: str, said: str) -> str:
     return ""
 
 
+_NOT_FIT_BEFORE = re.compile(
+    r"\b(?:won'?t|will\s+not|doesn'?t|does\s+not|don'?t|do\s+not|can'?t|cannot|never)\s+fits?\s+"
+    r"(?:in|into|on)\s+(?:the\s+|my\s+|a\s+|an\s+|their\s+|its\s+)?(?:only\s+|just\s+)?$"
+)
+
+
 def _size_aside(before: str, after: str, clause: str, said: str) -> str:
     if _AFTER_BEFORE.search(before) and _FAILURE.search(clause):
         return "where it ran out, not what the job needs"
+    if _NOT_FIT_BEFORE.search(before):
+        return "what is too small, so not what the job needs"  # "it won't fit in 12GB of RAM"
     if _SHOWN_BEFORE.search(before):
         return "what is in use now, not what the job needs"
     if _GIVEN_BEFORE.search(before) or _HAS_BEFORE.search(before):
