@@ -360,6 +360,11 @@ def test_what_a_person_does_not_mind_refuses_or_repeats_is_read_for_what_it_says
         ("can I get an L4 for about $15 a month?", {"budget": "up-to-50", "hardware": "gpu", "gpu": "faster"}),
         ("2 hours every evening", {"weekly-hours": "up-to-20"}),
         ("the data won't fit in 12GB of RAM", {"memory": None}),
+        ("pandas is enough, 10 minutes max", {"runtime": "up-to-1"}),  # one's own longest run
+        ("kaggle sessions are 12 hours max", {"runtime": None}),  # a service's limit
+        ("I have 12 GB of RAM locally and need 40", {"memory": "over-30"}),
+        ("I don't care which GPU as long as it's free", {"budget": "free", "gpu": "any"}),
+        ("I'm on kaggle because it's free", {"budget": None}),
     ],
 )
 def test_each_fact_in_a_plain_description_finds_its_question(pack, text, wanted):

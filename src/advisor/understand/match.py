@@ -114,7 +114,10 @@ def normalize(text: str) -> str:
 
 
 CLAUSE_WORDS = frozenset({"but", "and", "although", "though", "however", "well", "so", "because", "since"})
-_CLAUSE = re.compile(rf"[,;:!?()]|\.(?!\d)|\s(?:{'|'.join(sorted(CLAUSE_WORDS))})\s|\.\.\.", re.I)
+# ... and a condition ("I don't care which GPU as long as it's free": the negation stops before it)
+_CLAUSE = re.compile(
+    rf"[,;:!?()]|\.(?!\d)|\s(?:{'|'.join(sorted(CLAUSE_WORDS))})\s|\.\.\.|\s(?=(?:as|so)\s+long\s+as\s)", re.I
+)
 
 
 def clauses(text: str) -> list[list[str]]:

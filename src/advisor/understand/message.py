@@ -764,7 +764,7 @@ _HISTORY = re.compile(
 _ON_FREE_NAME = re.compile(
     r"\b(?:on|in|with|using|from)\s+(?:the\s+)?(free)(?=\s+(?:colab|kaggle|tier|version|account)\b)"
     # "I'm on kaggle because it's free": why they use it, not their budget
-    r"|\b(?:because|since|as)\s+(?:it'?s|it\s+is|they'?re|that'?s)\s+(free)\b",
+    r"|(?<!long )\b(?:because|since|as)\s+(?:it'?s|it\s+is|they'?re|that'?s)\s+(free)\b",
     re.I,
 )
 _FREE_BEFORE_NAME = re.compile(r"\bfree(?=\s+(?:colab|kaggle|tier|gpus?|runtime|session|version|account)\b)", re.I)

@@ -1000,6 +1000,10 @@ _AGO = re.compile(r"^\s*(?:ago|back|earlier|before|later|from now)\b")
 _LIMIT_AFTER = re.compile(
     r"^\s*(?:-\s*)?(?:[a-z0-9]+\s+)?(?:mark|limit|cap|ceiling|timeout|time limit|max\b|maximum|session limit)"
 )
+# what has a time limit of its own: a service, its session or plan
+_HOLDS_LIMIT = re.compile(
+    r"\b(?:colab|kaggle|sagemaker|studio\s+lab|sessions?|runtimes?|tier|plan|quota|kernel|notebooks?\s+(?:can|are|is))\b"
+)
 # "30 hours a week isn't enough": less than the need
 _NOT_ENOUGH_AFTER = re.compile(
     r"^\s*(?:is|are|was|were)?\s*(?:n't|not|isn'?t|wasn'?t|aren'?t|is\s+not)\s+(?:nearly\s+)?enough\b"
@@ -1131,6 +1135,10 @@ _HAS_BEFORE = re.compile(
     r"(?:only\s+)?(?:has|have|had|gives?|offers?|comes\s+with|come\s+with)\s+(?:only\s+|just\s+|about\s+|like\s+)?$"
 )
 _MY_BEFORE = re.compile(r"\b(?:my|our|i\s+have\s+an?|i've\s+got\s+an?|i\s+own\s+an?|on\s+an?)\s+(?:old\s+)?$")
+_LOCALLY_AFTER = re.compile(
+    r"^\s*(?:of\s+)?(?:ram|memory)?\s*(?:locally|at\s+home|on\s+(?:my|our)\s+(?:own\s+)?"
+    r"(?:laptop|machine|computer|pc|mac|macbook|desktop|workstation|chromebook))\b"
+)
 _MACHINE_AFTER = re.compile(
     r"^\s*(?:of\s+)?(?:ram\s+|memory\s+)?(?:laptop|machine|computer|pc|mac|macbook|desktop|workstation|chromebook)\b"
 )
@@ -1263,7 +1271,9 @@ def _size_aside(before: str, after: str, clause: str, said: str) -> str:
     # "I need a machine with 64GB", "a GPU with at least 24GB": what is wanted
     wanted = _NEED_BEFORE.search(re.split(r"[,:]", sentence)[-1]) or re.match(r"(?:at\s+least|more\s+than)\b", said)
     if not wanted and (
-        _OWN_MACHINE_BEFORE.search(before) or (_MY_BEFORE.search(before) and _MACHINE_AFTER.match(after))
+        _OWN_MACHINE_BEFORE.search(before)
+        or (_MY_BEFORE.search(before) and _MACHINE_AFTER.match(after))
+        or _LOCALLY_AFTER.match(after)  # "I have 12 GB of RAM locally"
     ):
         return "what the person's own machine has, not what the job needs"
     if _RAM_AFTER.match(after):
@@ -1317,7 +1327,10 @@ def _time_aside(before: str, after: str, clause: str, amount: Amount) -> str:
         return "what is left of a quota, not how long the job runs"
     if _USED_BEFORE.search(before):
         return "what was used up already, not how long the job runs"
-    if _LIMIT_AFTER.match(after) or _CAPPED_BEFORE.search(before) or _ALLOWED_AFTER.match(after):
+    limit = _LIMIT_AFTER.match(after)
+    # "10 minutes max" of one's own job is its longest run; "the 12 hour max on colab" is a service's
+    own_max = limit is not None and limit[0].rstrip().endswith(("max", "maximum")) and not _HOLDS_LIMIT.search(clause)
+    if (limit and not own_max) or _CAPPED_BEFORE.search(before) or _ALLOWED_AFTER.match(after):
         return "a limit the person hit, not how long the job runs"
     if _LASTS_BEFORE.search(before):
         return "a limit the person hit, not how long the job runs"
