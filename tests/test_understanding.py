@@ -365,6 +365,14 @@ def test_what_a_person_does_not_mind_refuses_or_repeats_is_read_for_what_it_says
         ("I have 12 GB of RAM locally and need 40", {"memory": "over-30"}),
         ("I don't care which GPU as long as it's free", {"budget": "free", "gpu": "any"}),
         ("I'm on kaggle because it's free", {"budget": None}),
+        ("I'd pay up to $12 to always get one", {"budget": "up-to-50"}),  # 'a' in 'always' is no number
+        ("I heard Pro+ has background execution, my runs are 3 hours", {"background": None, "runtime": "1-to-9"}),
+        ("which service gives a GPU for free?", {"hardware": "gpu", "budget": "free"}),
+        ("we retrain the model weekly, about 3 hours", {"weekly-hours": "up-to-20", "runtime": "1-to-9"}),
+        ("I have a Pro subscription already, I need an A100", {"budget": None, "gpu": "large"}),
+        ("4 hours a day on a GPU, weekdays only", {"weekly-hours": "up-to-20"}),
+        ("a GPU with 48GB of memory", {"gpu": "large", "memory": None}),
+        ("more memory than Colab's 12GB", {"memory": "12-to-30"}),
     ],
 )
 def test_each_fact_in_a_plain_description_finds_its_question(pack, text, wanted):

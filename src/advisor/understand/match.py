@@ -264,6 +264,8 @@ TIME_WORDS = {
     "weekends",
 }
 GIVEN = {"give", "gives", "giving", "gave", "get", "gets", "getting", "got", "assigned", "assigns"}
+PLANS = {"subscription", "plan"}
+OWNED = {"have", "has", "had", "got", "my", "our", "already", "ve", "current", "existing"}
 HELD = {"cash", "money", "funds", "funding", "budget"}
 HANDED = {"give", "gives", "giving", "gave", "assigned", "assigns", "hands", "handed"}
 ALONE = {"nothing", "none", "zero", "nada", "zilch"}  # an answer when they stand alone
@@ -555,6 +557,8 @@ def _said_otherwise(phrase: _Phrase, words: list[str], i: int) -> bool:
         return True  # "a fine-tuned model", "the trained weights": a thing made, not the work to do
     if _compared(words, i):
         return True  # "a better GPU than a T4": the T4 is what is compared, not what is wanted
+    if phrase.words[-1] in PLANS and OWNED & set(words[max(0, i - 2) : i]):
+        return True  # "I have a Pro subscription already": a plan they have, not what they can spend
     if phrase.words[0] in {"each", "every"} and i and words[i - 1] in _TIME_UNITS:
         return True  # "4 hours each time": how long each run is, not 'a GPU every time'
     if HANDED & set(words[max(0, i - 3) : i]):

@@ -247,7 +247,8 @@ def _near(question: Question, option_id: str, words: str, text: str) -> bool:
 _DEVICE_IN_AMOUNT = re.compile(r"\b(gpu|tpu|cpu)\b|.", re.I | re.S)
 
 
-_NEEDED = re.compile(r"\b(?:need|needs|require|requires)\s+(?:about\s+|around\s+|at\s+least\s+)?$")
+# "need 40GB", and "a GPU with 48GB" (the card wanted)
+_NEEDED = re.compile(r"\b(?:need|needs|require|requires|(?:gpu|card)\s+with)\s+(?:about\s+|around\s+|at\s+least\s+)?$")
 
 
 def _sized(question: Question, text: str, amounts: list[Amount]) -> Reading | None:
@@ -594,7 +595,8 @@ _OWN_SITUATION = re.compile(
 
 
 def _own_situation(asked: str) -> bool:
-    return bool(_OWN_SITUATION.search(asked))
+    # ... or asks which service gives what they want ("which service gives a GPU for free?")
+    return bool(_OWN_SITUATION.search(asked) or _WHICH_GIVES.match(asked))
 
 
 def _measured(pack: Pack, text: str) -> bool:
@@ -753,6 +755,8 @@ _HISTORY = re.compile(
     # what someone else did or said ("a friend ran a 48 hour job")
     r"(?:a\s+friend|my\s+friend|friends|someone|somebody|a\s+colleague|my\s+colleague|people)\s+"
     r"(?:ran|did|had|used|trained|got|said|told|says|paid)|(?:support|they|he|she|google|amazon|aws)\s+(?:said|says|told)|"
+    # hearsay: what the person heard or read of a service ("I heard Pro+ has background execution")
+    r"i\s+(?:heard|read|was\s+told)|i'?ve\s+(?:heard|read)|apparently|rumou?r\s+has\s+it|"
     r"sat\s+idle|(?:got|received|had)\s+an?\s+(?:\$\s*)?[\d,.]+k?\s*(?:dollar\s+)?bill|(?:was|were|got)\s+charged|"
     r"(?:ran|run)\s+out\s+after|"
     r"spent\s+(?:the\s+|my\s+)?(?:whole\s+|entire\s+|all\s+)?(?:day|weekend|week|night|morning|evening|afternoon))\b",
@@ -999,6 +1003,8 @@ def _asked_situation(pack: Pack, asked: str, readings: list[Reading], answered: 
     gpu job?"). The services it asks about are not answers ("... fit on kaggle?" says nothing of the
     data), and a price word in a question ("somewhere cheap?") is no budget."""
     have = {r.question for r in readings}
+    # "which service gives a GPU for free ...?": what a service would hand out is what they want
+    asked = _WHICH_GIVES.sub("I need ", asked)
     unnamed = " ".join(w for w in asked.split() if normalize(w) not in service_words(pack))
     budget = pack.info.usage.budget
     return [
@@ -1016,6 +1022,11 @@ def _asked_situation(pack: Pack, asked: str, readings: list[Reading], answered: 
     ]
 
 
+_WHICH_GIVES = re.compile(
+    r"^\s*(?:which|what)\s+(?:services?|platforms?|ones?|options?|sites?|providers?|notebooks?)\s+"
+    r"(?:gives?|offers?|has|have|provides?|lets?\s+(?:me|us)\s+(?:use|have|get))\s+",
+    re.I,
+)
 _BUDGET_SAID = re.compile(
     r"\b(?:budget|can\s+spend|could\s+spend|can\s+afford|afford\s+to\s+spend)\b"
     # "... and I have $12 a month?"

@@ -191,7 +191,7 @@ PER_DAY = (
 
 _word_alt = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True))
 # "1,200" and "1,200,000" are thousands; "1,5" is a decimal comma
-NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:[.,]\d+)?|\.\d+|(?:{_word_alt}))"
+NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:[.,]\d+)?|\.\d+|(?:{_word_alt})\b)"
 _unit_alt = "|".join(sorted((re.escape(u) for u in DURATION_UNITS), key=len, reverse=True))
 _size_alt = "|".join(sorted(SIZE_UNITS, key=len, reverse=True))
 
@@ -620,7 +620,9 @@ def _weekdays(lowered: str, found: list[Amount]) -> list[Amount]:
     """'5 hours a day on weekdays': five days a week, 25 hours, not 35."""
     for amount in found:
         if amount.kind == "weekly" and re.search(PER_DAY + "$", amount.text.lower()):
-            if _WEEKDAYS_AFTER.match(lowered[amount.end :]):
+            rest = re.split(r"[.;!?\n]", lowered[amount.end :])[0]
+            # "5 hours a day on weekdays", "four hours a day on a GPU, weekdays only"
+            if _WEEKDAYS_AFTER.match(rest) or re.search(r"\bweekdays\s+only\b|\bonly\s+(?:on\s+)?weekdays\b", rest):
                 amount.value = amount.value / 7 * 5
                 amount.note = f"read {amount.text} on weekdays as {_fmt(amount.value)} hours a week"
     return found
@@ -696,6 +698,8 @@ _OFTEN = re.compile(
     r"\s+(?:(?:a|an|per|each|every)\s+)?(?P<per>week|day|night|evening|morning|weekday|workday)\b"
     # "a weekly retraining job", "our nightly run": once a week, once a day
     r"|\b(?P<rate>weekly|daily|nightly)\s+(?:[\w-]+\s+){0,2}?(?:job|run|training|retraining|batch|pipeline)s?\b"
+    # "we retrain our forecasting model weekly": the same, said after the work
+    r"|\b(?:re)?(?:train|run|score|refresh|update)(?:s|ed|ing)?\s+(?:[\w'-]+\s+){0,4}?(?P<late>weekly|daily|nightly)\b"
 )
 _TIMES = {
     "once": 1,
@@ -727,8 +731,9 @@ def _times_a_week(lowered: str, found: list[Amount]) -> list[Amount]:
             and a.value <= 24
             and not (often.start() <= a.start < often.end())
         ]
-        said = often["word"] or ("once" if often["rate"] else "")
-        per = "week" if often["rate"] == "weekly" else "day" if often["rate"] else often["per"]
+        rate = often["rate"] or often["late"]
+        said = often["word"] or ("once" if rate else "")
+        per = "week" if rate == "weekly" else "day" if rate else often["per"]
         if said in ("every", "each"):  # "a 14 hour job every week", "every day for 5h": said beside the time
             runs = [a for a in runs if often.start() - 30 <= a.end <= often.start() or 0 <= a.start - often.end() <= 12]
         if len(runs) != 1 or re.search(r"\b(?:few|couple|several)\b", runs[0].text.lower()):
@@ -744,11 +749,13 @@ def _times_a_week(lowered: str, found: list[Amount]) -> list[Amount]:
         )
         weekly = runs[0].value * n * _PER_WEEK.get(per, 7)
         # the amount is the words that say how often ('weekly', not 'weekly retraining job')
-        end = often.end("rate") if often["rate"] else often.end()
-        text = lowered[often.start() : end]
+        start, end = (
+            (often.start(), often.end("rate")) if often["rate"] else often.span("late") if rate else often.span()
+        )
+        text = lowered[start:end]
         guess = f" (about {_fmt(n)} times)" if re.search(r"few|several|couple", said) else ""
         note = f"read {runs[0].text} {text}{guess} as {_fmt(round(weekly, 1))} hours a week"
-        found.append(Amount(weekly, "weekly", often.start(), end, text, note))
+        found.append(Amount(weekly, "weekly", start, end, text, note))
         for a in found:  # the 'a week' inside 'twice a week' says how often, as read above
             if a.kind == "duration" and often.start() <= a.start < often.end() and not a.aside:
                 a.aside = "how often, counted into the hours a week"
@@ -1206,6 +1213,8 @@ _NEEDS_BEFORE = re.compile(
 _RAM_AFTER = re.compile(r"^\s*(?:of\s+)?(?:system\s+|cpu\s+)?ram\b")
 _GPU_MEMORY_SAID = re.compile(
     r"\b(?:gpu\s+memory|vram|video\s+memory|gpu\s+ram|cuda\s+out\s+of\s+memory|(?:on|of|in)\s+(?:my|the|a|our)\s+(?:gpu|card))\b"
+    # "a GPU with 48GB of memory": the memory is the GPU's
+    r"|\b(?:gpu|card|graphics\s+card)\s+with\s+(?:at\s+least\s+|about\s+|around\s+)?$"
 )
 _GPU_MEMORY_AFTER = re.compile(
     r"^\s*(?:of\s+)?(?:gpu\s+(?:memory|ram)|vram|video\s+memory|(?:gpus?|graphics\s+cards?|cards?)\b)"
@@ -1258,7 +1267,14 @@ _NOT_FIT_BEFORE = re.compile(
 )
 
 
+_CARD_WITH = re.compile(r"\b(?:gpu|card)\s+with\s+(?:about\s+|around\s+|at\s+least\s+)?$")
+_MY_CARD_WITH = re.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}(?:gpu|card)\s+with\s+(?:about\s+|around\s+)?$")
+_THAN_BEFORE = re.compile(r"\bthan\s+(?:the\s+|my\s+|our\s+)?(?:[\w-]+'?s\s+)?(?:only\s+|just\s+)?$")
+
+
 def _size_aside(before: str, after: str, clause: str, said: str) -> str:
+    if _THAN_BEFORE.search(before):
+        return "what the need is compared with, not the need itself"  # "more memory than Colab's 12GB"
     if _AFTER_BEFORE.search(before) and _FAILURE.search(clause):
         return "where it ran out, not what the job needs"
     if _NOT_FIT_BEFORE.search(before):
@@ -1270,8 +1286,10 @@ def _size_aside(before: str, after: str, clause: str, said: str) -> str:
     sentence = re.split(r"[.;!?]", before)[-1]
     # "I need a machine with 64GB", "a GPU with at least 24GB": what is wanted
     wanted = _NEED_BEFORE.search(re.split(r"[,:]", sentence)[-1]) or re.match(r"(?:at\s+least|more\s+than)\b", said)
+    # "a GPU with 24GB" describes the card wanted; "my GPU with 8GB", "my laptop with 16GB" one's own
+    described = _CARD_WITH.search(before) and not _MY_CARD_WITH.search(before)
     if not wanted and (
-        _OWN_MACHINE_BEFORE.search(before)
+        (_OWN_MACHINE_BEFORE.search(before) and not described)
         or (_MY_BEFORE.search(before) and _MACHINE_AFTER.match(after))
         or _LOCALLY_AFTER.match(after)  # "I have 12 GB of RAM locally"
     ):
