@@ -373,6 +373,11 @@ def test_what_a_person_does_not_mind_refuses_or_repeats_is_read_for_what_it_says
         ("4 hours a day on a GPU, weekdays only", {"weekly-hours": "up-to-20"}),
         ("a GPU with 48GB of memory", {"gpu": "large", "memory": None}),
         ("more memory than Colab's 12GB", {"memory": "12-to-30"}),
+        ("$200 a month for three data scientists", {"team": "team", "budget": "over-50"}),
+        ("is there anything free for a 30 hour run?", {"budget": "free", "runtime": "over-24"}),
+        ("I have a gaming PC with an RTX 4090, I need 3 hours", {"hardware": None, "runtime": "1-to-9"}),
+        ("my colleague recommended sagemaker", {"team": None}),
+        ("is sagemaker overkill for one person with $30 a month?", {"budget": "up-to-50", "team": "personal"}),
     ],
 )
 def test_each_fact_in_a_plain_description_finds_its_question(pack, text, wanted):

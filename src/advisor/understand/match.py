@@ -557,6 +557,8 @@ def _said_otherwise(phrase: _Phrase, words: list[str], i: int) -> bool:
         return True  # "a fine-tuned model", "the trained weights": a thing made, not the work to do
     if _compared(words, i):
         return True  # "a better GPU than a T4": the T4 is what is compared, not what is wanted
+    if _DEVICE.match(phrase.words[-1]) and _owned(words, i):
+        return True  # "a gaming PC with an RTX 4090", "I have a 3060": the person's own card, not the need
     if phrase.words[-1] in PLANS and OWNED & set(words[max(0, i - 2) : i]):
         return True  # "I have a Pro subscription already": a plan they have, not what they can spend
     if phrase.words[0] in {"each", "every"} and i and words[i - 1] in _TIME_UNITS:
@@ -565,6 +567,19 @@ def _said_otherwise(phrase: _Phrase, words: list[str], i: int) -> bool:
         return True  # "colab keeps giving me CPU only": what a service hands out, not what is needed
     # "nothing sensitive": a negation of the next word, not the answer "nothing"
     return n == 1 and phrase.words[0] in ALONE and i + 1 < len(words) and words[i + 1] not in AFTER_ALONE
+
+
+_DEVICE = re.compile(r"^(?:gpus?|rtx|gtx|nvidia|geforce|[a-z]\d+[a-z]*|\d{4})$")
+
+
+def _owned(words: list[str], i: int) -> bool:
+    """Whether the words before words[i] say the person has it: 'my PC with an', 'I have a'."""
+    before = words[max(0, i - 4) : i]
+    while before and before[-1] in {"a", "an", "the"}:
+        before = before[:-1]
+    if before and before[-1] == "with" and MACHINES & set(before[:-1]):
+        return True
+    return before[-2:] in (["i", "have"], ["i", "own"], ["i", "got"], ["ve", "got"])
 
 
 def negated_options(question: Question, text: str, min_chars: int = 0) -> set[str]:

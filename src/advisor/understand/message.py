@@ -483,6 +483,10 @@ SMALL_TALK = {
     "ok": "ok",
     "sure thing": "ok",
     "okay": "ok",
+    "okay then": "ok",
+    "ok then": "ok",
+    "alright then": "ok",
+    "all right": "ok",
     "cool": "ok",
     "great": "ok",
     "nice": "ok",
@@ -754,7 +758,7 @@ _HISTORY = re.compile(
     r"ago|in\s+(?:19[89]\d|20[0-3]\d)|(?:burned|burnt)\s+through|(?:previous|prior)\s+(?:jobs?|runs?|projects?|models?)|"
     # what someone else did or said ("a friend ran a 48 hour job")
     r"(?:a\s+friend|my\s+friend|friends|someone|somebody|a\s+colleague|my\s+colleague|people)\s+"
-    r"(?:ran|did|had|used|trained|got|said|told|says|paid)|(?:support|they|he|she|google|amazon|aws)\s+(?:said|says|told)|"
+    r"(?:ran|did|had|used|trained|got|said|told|says|paid|recommended|recommends|suggested|suggests)|(?:support|they|he|she|google|amazon|aws)\s+(?:said|says|told)|"
     # hearsay: what the person heard or read of a service ("I heard Pro+ has background execution")
     r"i\s+(?:heard|read|was\s+told)|i'?ve\s+(?:heard|read)|apparently|rumou?r\s+has\s+it|"
     r"sat\s+idle|(?:got|received|had)\s+an?\s+(?:\$\s*)?[\d,.]+k?\s*(?:dollar\s+)?bill|(?:was|were|got)\s+charged|"
@@ -1029,6 +1033,8 @@ _WHICH_GIVES = re.compile(
 )
 _BUDGET_SAID = re.compile(
     r"\b(?:budget|can\s+spend|could\s+spend|can\s+afford|afford\s+to\s+spend)\b"
+    # "... for one person with $30 a month?"
+    r"|\bwith\s+(?:about\s+|around\s+|only\s+|just\s+)?[$€£]?\d[\d,.]*\s*(?:a|per|/)\s*(?:month|mo)\b"
     # "... and I have $12 a month?"
     r"|\b(?:i|we)\s+(?:have|got|can\s+pay|could\s+pay)\s+(?:about\s+|around\s+|only\s+|maybe\s+)?[$€£]?\d"
     r"|\b(?:for|at|with)\s+(?:under|less\s+than|below|max|at\s+most)\s+[$€£]?\d"
@@ -1065,7 +1071,9 @@ def _says_no_money(budget: Question, asked: str) -> bool:
     # "how do I do it for free?", "the best free option?": free is what they can pay ("is kaggle
     # free?" asks about kaggle)
     # "which service for a free 10 minute CPU job?": a job that must be free
-    return found is not None and (found[1] in FREE_ASKS or bool(_FREE_JOB.search(normalize(asked))))
+    said = f" {normalize(asked)} "
+    asks_free = found[1] in FREE_ASKS or any(f" {a} " in said for a in FREE_ASKS) if found is not None else False
+    return found is not None and (asks_free or bool(_FREE_JOB.search(said)))
 
 
 _FREE_JOB = re.compile(

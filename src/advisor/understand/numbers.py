@@ -918,6 +918,10 @@ def _counted(lowered: str, m: re.Match[str], kind: Kind) -> tuple[Kind, str]:
             counted = named[-1] + "s" if named else ""
         elif counted == "of":
             counted = ""
+        # "three data scientists", "5 ML engineers": one word of what kind before the people counted
+        kind_of = re.match(r"\s*[^\W\d_][\w+-]*\s+([^\W\d_][\w+-]*)", lowered[m.end() :])
+        if counted not in PEOPLE and kind_of and kind_of.group(1) in PEOPLE:
+            counted = kind_of.group(1)
     if _PEOPLE_BEFORE.search(lowered[: m.start()]) or counted in PEOPLE:
         return "count", counted if counted in PEOPLE else "people"
     return kind, counted
