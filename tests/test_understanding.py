@@ -378,6 +378,8 @@ def test_what_a_person_does_not_mind_refuses_or_repeats_is_read_for_what_it_says
         ("I have a gaming PC with an RTX 4090, I need 3 hours", {"hardware": None, "runtime": "1-to-9"}),
         ("my colleague recommended sagemaker", {"team": None}),
         ("is sagemaker overkill for one person with $30 a month?", {"budget": "up-to-50", "team": "personal"}),
+        ("data parallel training across GPUs", {"hardware": "multi-gpu"}),  # 'gpus' is inside 'across gpus'
+        ("something reliable for a 10h run, nothing free please", {"runtime": "9-to-12", "budget": None}),
     ],
 )
 def test_each_fact_in_a_plain_description_finds_its_question(pack, text, wanted):

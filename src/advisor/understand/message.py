@@ -207,7 +207,13 @@ def _sure_phrase(question: Question, rest: str) -> tuple[str, str] | None:
     sure = {oid: words for oid, (score, words) in hits.items() if score >= 100 and _tells(question, oid, words, rest)}
     # "no budget constraints" is not also "no budget": words inside a longer phrase of another option
     # (unless the shorter is also said on its own: "no GPU ... free GPU time" says both)
-    sure = {o: w for o, w in sure.items() if not any(_within(w, w2, rest) for o2, w2 in sure.items() if o2 != o)}
+    # (any phrase the other option says counts: "data parallel training across GPUs" says 'across gpus')
+    others = {o: {w for oid, _, w, exact in phrase_matches(question, rest) if exact and oid == o} for o in sure}
+    sure = {
+        o: w
+        for o, w in sure.items()
+        if not any(_within(w, w2, rest) for o2 in sure if o2 != o for w2 in {sure[o2], *others[o2]})
+    }
     # "GPUs, several of them": a word that made another option's near words count is part of that option
     sure = {o: w for o, w in sure.items() if not any(_lends(question, o2, w2, w, rest) for o2, w2 in sure.items())}
     return next(iter(sure.items())) if len(sure) == 1 else None
@@ -959,7 +965,7 @@ def _interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str]
     # an answer whose question the earlier answers (not this message) keep from being asked
     unasked = tuple(r for r in read if r not in readings and not _reachable(pack, [r], answered, None))
     if readings:
-        if unclear is not None and len(unclear.candidates) >= 2 and len(readings) <= 1 and not asked:
+        if unclear is not None and len(unclear.candidates) >= 2 and not readings and not asked:
             # the text is mostly about the question asked, and could mean several of its options
             return Interpretation("clarify", candidates=unclear.candidates)
         corrected = tuple(r.question for r in readings if r.question in answered)
