@@ -137,6 +137,16 @@ def test_an_answer_to_a_question_not_asked_says_why_it_changes_nothing(pack):
     assert any(line.role == "notice" and "Kaggle competition" in line.text for line in lines)
 
 
+def test_a_fact_beside_an_unclear_reply_is_kept_and_the_reply_asked_about(pack):
+    talk = Conversation(pack)
+    lines = talk.say("I need something reliable for a 10h run, nothing free please")
+    assert talk.session.chosen == {"runtime": "9-to-12"}
+    assert "Did you mean" in lines[-1].text and "Pay per use" in lines[-1].text
+    assert [c.key for c in talk.choices] == ["under-10", "up-to-50", "over-50", "pay-per-use"]
+    talk.pick_number(2)
+    assert talk.session.chosen["budget"] == "up-to-50" and talk.current.id != "budget"
+
+
 def test_guide_question_then_back_to_the_pending_question(pack):
     talk = Conversation(pack)
     lines = talk.say("kagle gpu limit")

@@ -221,7 +221,13 @@ class Conversation:
         asked = [self._guide_line(meaning.guide)] if meaning.guide is not None else []
         unread = [Line("notice", replies.left_unread(meaning.problem))] if meaning.problem else []
         unread += [self._not_asked(meaning.unasked)] if meaning.unasked else []
-        return [Line("advisor", summary), *unread, *asked] + self._apply(answers, echo=False)
+        applied = self._apply(answers, echo=False)
+        if meaning.candidates and question is not None and self.current is question and question.id not in answers:
+            # "a 10h run, nothing free please": the run is noted, and which budget they meant is asked
+            self.clarifying = meaning.candidates
+            names = " or ".join(f"'{self._label(question, r.option)}'" for r in meaning.candidates)
+            applied = [line for line in applied if line.role != "question"] + [Line("advisor", replies.unclear(names))]
+        return [Line("advisor", summary), *unread, *asked] + applied
 
     def _not_asked(self, readings: tuple[Reading, ...]) -> Line:
         """'Our data is confidential' after 'a Kaggle competition': what was read, and which earlier

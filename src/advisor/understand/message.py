@@ -974,8 +974,17 @@ def _interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str]
         # "GPU: yes, 20 CHF a month": the answers, and why the amount could not be read
         unread = _amount_problem(pack, None, {**answered, **{r.question: r.option for r in readings}}, stated or raw)
         problem = unread.problem if unread is not None else ""
+        # "a 10h run, nothing free please": the facts, and the options the reply to the question asked
+        # could still mean
+        maybe = unclear.candidates if unclear is not None and len(unclear.candidates) >= 2 and not asked else ()
         return Interpretation(
-            "answers", readings=tuple(readings), corrected=corrected, guide=guide, problem=problem, unasked=unasked
+            "answers",
+            readings=tuple(readings),
+            corrected=corrected,
+            guide=guide,
+            problem=problem,
+            unasked=unasked,
+            candidates=maybe,
         )
     if guide is not None:
         return Interpretation("guide", guide=guide, unasked=unasked)
