@@ -490,7 +490,8 @@ def _matches_in(phrases: list[_Phrase], words: list[str]) -> Iterator[Match]:
 # out only that option, not what it is a kind of (they may still want a GPU)
 _REFUSED_AFTER = re.compile(
     r"(?:(?:would|will|is|are|s|seems?|feels?|sounds?|looks?|be|probably|definitely|way|just|costs?|cost|seem)\s+)*"
-    r"(?:overkill|unnecessary|unneeded|too\s+(?:expensive|pricey|costly|much)|not\s+(?:needed|necessary|required)|"
+    r"(?:overkill|unnecessary|unneeded|too\s+(?:expensive|pricey|costly|much|weak|slow|small)|not\s+(?:needed|necessary|required)|"
+    r"(?:not|isnt|isn't)\s+(?:enough|fast\s+enough|powerful\s+enough|big\s+enough)|"
     r"out\s+of\s+(?:my|our|the)\s+(?:budget|price\s+range|league))\b"
 )
 
@@ -528,6 +529,8 @@ def _said_otherwise(phrase: _Phrase, words: list[str], i: int) -> bool:
         return True  # "an A100 would be overkill", "an H100 costs too much": not what they want
     if NEGATIONS & set(phrase.words) and set(after) & LIMITS:
         return True  # "can't spend more than $10": a limit, not "nothing"
+    if phrase.words[0] in NEGATIONS and words[i + n : i + n + 2] in (["at", "home"], ["on", "my"], ["in", "my"]):
+        return True  # "no GPU at home", "no GPU on my laptop": what their own machine lacks
     if phrase.words[0] in NEGATIONS and set(words[i + n : i + n + 2]) & AVAILABLE:
         return True  # "no GPU available", "no GPUs left": what a service has now, not what the job needs
     if i and words[i - 1] in WHEN and phrase.words[-1] in TIME_WORDS:

@@ -694,7 +694,7 @@ def _per_part(lowered: str, found: list[Amount]) -> list[Amount]:
 # "twice a week", "a few times a week", "3 times a day": how often a run is made
 _OFTEN = re.compile(
     r"\b(?:(?P<word>once|twice|thrice|a\s+couple\s+(?:of\s+)?times|a\s+few\s+times|several\s+times|every|each)"
-    r"|(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)\s*(?:times|x|runs|jobs|sessions))"
+    r"|(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)\s*(?:times|x|runs|jobs|sessions|evenings|mornings|nights|afternoons))"
     r"\s+(?:(?:a|an|per|each|every)\s+)?(?P<per>week|day|night|evening|morning|weekday|workday)\b"
     # "a weekly retraining job", "our nightly run": once a week, once a day
     r"|\b(?P<rate>weekly|daily|nightly)\s+(?:[\w-]+\s+){0,2}?(?:job|run|training|retraining|batch|pipeline)s?\b"
@@ -1276,7 +1276,12 @@ _MY_CARD_WITH = re.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}(?:gpu|card)\s+wit
 _THAN_BEFORE = re.compile(r"\bthan\s+(?:the\s+|my\s+|our\s+)?(?:[\w-]+'?s\s+)?(?:only\s+|just\s+)?$")
 
 
+_RAN_OUT_BEFORE = re.compile(r"\bout[\s-]+of[\s-]+memory\s+(?:on|at|with|in|after)\s+(?:the\s+|my\s+|a\s+|an?\s+)?$")
+
+
 def _size_aside(before: str, after: str, clause: str, said: str) -> str:
+    if _RAN_OUT_BEFORE.search(before):
+        return "where it ran out, not what the job needs"  # "it crashes with out-of-memory on 12GB"
     if _THAN_BEFORE.search(before):
         return "what the need is compared with, not the need itself"  # "more memory than Colab's 12GB"
     if _AFTER_BEFORE.search(before) and _FAILURE.search(clause):
