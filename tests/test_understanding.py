@@ -389,6 +389,10 @@ def test_what_a_person_does_not_mind_refuses_or_repeats_is_read_for_what_it_says
         ("my colleague recommended sagemaker", {"team": None}),
         ("is sagemaker overkill for one person with $30 a month?", {"budget": "up-to-50", "team": "personal"}),
         ("data parallel training across GPUs", {"hardware": "multi-gpu"}),  # 'gpus' is inside 'across gpus'
+        ("free colab is too slow for me", {"budget": None}),  # what the free tier is like
+        ("a free GPU, my laptop is too slow", {"budget": "free"}),
+        ("my hospital pays, 6 hour runs", {"budget": "pay-per-use", "team": "team"}),
+        ("I'll pay $10 a month for a T4 every time", {"gpu": "every-time"}),
         ("something reliable for a 10h run, nothing free please", {"runtime": "9-to-12", "budget": None}),
     ],
 )

@@ -250,7 +250,7 @@ def _near(question: Question, option_id: str, words: str, text: str) -> bool:
     return False
 
 
-_DEVICE_IN_AMOUNT = re.compile(r"\b(gpu|tpu|cpu)\b|.", re.I | re.S)
+_DEVICE_IN_AMOUNT = re.compile(r"\b(gpu|tpu|cpu|training)\b|.", re.I | re.S)
 
 
 # "need 40GB", and "a GPU with 48GB" (the card wanted)
@@ -782,6 +782,10 @@ _ON_FREE_NAME = re.compile(
     re.I,
 )
 _FREE_BEFORE_NAME = re.compile(r"\bfree(?=\s+(?:colab|kaggle|tier|gpus?|runtime|session|version|account)\b)", re.I)
+# "free colab is too slow": what the free tier is like, said of the service, not a budget
+_FREE_NAME_IS = re.compile(
+    r"\bfree(?=\s+(?:colab|kaggle|tier|version|plan)(?:'s)?\s+(?:is|was|are|were|feels|seems|has\s+been|keeps)\b)", re.I
+)
 _TROUBLE = re.compile(
     r"\b(?:disconnect\w*|kick\w*|kill\w*|crash\w*|died|dies|stopp?\w*|lasted|timed?\s*out|times\s+out|"
     r"cut\s+me\s+off|gave\s+me|gives\s+me|ran\s+out|runs?\s+out|running\s+out|shut\w*)\b",
@@ -804,6 +808,7 @@ def _without_free_names(pack: Pack, text: str) -> str:
     text = _ON_FREE_NAME.sub(
         lambda m: m[0][: m.start(m.lastindex or 0) - m.start()] + " " * len(m[m.lastindex or 0]), text
     )
+    text = _FREE_NAME_IS.sub(lambda m: " " * len(m[0]), text)
     # "free colab disconnected me", "the free GPU lasted 3 hours": the free tier, said of trouble
     return "".join(
         _FREE_BEFORE_NAME.sub(lambda m: " " * len(m[0]), part) if _TROUBLE.search(part) else part
