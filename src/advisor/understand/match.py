@@ -11,7 +11,7 @@ import math
 import os
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
@@ -134,6 +134,8 @@ class _Phrase(Record):
         self.stems = stem_words(list(self.words))  # compared with the message's stems, made once
         self.text = " ".join(self.words)
         self.spans = bool(CLAUSE_WORDS & set(self.words))  # says a word clauses are split at
+        # typos are forgiven only in words of some length, never in numbers (worked out once)
+        self.typo_ok = len(self.text) >= 5 and not any(c.isdigit() for c in self.text)
 
 
 _PHRASES: dict[int, tuple[Question, tuple[_Phrase, ...]]] = {}
@@ -452,18 +454,29 @@ def _phrase_matches(question: Question, text: str) -> Iterator[Match]:
     if unconcerned is not None:
         for m in unconcerned.finditer(normalize(text)):
             yield question.unconcerned, 100.0 * (1 + 0.02 * len(m[0])), m[0], True
-    phrases = _phrases(question)
-    within = [p for p in phrases if not p.spans]
+    within, spanning = _phrase_groups(question)
     for words in clauses(text):
         yield from _matches_in(within, words)
     # a phrase that says a word clauses are split at ('me and a buddy', 'fire and forget') is looked
     # for in the whole message
-    spanning = [p for p in phrases if p.spans]
     if spanning:
         yield from _matches_in(spanning, normalize(text[:2000]).split())
 
 
-def _matches_in(phrases: list[_Phrase], words: list[str]) -> Iterator[Match]:
+_GROUPS: dict[int, tuple[Question, tuple[tuple[_Phrase, ...], tuple[_Phrase, ...]]]] = {}
+
+
+def _phrase_groups(question: Question) -> tuple[tuple[_Phrase, ...], tuple[_Phrase, ...]]:
+    """The question's phrases said within a clause, and those that span clauses, split once."""
+
+    def build() -> tuple[tuple[_Phrase, ...], tuple[_Phrase, ...]]:
+        phrases = _phrases(question)
+        return tuple(p for p in phrases if not p.spans), tuple(p for p in phrases if p.spans)
+
+    return remembered(_GROUPS, question, id(question), build, 512)
+
+
+def _matches_in(phrases: Sequence[_Phrase], words: list[str]) -> Iterator[Match]:
     """Where each phrase is said in these words."""
     if not words:
         return
@@ -505,9 +518,8 @@ def _window_score(phrase: _Phrase, window: str, said: list[str], stems: tuple[st
     if len(said) >= 2 and window == target + "s":
         return 99.0  # "no credit cards": a longer phrase in the plural
     if (
-        len(target) >= 5
+        phrase.typo_ok
         and target[0] == window[0]
-        and not any(c.isdigit() for c in target)
         and not NUMBER_WORDS & set(phrase.words)
         and _same_negations(phrase.words, said)
     ):
