@@ -250,7 +250,7 @@ PRICED = {
     "h100",
     "premium",
 }
-WHEN = {"last", "past", "next", "this", "every", "each", "per", "previous", "that"}
+WHEN = {"last", "past", "next", "this", "every", "each", "per", "previous", "that", "most"}  # "most days": how often
 TIME_WORDS = {
     "month",
     "months",
@@ -990,6 +990,11 @@ def _read_one(question: Question, text: str, money: Money) -> Reading | Unclear:
         if problem:
             return Unclear(question.id, text, problem=problem)
     hits = phrase_hits(question, text)
+    if len(norm.split()) > 3:
+        # a weak word is an answer only as a reply: in a longer text it yields to an option said in full
+        # ("zero budget but unlimited time")
+        strong = {o: hit for o, hit in hits.items() if not is_weak(question, o, hit[1])}
+        hits = strong or hits
     negated = negated_options(question, text)
     if number is not None:
         # a plain duration ("a few hours") at the weekly question loses to words like "most days"

@@ -763,10 +763,12 @@ _HISTORY = re.compile(
     r"\b(?:yesterday|last\s+(?:year|month|week|night|time|semester|term|quarter|summer|winter|spring|autumn|fall)|"
     r"ago|in\s+(?:19[89]\d|20[0-3]\d)|(?:burned|burnt)\s+through|(?:previous|prior)\s+(?:jobs?|runs?|projects?|models?)|"
     # what someone else did or said ("a friend ran a 48 hour job")
-    r"(?:a\s+friend|my\s+friend|friends|someone|somebody|a\s+colleague|my\s+colleague|people)\s+"
+    r"(?:a\s+friend|my\s+friend|friends|someone|somebody|a\s+colleague|my\s+colleague|people)\s+(?:on\s+[\w.]+\s+)?"
     r"(?:ran|did|had|used|trained|got|said|told|says|paid|recommended|recommends|suggested|suggests)|(?:support|they|he|she|google|amazon|aws)\s+(?:said|says|told)|"
     # hearsay: what the person heard or read of a service ("I heard Pro+ has background execution")
     r"i\s+(?:heard|read|was\s+told)|i'?ve\s+(?:heard|read)|apparently|rumou?r\s+has\s+it|"
+    # what they did before ("we used to run everything on our own servers")
+    r"(?:i|we)\s+used\s+to|"
     r"sat\s+idle|(?:got|received|had)\s+an?\s+(?:\$\s*)?[\d,.]+k?\s*(?:dollar\s+)?bill|(?:was|were|got)\s+charged|"
     r"(?:ran|run)\s+out\s+after|"
     r"spent\s+(?:the\s+|my\s+)?(?:whole\s+|entire\s+|all\s+)?(?:day|weekend|week|night|morning|evening|afternoon))\b",
@@ -788,7 +790,7 @@ _FREE_NAME_IS = re.compile(
 )
 _TROUBLE = re.compile(
     r"\b(?:disconnect\w*|kick\w*|kill\w*|crash\w*|died|dies|stopp?\w*|lasted|timed?\s*out|times\s+out|"
-    r"cut\s+me\s+off|gave\s+me|gives\s+me|ran\s+out|runs?\s+out|running\s+out|shut\w*)\b",
+    r"cut\s+me\s+off|gave\s+me|gives\s+me|ran\s+out|runs?\s+out|running\s+out|shut\w*|is\s+gone|unavailable)\b",
     re.I,
 )
 
