@@ -394,6 +394,8 @@ def test_what_a_person_does_not_mind_refuses_or_repeats_is_read_for_what_it_says
         ("my hospital pays, 6 hour runs", {"budget": "pay-per-use", "team": "team"}),
         ("I'll pay $10 a month for a T4 every time", {"gpu": "every-time"}),
         ("someone on reddit said kaggle is faster", {"gpu": None, "hardware": None}),  # hearsay
+        ("our IT won't let customer data go to Google", {"privacy": "sensitive"}),  # kept away, not denied
+        ("the T4 on colab is too slow for my training", {"gpu": "faster"}),
         ("we used to run everything on our own servers", {"privacy": None}),  # what they did before
         ("I have zero budget but unlimited time lol", {"budget": "free"}),  # a weak word yields
         ("I don't get a GPU most days, I need one every time", {"runtime": None, "weekly-hours": None}),

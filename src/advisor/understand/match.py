@@ -293,7 +293,21 @@ OBTAIN = {"get", "find", "obtain", "grab", "snag", "secure", "land", "access", "
 # "nothing with patient info", "none that contains PII": what is kept away is said, not denied
 QUANTIFIED = {"with", "that", "which", "containing", "involving", "about", "from"}
 # ... or the thing is kept from somewhere ("we can't put client data on colab": the data is private)
-OBTAIN |= {"put", "upload", "store", "share", "send", "move", "copy", "expose", "leak", "leave"}
+OBTAIN |= {
+    "put",
+    "upload",
+    "store",
+    "share",
+    "send",
+    "move",
+    "copy",
+    "expose",
+    "leak",
+    "leave",
+    "let",
+    "allow",
+    "permit",
+}
 
 
 def _negated(words: list[str], start: int) -> bool:
