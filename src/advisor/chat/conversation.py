@@ -183,9 +183,7 @@ class Conversation:
         if meaning.kind == "clarify" and meaning.problem and question is not None:
             return lines + [Line("advisor", replies.bad_number(meaning.problem) + self._examples(question))]
         if meaning.kind == "clarify" and question is not None:
-            self.clarifying = meaning.candidates
-            names = " or ".join(f"'{self._label(question, r.option)}'" for r in meaning.candidates)
-            return lines + [Line("advisor", replies.unclear(names))]
+            return lines + [self._ask_which(question, meaning.candidates)]
         if meaning.kind == "answers" and meaning.readings:
             return lines + self._answers(meaning, question)
         if question is not None and question.kind is QuestionKind.numeric:
@@ -224,10 +222,16 @@ class Conversation:
         applied = self._apply(answers, echo=False)
         if meaning.candidates and question is not None and self.current is question and question.id not in answers:
             # "a 10h run, nothing free please": the run is noted, and which budget they meant is asked
-            self.clarifying = meaning.candidates
-            names = " or ".join(f"'{self._label(question, r.option)}'" for r in meaning.candidates)
-            applied = [line for line in applied if line.role != "question"] + [Line("advisor", replies.unclear(names))]
+            applied = [line for line in applied if line.role != "question"] + [
+                self._ask_which(question, meaning.candidates)
+            ]
         return [Line("advisor", summary), *unread, *asked] + applied
+
+    def _ask_which(self, question: Question, candidates: tuple[Reading, ...]) -> Line:
+        """Which of these options the reply meant: asked, and the choices narrowed to them."""
+        self.clarifying = candidates
+        names = " or ".join(f"'{self._label(question, r.option)}'" for r in candidates)
+        return Line("advisor", replies.unclear(names))
 
     def _not_asked(self, readings: tuple[Reading, ...]) -> Line:
         """'Our data is confidential' after 'a Kaggle competition': what was read, and which earlier
