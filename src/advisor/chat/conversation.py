@@ -236,18 +236,15 @@ class Conversation:
     def _not_asked(self, readings: tuple[Reading, ...]) -> Line:
         """'Our data is confidential' after 'a Kaggle competition': what was read, and which earlier
         answer keeps its question from being asked."""
+        from ..engine.reach import ruled_out_by
+
         chosen = self.session.chosen
         parts = [
             f"{self.pack.question(r.question).name}: {_value_text(self.pack.question(r.question), r)}" for r in readings
         ]
-        because = {
-            f"{self.pack.question(q).name}: {self._label(self.pack.question(q), chosen[q])}": None
-            for r in readings
-            for cond in self.pack.question(r.question).conditions
-            for q, options in cond.items()
-            if q in chosen and chosen[q] not in options
-        }
-        return Line("notice", replies.not_asked(parts, list(because)))
+        blocking = dict.fromkeys(q for r in readings for q in ruled_out_by(self.pack.question(r.question), chosen))
+        because = [f"{self.pack.question(q).name}: {self._label(self.pack.question(q), chosen[q])}" for q in blocking]
+        return Line("notice", replies.not_asked(parts, because))
 
     def _facts_asked(self, meaning: Interpretation) -> list[Line]:
         """'Which is cheaper?', 'which is faster?': the figures and facts that answer it."""

@@ -17,6 +17,7 @@ import re
 from collections.abc import Mapping
 from typing import Literal
 
+from ..engine.reach import may_be_asked
 from ..pack.core import NOT_SURE, Option, Pack, Question, QuestionKind
 from ..record import Record
 from .guide_search import Hit, index_for
@@ -37,7 +38,7 @@ from .match import (
     read_number,
     specific_kind,
 )
-from .numbers import GPU_MEMORY, Amount, find_amounts, money_for
+from .numbers import CARD_WITH, GPU_MEMORY, Amount, find_amounts, money_for
 
 Kind = Literal["answers", "clarify", "command", "guide", "smalltalk", "unknown"]
 
@@ -208,12 +209,12 @@ def _sure_phrase(question: Question, rest: str) -> tuple[str, str] | None:
     # "no budget constraints" is not also "no budget": words inside a longer phrase of another option
     # (unless the shorter is also said on its own: "no GPU ... free GPU time" says both)
     # (any phrase the other option says counts: "data parallel training across GPUs" says 'across gpus')
-    others = {o: {w for oid, _, w, exact in phrase_matches(question, rest) if exact and oid == o} for o in sure}
-    sure = {
-        o: w
-        for o, w in sure.items()
-        if not any(_within(w, w2, rest) for o2 in sure if o2 != o for w2 in {sure[o2], *others[o2]})
-    }
+    if len(sure) > 1:
+        said = {o: {w for oid, _, w, exact in phrase_matches(question, rest) if exact and oid == o} for o in sure}
+        said = {o: {sure[o], *words} for o, words in said.items()}
+        sure = {
+            o: w for o, w in sure.items() if not any(_within(w, w2, rest) for o2 in sure if o2 != o for w2 in said[o2])
+        }
     # "GPUs, several of them": a word that made another option's near words count is part of that option
     sure = {o: w for o, w in sure.items() if not any(_lends(question, o2, w2, w, rest) for o2, w2 in sure.items())}
     return next(iter(sure.items())) if len(sure) == 1 else None
@@ -250,11 +251,12 @@ def _near(question: Question, option_id: str, words: str, text: str) -> bool:
     return False
 
 
+# words inside an amount that still count ("2 hours of GPU a day", "3 hours of training per day")
 _DEVICE_IN_AMOUNT = re.compile(r"\b(gpu|tpu|cpu|training)\b|.", re.I | re.S)
 
 
 # "need 40GB", and "a GPU with 48GB" (the card wanted)
-_NEEDED = re.compile(r"\b(?:need|needs|require|requires|(?:gpu|card)\s+with)\s+(?:about\s+|around\s+|at\s+least\s+)?$")
+_NEEDED = re.compile(rf"\b(?:need|needs|require|requires)\s+(?:about\s+|around\s+|at\s+least\s+)?$|{CARD_WITH}")
 
 
 def _sized(question: Question, text: str, amounts: list[Amount]) -> Reading | None:
@@ -436,16 +438,7 @@ def _reachable(pack: Pack, readings: list[Reading], answered: Mapping[str, str],
     kept = list(readings)
     while True:
         chosen = {**answered, **{r.question: r.option for r in kept}}
-        still = [
-            r
-            for r in kept
-            if r.question == pending
-            or not pack.question(r.question).conditions
-            or any(
-                all(q not in chosen or chosen[q] in options for q, options in cond.items())
-                for cond in pack.question(r.question).conditions
-            )
-        ]
+        still = [r for r in kept if r.question == pending or may_be_asked(pack.question(r.question), chosen)]
         if len(still) == len(kept):
             return still
         kept = still
@@ -970,7 +963,7 @@ def _interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str]
         read += _implied(pack, read, answered)  # "... faster than a T4?": one GPU, as in a statement
     readings = _reachable(pack, read, answered, pending.id if pending else None)
     # an answer whose question the earlier answers (not this message) keep from being asked
-    unasked = tuple(r for r in read if r not in readings and not _reachable(pack, [r], answered, None))
+    unasked = tuple(r for r in read if r not in readings and not may_be_asked(pack.question(r.question), answered))
     if readings:
         if unclear is not None and len(unclear.candidates) >= 2 and not readings and not asked:
             # the text is mostly about the question asked, and could mean several of its options

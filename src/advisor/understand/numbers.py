@@ -1215,10 +1215,12 @@ _NEEDS_BEFORE = re.compile(
     r"\b(?:needs?|requires?|would\s+need|will\s+need|takes?\s+up)\s+(?:about\s+|around\s+|roughly\s+|at\s+least\s+)?$"
 )
 _RAM_AFTER = re.compile(r"^\s*(?:of\s+)?(?:system\s+|cpu\s+)?ram\b")
+# "a GPU with ...", "a graphics card with ...": what is said next describes the card
+CARD_WITH = r"\b(?:gpu|card)\s+with\s+(?:about\s+|around\s+|at\s+least\s+)?$"
 _GPU_MEMORY_SAID = re.compile(
     r"\b(?:gpu\s+memory|vram|video\s+memory|gpu\s+ram|cuda\s+out\s+of\s+memory|(?:on|of|in)\s+(?:my|the|a|our)\s+(?:gpu|card))\b"
     # "a GPU with 48GB of memory": the memory is the GPU's
-    r"|\b(?:gpu|card|graphics\s+card)\s+with\s+(?:at\s+least\s+|about\s+|around\s+)?$"
+    rf"|{CARD_WITH}"
 )
 _GPU_MEMORY_AFTER = re.compile(
     r"^\s*(?:of\s+)?(?:gpu\s+(?:memory|ram)|vram|video\s+memory|(?:gpus?|graphics\s+cards?|cards?)\b)"
@@ -1271,7 +1273,7 @@ _NOT_FIT_BEFORE = re.compile(
 )
 
 
-_CARD_WITH = re.compile(r"\b(?:gpu|card)\s+with\s+(?:about\s+|around\s+|at\s+least\s+)?$")
+_CARD_WITH = re.compile(CARD_WITH)
 _MY_CARD_WITH = re.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}(?:gpu|card)\s+with\s+(?:about\s+|around\s+)?$")
 _THAN_BEFORE = re.compile(r"\bthan\s+(?:the\s+|my\s+|our\s+)?(?:[\w-]+'?s\s+)?(?:only\s+|just\s+)?$")
 
