@@ -400,6 +400,14 @@ def test_what_a_person_does_not_mind_refuses_or_repeats_is_read_for_what_it_says
         ("I have zero budget but unlimited time lol", {"budget": "free"}),  # a weak word yields
         ("I don't get a GPU most days, I need one every time", {"runtime": None, "weekly-hours": None}),
         ("something reliable for a 10h run, nothing free please", {"runtime": "9-to-12", "budget": None}),
+        ("I haven't got one. Free stuff only.", {"budget": "free"}),  # 'one' is a pronoun, not $1
+        ("no stop, no money, GPU", {"budget": "free"}),  # a phrase's own "no" is not negated
+        ("I'll pay per second of compute", {"budget": "pay-per-use", "runtime": None}),  # a rate
+        ("100 GPU hours total across a week", {"weekly-hours": "over-30", "runtime": None}),
+        ("can a run last 15 hours for free?", {"runtime": "12-to-24"}),
+        ("the free colab gpu was fine for me", {"budget": None, "gpu": "any"}),
+        ("data from a hospital, and it is restricted", {"team": None, "privacy": "sensitive"}),
+        ("we're closing the laptop during a 5 hour run", {"background": "yes"}),  # closing ~ close
     ],
 )
 def test_each_fact_in_a_plain_description_finds_its_question(pack, text, wanted):
@@ -407,7 +415,7 @@ def test_each_fact_in_a_plain_description_finds_its_question(pack, text, wanted)
     assert {q: got.get(q) for q in wanted} == wanted, got
 
 
-@pytest.mark.parametrize("text", ["$20 or $60", "3 hours or 30 hours"])
+@pytest.mark.parametrize("text", ["$20 or $60", "3 hours or 30 hours", "10 or 100 dollars", "2 or 10 hours"])
 def test_two_amounts_offered_as_alternatives_are_asked_about(pack, text):
     question = pack.question("budget" if "$" in text else "runtime")
     meaning = interpret(pack, question, {}, text)

@@ -80,6 +80,15 @@ NOT_SURE_PHRASES = (
     "haven't decided",
     "not decided",
     "undecided",
+    # leaving it to the advisor: "whatever you suggest", "you tell me"
+    "whatever you suggest",
+    "whatever you recommend",
+    "whatever you think",
+    "you tell me",
+    "up to you",
+    "you decide",
+    "your call",
+    "you choose",
 )
 
 
@@ -101,12 +110,17 @@ class Unclear(Record):
     problem: str = ""  # a number that cannot be an answer, and why ("an amount cannot be negative")
 
 
+_SPOKEN_WORDS = {"wanna": "want to", "gonna": "going to", "gotta": "got to", "hafta": "have to", "needa": "need to"}
+_SPOKEN = re.compile(rf"\b(?:{'|'.join(_SPOKEN_WORDS)})\b")
+
+
 def normalize(text: str) -> str:
     """Lower case, plain quotes, no accents or control characters, single spaces."""
     text = unicodedata.normalize("NFKC", text)[:2000]
     text = text.replace("\u2019", "'").replace("\u2018", "'").lower()
     text = "".join(ch if ch.isprintable() else " " for ch in text)
     text = re.sub(r"n't\b", "nt", text)
+    text = _SPOKEN.sub(lambda m: _SPOKEN_WORDS[m[0]], text)  # "wanna" -> "want to"
     text = re.sub(r"(?<=[^\W\d_])-(?=[^\W\d_])", " ", text)  # fine-tuning -> fine tuning
     text = re.sub(r"[^\w$€£.+/'-]+", " ", text)
     text = re.sub(r"(?<!\d)[.'](?!\d)", " ", text)
@@ -194,11 +208,14 @@ def _stem(word: str) -> str:
             if suffix != "ment" and len(stem) >= 4 and stem[-1] == stem[-2] and stem[-1] in "bdgmnprt":
                 stem = stem[:-1]
             return stem
+    if len(word) >= 5 and word.endswith("e") and not word.endswith("ee"):
+        return word[:-1]  # "close" like "closing", "leave" like "leaving"
     return word
 
 
 def stem_words(words: list[str]) -> tuple[str, ...]:
-    """deploying -> deploy, trained -> train, deployment -> deploy (just enough, never plurals)."""
+    """deploying -> deploy, trained -> train, deployment -> deploy, closing and close -> clos (just
+    enough, never plurals)."""
     return tuple(_stem(w) for w in words)
 
 
@@ -265,6 +282,8 @@ TIME_WORDS = {
     "weekend",
     "weekends",
 }
+# what a bill is counted in ("pay per second", "billed by the minute")
+_RATES = {"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "gb", "use", "usage"}
 GIVEN = {"give", "gives", "giving", "gave", "get", "gets", "getting", "got", "assigned", "assigns"}
 PLANS = {"subscription", "plan"}
 OWNED = {"have", "has", "had", "got", "my", "our", "already", "ve", "current", "existing"}
@@ -561,6 +580,8 @@ def _said_otherwise(phrase: _Phrase, words: list[str], i: int) -> bool:
         return True  # "no GPU available", "no GPUs left": what a service has now, not what the job needs
     if i and words[i - 1] in WHEN and phrase.words[-1] in TIME_WORDS:
         return True  # "last month", "next week", "every day": when, not how long
+    if _RATES & set(phrase.words) and i and (words[i - 1] == "per" or words[max(0, i - 2) : i] == ["by", "the"]):
+        return True  # "pay per second", "billed by the minute": a rate, not a length
     if phrase.words[-1] in TIME_WORDS and set(after) & PROJECTS:
         return True  # "a weekend project", "a week-long course": when, not how long a run is
     if phrase.words[-1] in TIME_WORDS and _how_often(words, i, phrase.words):
@@ -619,21 +640,24 @@ def negated_options(question: Question, text: str, min_chars: int = 0) -> set[st
         stems = stem_words(words)
         initials = [w[0] for w in words]
         said = set(initials)
-        spans: list[tuple[str, int, int, int]] = []  # every phrase said: option, first word, after the last, length
+        # every phrase said: option, first word, after the last, length (0 for one with its own negation:
+        # "no stop, no money" does not negate "no money")
+        spans: list[tuple[str, int, int, int]] = []
         for phrase in _phrases(question):
             first = phrase.words[0][0]
             if first not in said or phrase.via == "near":  # words that need company say nothing negated
                 continue
             n = len(phrase.words)
+            length = 0 if NEGATIONS & set(phrase.words) else len(phrase.text)
             spans += [
-                (phrase.option, i, i + n, len(phrase.text))
+                (phrase.option, i, i + n, length)
                 for i in range(0, len(words) - n + 1)
                 if initials[i] == first and stems[i : i + n] == phrase.stems
             ]
         for option, i, end, length in spans:
             # "doesn't time out" is itself a phrase of the option: its negation is part of the words
             inside = any(o == option and s < i and e >= end for o, s, e, _ in spans)
-            if length >= min_chars and _negated(words, i) and not inside:
+            if length and length >= min_chars and _negated(words, i) and not inside:
                 out.add(option)
     return out
 
@@ -793,11 +817,12 @@ def _of_the_job(lowered: str, amount: Amount) -> bool:
 
 
 def _spans(question: Question, amount: Amount) -> list[Option]:
-    """A range wider than two neighbouring options ("1 to 30 hours"): the options it covers, else []."""
+    """A range wider than two neighbouring options ("1 to 30 hours"), or two figures far apart ("10 or
+    100 dollars") in different options: the options it covers, else []."""
     if amount.low is None:
         return []
     inside = [o for o in question.concrete_options if o.overlaps(amount.low, amount.value)]
-    return inside if len(inside) > 2 else []
+    return inside if len(inside) > (1 if amount.either else 2) else []
 
 
 def _band(question: Question, amount: Amount) -> tuple[Option | None, float, float]:
@@ -864,6 +889,8 @@ def _upper_end(question: Question, parts: list[str], text: str, money: Money) ->
     said = [find_amounts(p, money) for p in parts]
     if not all(len(a) == 1 for a in said) or said[0][0].kind != said[1][0].kind or said[0][0].value >= said[1][0].value:
         return None
+    if said[1][0].value >= 3 * said[0][0].value:
+        return None  # "10 or 100 dollars": two figures far apart, not a rough range
     low, got = _read_one(question, parts[0], money), _read_one(question, parts[1], money)
     if not isinstance(got, Reading) or not isinstance(low, Reading):
         return None

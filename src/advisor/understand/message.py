@@ -60,6 +60,11 @@ COMMANDS = {
     "why is that needed": "why",
     "why is this needed": "why",
     "why is that necessary": "why",
+    "why that one": "why",
+    "why this one": "why",
+    "why that": "why",
+    "why this": "why",
+    "how come": "why",
     "help": "help",
     "help me": "help",
     "what can you do": "help",
@@ -779,7 +784,9 @@ _ON_FREE_NAME = re.compile(
 _FREE_BEFORE_NAME = re.compile(r"\bfree(?=\s+(?:colab|kaggle|tier|gpus?|runtime|session|version|account)\b)", re.I)
 # "free colab is too slow": what the free tier is like, said of the service, not a budget
 _FREE_NAME_IS = re.compile(
-    r"\bfree(?=\s+(?:colab|kaggle|tier|version|plan)(?:'s)?\s+(?:is|was|are|were|feels|seems|has\s+been|keeps)\b)", re.I
+    r"\bfree(?=\s+(?:colab|kaggle|tier|version|plan)(?:'s)?(?:\s+(?:gpus?|t4s?|tpus?|sessions?|notebooks?|runtimes?))?"
+    r"\s+(?:is|was|are|were|feels|seems|has\s+been|keeps)\b)",
+    re.I,
 )
 _TROUBLE = re.compile(
     r"\b(?:disconnect\w*|kick\w*|kill\w*|crash\w*|died|dies|stopp?\w*|lasted|timed?\s*out|times\s+out|"

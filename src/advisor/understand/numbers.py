@@ -180,7 +180,8 @@ PER_MONTH = (
 )
 PER_WEEK = (
     r"(?:\s*(?:/\s*|(?:per|a|an|each|every)\s+)(?:wk|week)\b|\s*weekly"
-    r"|(?:\s+(?:in\s+)?total)?\s+(?:this|next)\s+week\b)"
+    r"|(?:\s+(?:in\s+)?total)?\s+(?:this|next)\s+week\b"
+    r"|(?:\s+(?:in\s+)?total)?\s+(?:across|throughout|during|within|in|over)\s+(?:a|the|one|each|every)\s+week\b)"
 )
 PER_YEAR = r"(?:\s*(?:/\s*|(?:per|a|an|each|every)\s+)(?:yr|year|annum)\b|\s*(?:yearly|annually))"
 _YEARLY = re.compile(r"y(ea)?r|annum|annually")  # a rate said per year
@@ -205,7 +206,7 @@ def _amount_pattern(rated_before: str, rated_after: str, unrated_before: str, un
     (?P<foreign_pre>(?:{unrated_before})(?=\s*\d))?
     (?P<pre>{rated_before})?\s*
     (?P<a>{NUMBER})(?!\d)(?!\s*/\s*\d)(?!\s*%)(?P<plus>\+(?!\d))?(?:-?ish\b)?
-    (?:\s*(?:-|–|to|or)\s*(?P<pre2>{rated_before})?\s*(?P<b>{NUMBER}))?
+    (?:\s*(?P<sep>-|–|to|or)\s*(?P<pre2>{rated_before})?\s*(?P<b>{NUMBER}))?
     (?P<half1>\s+and\s+a\s+half\b)?
     (?P<k>\s*(?:k|hundred|thousand|grand)\b)?
     \s*(?P<post>{rated_after})?
@@ -290,6 +291,7 @@ class Amount(Record):
     band: tuple[float, float] | None = None  # that currency's worth in US dollars, lowest and highest
     low: float | None = None  # a range ("1 to 30 hours"): its lower end, in the same unit as value
     per: str = ""  # money for a longer period ("for the semester"): the period, and band spreads it over its months
+    either: bool = False  # "10 or 100 dollars": two figures far apart, not a rough range like "an hour or two"
 
 
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
@@ -298,6 +300,21 @@ _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _NEGATIVE = re.compile(r"(?:^|[^\d\s.,-])\s*[-−]$|^\s*[-−]$")
 _POWER = re.compile(r"^\s*(?:\^|\*\*|e[+-]?\d|x\s*10)")
 _UNDERSCORE = re.compile(r"^_\d")
+
+
+# "one" standing for a thing already named in a longer message, not a number
+_ONE_BEFORE = re.compile(
+    r"\b(?:have|has|had|get|gets|got|getting|need|needs|want|wants|buy|rent|use|pick|choose|a|the|any|this|that|which|"
+    r"each|every|another|free|paid|cheap|cheaper|new|good|better|big|bigger|fast|faster|small|smaller|right|best)\s+$"
+)
+_ONE_AFTER = re.compile(r"^\s*(?:[.,!?;:)]|$|of\b|(?:that|which|who|where|with|like|for|too|either)\b)")
+
+
+def _pronoun_one(lowered: str, start: int, end: int) -> bool:
+    if len(lowered.split()) <= 4:
+        return False  # a short reply ("maybe one", "I need one") answers with the number
+    before = lowered[:start]
+    return bool(_ONE_BEFORE.search(before) or (re.search(r"\w", before) and _ONE_AFTER.match(lowered[end:])))
 
 
 def _number(token: str) -> float | None:
@@ -365,6 +382,8 @@ def _find_amounts(text: str, money: Money) -> list[Amount]:
             continue  # "a" or "a few" on its own is not an amount
         if m["a"].strip() in ("a", "an") and not (m["pre"] or m["post"] or m["unit"] or m["k"]):
             continue  # "a monthly budget of $400": 'a monthly' is no amount
+        if m["a"].strip() == "one" and not marked and _pronoun_one(lowered, m.start(), m.end()):
+            continue  # "I don't have one", "a free one", "one of them": a pronoun, no number
         value, note = _value(m, text, a)
         upper = value
         kind, value, note, scale = _kind(m, lowered, value, note)
@@ -398,6 +417,7 @@ def _find_amounts(text: str, money: Money) -> list[Amount]:
             band,
             low,
         )
+        amount.either = bool(m["sep"] == "or" and low and value >= 3 * low)
         amount.aside = aside(lowered, amount)
         found.append(amount)
     found = _compound(lowered, text, found)
@@ -1045,7 +1065,9 @@ _WHEN_BEFORE = re.compile(
     r"|\b(?:need\s+(?:it|this|them|the\s+results?|results?)|results?|(?:it|this|them)\s+(?:done|ready|finished)|due|"
     r"deadline\s+is|deadline|present(?:ing)?|submit"
     r"|submitting|defen[cs]e\s+is|demo\s+is|launch(?:ing)?|ship(?:ping)?)\s+(?:is\s+)?in\s+(?:about\s+)?$|\b(?:every|each|per|once|twice|thrice|times)\s+$"
-    r"|(?<!runs )(?<!run )(?<!jobs )(?<!job )(?<!it )(?<!they )(?<!usually )(?<!training )\b(?:last|past)\s+$"
+    r"|(?<!runs )(?<!run )(?<!jobs )(?<!job )(?<!it )(?<!they )(?<!usually )(?<!training )"
+    # "a run can last 15 hours", "it has to last 2 days": how long, not "the last 15 hours"
+    r"(?<!can )(?<!could )(?<!will )(?<!would )(?<!should )(?<!must )(?<!may )(?<!might )(?<!to )\b(?:last|past)\s+$"
 )
 # "a demo for investors in 2 weeks": days, weeks or months after 'in' say when, unless said of
 # the run ("it finishes in 3 days")
