@@ -408,6 +408,10 @@ def test_what_a_person_does_not_mind_refuses_or_repeats_is_read_for_what_it_says
         ("the free colab gpu was fine for me", {"budget": None, "gpu": "any"}),
         ("data from a hospital, and it is restricted", {"team": None, "privacy": "sensitive"}),
         ("we're closing the laptop during a 5 hour run", {"background": "yes"}),  # closing ~ close
+        ("my job takes 11, is 12 hours enough?", {"budget": None, "runtime": "9-to-12"}),  # a job's length
+        ("not handling personal data", {"team": None}),  # a weak word negated says nothing
+        ("we started in 2023 and now have 6 engineers", {"team": "team"}),  # the past ends at 'now'
+        ("units run out by mid month", {"runtime": None}),  # when, not how long
     ],
 )
 def test_each_fact_in_a_plain_description_finds_its_question(pack, text, wanted):

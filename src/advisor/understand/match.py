@@ -267,7 +267,21 @@ PRICED = {
     "h100",
     "premium",
 }
-WHEN = {"last", "past", "next", "this", "every", "each", "per", "previous", "that", "most"}  # "most days": how often
+WHEN = {
+    "last",
+    "past",
+    "next",
+    "this",
+    "every",
+    "each",
+    "per",
+    "previous",
+    "that",
+    "most",
+    "mid",
+    "end",
+    "start",
+}  # "most days": how often; "by mid month": when
 TIME_WORDS = {
     "month",
     "months",
@@ -636,6 +650,7 @@ def negated_options(question: Question, text: str, min_chars: int = 0) -> set[st
     """Options named after a negation ("not free", "no TPU"): what the person rules out.
     ``min_chars``: only phrases at least that long count ("without me" is no "not personal")."""
     out: set[str] = set()
+    long = len(normalize(text).split()) > 3
     for words in clauses(text):
         stems = stem_words(words)
         initials = [w[0] for w in words]
@@ -646,6 +661,9 @@ def negated_options(question: Question, text: str, min_chars: int = 0) -> set[st
         for phrase in _phrases(question):
             first = phrase.words[0][0]
             if first not in said or phrase.via == "near":  # words that need company say nothing negated
+                continue
+            if long and is_weak(question, phrase.option, " ".join(phrase.words)):
+                # a weak word means its option only as a reply: "not handling any personal data" is no team
                 continue
             n = len(phrase.words)
             length = 0 if NEGATIONS & set(phrase.words) else len(phrase.text)
@@ -798,6 +816,9 @@ def number_source(question: Question, amounts: list[Amount], text: str) -> Amoun
     usable = [a for a in amounts if a.kind in kinds and not a.problem and not a.aside]
     if question.max is not None:
         usable = [a for a in usable if a.value <= question.max]
+    if kinds[0] != "duration":
+        # "my job takes 11": a bare number said of the job is its length, not money or memory
+        usable = [a for a in usable if a.kind != "plain" or not _of_the_job(text.lower(), a)]
     if not usable:
         return None
     best = [a for a in usable if a.kind == min((a.kind for a in usable), key=kinds.index)]

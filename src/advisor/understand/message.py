@@ -756,7 +756,8 @@ def _named(question: Question, words: str) -> bool:
     return any(f" {n} " in f" {words} " for n in names)
 
 
-_PART = re.compile(r"(?:(?!\bbut\b)[^,.;!?])+|[,.;!?]+|\bbut\b")
+# a message's parts: split at punctuation, "but" and "now" ("we started in 2024 and now have 12 engineers")
+_PART = re.compile(r"(?:(?!\bbut\b|\bnow\b)[^,.;!?])+|[,.;!?]+|\bbut\b|\bnow\b")
 _HISTORY = re.compile(
     r"\b(?:yesterday|last\s+(?:year|month|week|night|time|semester|term|quarter|summer|winter|spring|autumn|fall)|"
     r"ago|in\s+(?:19[89]\d|20[0-3]\d)|(?:burned|burnt)\s+through|(?:previous|prior)\s+(?:jobs?|runs?|projects?|models?)|"
