@@ -412,6 +412,14 @@ def test_what_a_person_does_not_mind_refuses_or_repeats_is_read_for_what_it_says
         ("not handling personal data", {"team": None}),  # a weak word negated says nothing
         ("we started in 2023 and now have 6 engineers", {"team": "team"}),  # the past ends at 'now'
         ("units run out by mid month", {"runtime": None}),  # when, not how long
+        ("free gpu that doesn't disconnect after 1h?", {"budget": "free", "hardware": "gpu"}),  # a wish
+        ("is it free?", {"budget": None}),  # asks about something, names no wish
+        ("what would you recommend for a lab of 10 people?", {"team": "team"}),
+        ("aws is blocked at my company", {"team": "team", "account": "card-only"}),  # where, not what
+        ("I don't need it to run in the background", {"background": "no"}),
+        ("12h max per run, 3 runs/week", {"runtime": "9-to-12", "weekly-hours": "over-30"}),
+        ("a GPU w/ 24GB of memory", {"gpu": "faster", "memory": None}),  # chat shorthand
+        ("for a hackathon (48h), free GPU", {"runtime": None}),  # the event's length
     ],
 )
 def test_each_fact_in_a_plain_description_finds_its_question(pack, text, wanted):
@@ -419,7 +427,9 @@ def test_each_fact_in_a_plain_description_finds_its_question(pack, text, wanted)
     assert {q: got.get(q) for q in wanted} == wanted, got
 
 
-@pytest.mark.parametrize("text", ["$20 or $60", "3 hours or 30 hours", "10 or 100 dollars", "2 or 10 hours"])
+@pytest.mark.parametrize(
+    "text", ["$20 or $60", "3 hours or 30 hours", "10 or 100 dollars", "2 or 10 hours", "30 min or 30 hours"]
+)
 def test_two_amounts_offered_as_alternatives_are_asked_about(pack, text):
     question = pack.question("budget" if "$" in text else "runtime")
     meaning = interpret(pack, question, {}, text)

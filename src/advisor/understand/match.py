@@ -343,6 +343,11 @@ OBTAIN |= {
 }
 
 
+_PLACE = {"at", "in", "within", "inside"}
+_BARRED = {"blocked", "banned", "forbidden", "prohibited"}
+_OWNERS = {"my", "our", "the", "a", "an", "this", "that"}
+
+
 def _negated(words: list[str], start: int) -> bool:
     before = words[max(0, start - 8) : start]
     last = max((i for i, w in enumerate(before) if w in NEGATIONS or w in VERB_NEGATIONS), default=-1)
@@ -353,6 +358,8 @@ def _negated(words: list[str], start: int) -> bool:
     near = words[max(0, start - 3) : start]
     if any(w in NEGATIONS and near[i + 1 : i + 2] != [] and near[i + 1] in ONLY_AFTER for i, w in enumerate(near)):
         return False  # "nothing but the free tier", "nothing beyond free": only that
+    if last >= 0 and before[last] in _BARRED and _PLACE & set(before[last + 1 :]) and before[-1] in _OWNERS | _PLACE:
+        return False  # "aws is blocked at my company", "banned in our lab": where, not what
     if any(w in NEGATIONS for w in near):
         return True
     if any(w in VERB_NEGATIONS for w in before):

@@ -597,21 +597,44 @@ WHY = re.compile(
 # situation ("if my ...", "since we ...", "given that I ...")
 _OWN_SITUATION = re.compile(
     r"\b(?:if|since|when|given\s+that|as|because)\s+(?:my|our|i|i'm|im|we|we're|i've|we've)\b"
+    # "what would you recommend for a lab with 10 people ...?", "can I use colab for my company?"
+    r"|\b(?:recommend\w*|suggest\w*|advise|best|right|ideal)\s+(?:\w+\s+){0,2}?for\s+(?:a|an|my|our|me|us)\b"
+    r"|\bfor\s+(?:my|our)\s+(?:company|team|employer|lab|startup|business|class|students|clients?|job|work)\b"
     r"|\b(?:move|get|load|put|upload|copy|bring|read|access|transfer|mount)\s+(?:my|our)\s+(?:data|dataset|datasets|files)\b",
     re.I,
 )
 
 
-def _own_situation(asked: str) -> bool:
-    # ... or asks which service gives what they want ("which service gives a GPU for free?")
-    return bool(_OWN_SITUATION.search(asked) or _WHICH_GIVES.match(asked))
+# a question that names what the person looks for ("free gpu that doesn't disconnect after 1h?",
+# "is there anything with 2 GPUs?", "do u know a free service with 24GB?")
+_WISH = re.compile(
+    r"^(?:(?:quick\s+)?q(?:uestion)?\s+|so\s+|hi\s+|hey\s+|hello\s+)*"
+    r"(?:is\s+there|are\s+there|do\s+(?:you|u)\s+know|know\s+(?:of|any)|any|anything|something|somewhere|anywhere|"
+    r"looking\s+for|need|want|free|cheap)\b"
+)
+
+
+def _wish(pack: Pack, asked: str) -> bool:
+    """A question that names what the person looks for and no service ("is there a free GPU with 24GB?")."""
+    said = normalize(asked)
+    return bool(_WISH.match(said)) and not set(said.split()) & service_words(pack)
+
+
+def _own_situation(pack: Pack, asked: str) -> bool:
+    # ... or asks which service gives what they want ("which service gives a GPU for free?"), or
+    # names what they look for
+    return bool(_OWN_SITUATION.search(asked) or _WHICH_GIVES.match(asked) or _wish(pack, asked))
 
 
 def _measured(pack: Pack, text: str) -> bool:
     """Whether the text measures the person's own job with a unit: '36h' alone, '$20/mo', a question
-    that carries it ("... for a 10 hour gpu job?", "... under $50?")."""
+    that carries it ("... for a 10 hour gpu job?", "... under $50?", "... with 2 GPUs?")."""
     measures = ("money", "duration", "weekly", "size")
-    return any(a.kind in measures and not a.aside and not a.problem for a in find_amounts(text, money_for(pack)))
+    counted = {c for q in pack.questions for c in q.counts}
+    return any(
+        (a.kind in measures or (a.kind == "count" and a.counted in counted)) and not a.aside and not a.problem
+        for a in find_amounts(text, money_for(pack))
+    )
 
 
 def _command(norm: str, raw: str) -> str:
@@ -943,8 +966,13 @@ def interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str],
     return meaning
 
 
+# chat shorthand read as the words it stands for ("a GPU w/ 24GB", "w/o a card")
+_SHORTHAND_WORDS = {"w/o": "without", "w/": "with ", "b/c": "because", "bc": "because"}
+_SHORTHAND = re.compile(r"\bw/o\b|\bw/(?!\w*/)|\bb/c\b|\bbc\b", re.I)
+
+
 def _interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str], text: str) -> Interpretation:
-    raw = text[:MAX_CHARS]
+    raw = _SHORTHAND.sub(lambda m: _SHORTHAND_WORDS[m[0].lower()], text[:MAX_CHARS])
     norm = normalize(raw)
     forget_matches()
     if not norm:
@@ -966,7 +994,7 @@ def _interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str]
     stated, asked = _statement_and_question(pack, raw, norm, pending)
     guide = _guide(pack, asked, strong=1.0) if asked else None
     read, unclear = _read_statement(pack, pending, answered, stated) if stated else ([], None)
-    if asked and (_measured(pack, asked) or _asks_for_free(pack, asked) or _own_situation(asked)):
+    if asked and (_measured(pack, asked) or _asks_for_free(pack, asked) or _own_situation(pack, asked)):
         read += _asked_situation(pack, asked, read, answered)
         read += _implied(pack, read, answered)  # "... faster than a T4?": one GPU, as in a statement
     readings = _reachable(pack, read, answered, pending.id if pending else None)
@@ -1043,7 +1071,7 @@ def _asked_situation(pack: Pack, asked: str, readings: list[Reading], answered: 
         # "... for a $20 budget?" says the budget)
         and (
             r.question != budget
-            or (_says_no_money(pack.question(budget), unnamed) and not r.value)
+            or ((_says_no_money(pack.question(budget), unnamed) or _wish(pack, asked)) and not r.value)
             or bool(_BUDGET_SAID.search(unnamed))
         )
     ]

@@ -576,8 +576,8 @@ def _compound(lowered: str, text: str, found: list[Amount]) -> list[Amount]:
 
 
 def _ranges(lowered: str, found: list[Amount]) -> list[Amount]:
-    """'between 30 minutes and 3 days', 'from 2 hours to 2 days': one range in two units, the
-    second amount with the first as its lower end."""
+    """'between 30 minutes and 3 days', 'from 2 hours to 2 days', '30 min to 30 hours': one range in
+    two units, the second amount with the first as its lower end."""
     for first, second in zip(found, found[1:]):
         between = lowered[first.end : second.start]
         if (
@@ -594,10 +594,12 @@ def _ranges(lowered: str, found: list[Amount]) -> list[Amount]:
             continue
         if first.kind != "duration" or second.kind != "duration" or second.low is not None:
             continue
-        if re.fullmatch(r"\s*(?:and|to|-|–)\s*", between) and re.search(
-            r"\b(?:between|from)\s*$", lowered[: first.start]
-        ):
+        ranged = re.fullmatch(r"\s*(?:to|-|–|or)\s*", between) or (
+            re.fullmatch(r"\s*and\s*", between) and re.search(r"\b(?:between|from)\s*$", lowered[: first.start])
+        )
+        if ranged and second.value > first.value:
             second.low = first.value
+            second.either = between.strip() == "or" and second.value >= 3 * first.value
             first.aside = "the lower end of a range"
     return found
 
@@ -669,7 +671,9 @@ _PART_BEFORE = re.compile(
     rf"\b(?:each|every|per|one|an?|the)\s+(?:[\w-]+\s+)?({_ANY_PART})s?(?:\s+(?:takes?|took|is|lasts?|runs?|needs?))?"
     r"(?:\s+(?:about|around|roughly|approximately|maybe))?\s*~?\s*$"
 )
-_PART_AFTER = re.compile(rf"^\s*(?:per|each|an?|every|for\s+(?:each|every|one))\s+({_ANY_PART})\b")
+_PART_AFTER = re.compile(
+    rf"^\s*(?:max(?:imum)?\s+|at\s+most\s+|tops\s+)?(?:per|each|an?|every|for\s+(?:each|every|one))\s+({_ANY_PART})\b"
+)
 _EACH_AFTER = re.compile(r"^\s*(?:each|apiece)\b")  # "5 runs a week of 2 hours each"
 _EACH_BEFORE = r"\beach\s+(?:(?:takes?|is|lasts?)\s+)?(?:about\s+|around\s+|roughly\s+|approximately\s+|~\s*)?$"
 
@@ -1099,6 +1103,11 @@ _PERIOD_AFTER = re.compile(
     r"sprint|semester|term|trip|vacation|holiday|contract|trial|challenge|flight|commute|shift|journey|meeting)s?\b"
     r"|of\s+(?:\w+\s+)?(?:use|usage|access|subscription|colab|pro|audio|video|footage|recordings?|speech)\b)"
 )
+# "a hackathon (48h)", "the course: 3 days": the period said after its name
+_PERIOD_BEFORE = re.compile(
+    r"\b(?:course|class|bootcamp|workshop|hackathon|sprint|semester|term|trip|vacation|holiday|internship|"
+    r"conference|event|challenge)s?\s*(?:\(|:|-|–|of|lasting|lasts|that\s+lasts|is)\s*(?:about\s+|around\s+|~\s*)?$"
+)
 # "I need a GPU for 3 months", "I'll be using it for the next 2 months": how long someone needs the
 # service (many runs), unless the clause says it of one run ("training takes 2 months")
 _ACCESS_FOR_BEFORE = re.compile(
@@ -1387,7 +1396,7 @@ def _time_aside(before: str, after: str, clause: str, amount: Amount) -> str:
         return "a limit the person hit, not how long the job runs"
     if _PRICED_AFTER.match(after):
         return "the unit a price is quoted in, not how long the job runs"
-    if _PERIOD_AFTER.match(after):
+    if _PERIOD_AFTER.match(after) or _PERIOD_BEFORE.search(before):
         return "a period of use or study, not how long the job runs"
     if _UP_FOR_BEFORE.search(before):
         return "how long a service stays up, not how long a job runs"
