@@ -420,6 +420,10 @@ def test_what_a_person_does_not_mind_refuses_or_repeats_is_read_for_what_it_says
         ("12h max per run, 3 runs/week", {"runtime": "9-to-12", "weekly-hours": "over-30"}),
         ("a GPU w/ 24GB of memory", {"gpu": "faster", "memory": None}),  # chat shorthand
         ("for a hackathon (48h), free GPU", {"runtime": None}),  # the event's length
+        ("more than the 16GB a T4 has, at least 24GB of VRAM", {"memory": None, "gpu": "faster"}),
+        ("$10 a month in gift cards", {"budget": "up-to-50"}),  # money each month, not credits
+        ("$200 in AWS credits", {"budget": None}),
+        ("the grant can cover cloud costs", {"budget": "pay-per-use"}),
     ],
 )
 def test_each_fact_in_a_plain_description_finds_its_question(pack, text, wanted):
@@ -439,6 +443,14 @@ def test_two_amounts_offered_as_alternatives_are_asked_about(pack, text):
 def test_a_gpu_named_by_its_memory_answers_the_gpu_question_when_it_is_asked(pack):
     got = {r.question: r for r in interpret(pack, pack.question("gpu"), {}, "I need a GPU with 24GB of VRAM").readings}
     assert got["gpu"].option == "faster" and "24GB" in got["gpu"].note
+
+
+@pytest.mark.parametrize(("question", "option"), [("checkpoint", "yes"), ("background", "yes")])
+def test_sure_answers_a_yes_or_no_question_and_is_small_talk_elsewhere(pack, question, option):
+    assert [(r.question, r.option) for r in interpret(pack, pack.question(question), {}, "sure").readings] == [
+        (question, option)
+    ]
+    assert interpret(pack, pack.question("budget"), {}, "sure").kind == "smalltalk"
 
 
 def test_the_budget_is_a_concern_is_no_answer(pack):

@@ -1038,7 +1038,7 @@ def _read_one(question: Question, text: str, money: Money) -> Reading | Unclear:
     plain = _plain_number(question, norm, text)
     if plain is not None:
         return plain
-    exact = [opt for opt, said in _synonym_sets(question) if norm in said]
+    exact = [opt for opt, said in synonym_sets(question) if norm in said]
     if len(exact) == 1:
         return Reading(question.id, exact[0].id, exact[0].value, 100.0, "text", text)
     if any(p in norm for p in NOT_SURE_PHRASES) or norm in {"?", "idk", "dunno", "unsure", "maybe"}:
@@ -1089,7 +1089,7 @@ def _read_one(question: Question, text: str, money: Money) -> Reading | Unclear:
 _SYNONYMS: dict[int, tuple[Question, tuple[tuple[Option, frozenset[str]], ...]]] = {}
 
 
-def _synonym_sets(question: Question) -> tuple[tuple[Option, frozenset[str]], ...]:
+def synonym_sets(question: Question) -> tuple[tuple[Option, frozenset[str]], ...]:
     """Each option with its synonyms normalized, made once per question object."""
 
     def build() -> tuple[tuple[Option, frozenset[str]], ...]:

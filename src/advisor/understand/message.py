@@ -37,6 +37,7 @@ from .match import (
     read_count,
     read_number,
     specific_kind,
+    synonym_sets,
 )
 from .numbers import CARD_WITH, GPU_MEMORY, Amount, find_amounts, money_for
 
@@ -486,6 +487,7 @@ SMALL_TALK = {
     "good evening": "hello",
     "ok": "ok",
     "sure thing": "ok",
+    "sure": "ok",
     "okay": "ok",
     "okay then": "ok",
     "ok then": "ok",
@@ -981,7 +983,8 @@ def _interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str]
     if command:
         return Interpretation("command", command=command)
     talk = _small_talk(norm)
-    if talk:
+    # "sure" is small talk, unless it answers the question asked ("sure" to "can it resume?")
+    if talk and not (pending is not None and any(norm in said for _, said in synonym_sets(pending))):
         return Interpretation("smalltalk", command=talk)
     if pending is not None and _polite(norm).strip("!.? ") in SKIP:
         skipped = Reading(pending.id, NOT_SURE, None, 100.0, "text", raw)

@@ -1284,7 +1284,9 @@ def aside(lowered: str, amount: Amount) -> str:
 
 
 def _money_aside(before: str, after: str, clause: str, said: str) -> str:
-    if _CREDITS_AFTER.match(after) or _CREDITS_BEFORE.search(before):
+    # "$200 in AWS credits" (but "$10 a month in gift cards" is money to spend each month)
+    monthly = re.search(r"month|/\s*mo\b", said.lower())
+    if (_CREDITS_AFTER.match(after) and not monthly) or _CREDITS_BEFORE.search(before):
         return "credits that run out are not a monthly budget"
     if _HOURLY_AFTER.match(after) or _HOURLY_SAID.search(said.lower()):
         return "a price per hour, not what there is to spend in a month"
@@ -1312,6 +1314,13 @@ _THAN_BEFORE = re.compile(r"\bthan\s+(?:the\s+|my\s+|our\s+)?(?:[\w-]+'?s\s+)?(?
 _RAN_OUT_BEFORE = re.compile(r"\bout[\s-]+of[\s-]+memory\s+(?:on|at|with|in|after)\s+(?:the\s+|my\s+|a\s+|an?\s+)?$")
 
 
+_CARD_HAS_AFTER = re.compile(
+    r"^\s*(?:that\s+|which\s+)?(?:a|an|the|my|one|each)?\s*(?:t4|l4|p100|v100|a100|h100|a10g?|gpu|card|tpu)s?\s+"
+    r"(?:has|have|had|gives?|offers?|comes\s+with)\b"
+)
+_FITS_BEFORE = re.compile(r"\b(?:fits?|fitting)\s+(?:in|into|within)\s+(?:about\s+|around\s+|under\s+|~\s*)?$")
+
+
 def _size_aside(before: str, after: str, clause: str, said: str) -> str:
     if _RAN_OUT_BEFORE.search(before):
         return "where it ran out, not what the job needs"  # "it crashes with out-of-memory on 12GB"
@@ -1325,6 +1334,8 @@ def _size_aside(before: str, after: str, clause: str, said: str) -> str:
         return "what is in use now, not what the job needs"
     if _GIVEN_BEFORE.search(before) or _HAS_BEFORE.search(before):
         return "what a service gives (a quota), not what the job needs"
+    if _CARD_HAS_AFTER.match(after):
+        return "what a card has, not what the job needs"  # "more than the 16GB a T4 has"
     sentence = re.split(r"[.;!?]", before)[-1]
     # "I need a machine with 64GB", "a GPU with at least 24GB": what is wanted
     wanted = _NEED_BEFORE.search(re.split(r"[,:]", sentence)[-1]) or re.match(r"(?:at\s+least|more\s+than)\b", said)
@@ -1344,6 +1355,7 @@ def _size_aside(before: str, after: str, clause: str, said: str) -> str:
         re.search(r"\b(?:data|dataset|file|files|csv|parquet|images)\b", before[-40:])
         and not re.match(r"^\s*(?:of\s+)?(?:ram|memory)", after)
         and not _NEEDS_BEFORE.search(before)  # "my data needs about 20GB": what the job needs
+        and not _FITS_BEFORE.search(before)  # "my data fits in 8GB": the memory it takes
     ):
         return "the size of a file or dataset, not the memory the job needs"
     return ""
