@@ -657,7 +657,10 @@ def _polite(norm: str) -> str:
     return polite
 
 
-def _small_talk(norm: str) -> str:
+def _small_talk(norm: str, pending: Question | None = None) -> str:
+    # "sure" is small talk, unless it answers the question asked ("sure" to "can it resume?")
+    if pending is not None and any(norm in said for _, said in synonym_sets(pending)):
+        return ""
     words = re.sub(r"[!.?]+", " ", norm).split()
     found = SMALL_TALK.get(" ".join(words), "")
     if found:
@@ -982,9 +985,8 @@ def _interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str]
     command = _command(norm, raw)
     if command:
         return Interpretation("command", command=command)
-    talk = _small_talk(norm)
-    # "sure" is small talk, unless it answers the question asked ("sure" to "can it resume?")
-    if talk and not (pending is not None and any(norm in said for _, said in synonym_sets(pending))):
+    talk = _small_talk(norm, pending)
+    if talk:
         return Interpretation("smalltalk", command=talk)
     if pending is not None and _polite(norm).strip("!.? ") in SKIP:
         skipped = Reading(pending.id, NOT_SURE, None, 100.0, "text", raw)
