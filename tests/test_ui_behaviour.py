@@ -225,13 +225,13 @@ async def test_typing_an_amount_that_starts_with_a_digit():
     async with app.run_test(size=(100, 32)) as pilot:
         await type_text(pilot, "20 bucks a month")
         assert app.conversation.session.answers["budget"].value == 20
-        await pilot.press("1")  # a lone digit on a choice question picks at once
+        await pilot.press("1", "enter")  # a digit and Enter pick at once
         assert app.conversation.session.chosen["hardware"] == "cpu"
         await type_text(pilot, "8 GB")
         assert app.conversation.session.answers["memory"].value == 8
         await type_text(pilot, "2.5h")
         assert app.conversation.session.answers["runtime"].value == 2.5
-        await pilot.press("1")  # must it run unattended? yes
+        await pilot.press("1", "enter")  # must it run unattended? yes
         await pilot.pause()
         app.conversation.restart()
         app._show([])
@@ -242,6 +242,21 @@ async def test_typing_an_amount_that_starts_with_a_digit():
             if app.conversation.session.chosen:
                 break
         assert app.conversation.session.chosen == {"budget": "up-to-50"}
+
+
+async def test_a_description_that_starts_with_a_digit_is_typed_not_picked_on_a_choice_question():
+    from advisor.tui.app import make_app
+
+    from .ui_helpers import PACK
+
+    app = make_app(PACK, cursor_blink=False, number_delay=30)  # long: see the test above
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("1", "enter")  # free
+        await pilot.pause()
+        assert app.conversation.current.id == "hardware"
+        await type_text(pilot, "2 GPUs for 10 hours")  # not option 2, 'One GPU'
+        assert app.conversation.session.chosen["hardware"] == "multi-gpu"
+        assert app.conversation.session.chosen["runtime"] == "9-to-12"
 
 
 async def test_a_guide_answer_keeps_its_code_and_f2_opens_its_section():

@@ -205,10 +205,11 @@ class AdvisorApp(App[None]):
     def _fit_input(self, say: AnswerInput) -> AnswerInput:
         """The input line's hint, and whether a digit may begin an amount, for the question shown."""
         question = self.conversation.current
-        say.numbers_may_be_amounts = question is not None and question.kind is QuestionKind.numeric
+        # any question may get a typed description that starts with a digit ("2 GPUs for 10 hours")
+        say.numbers_may_be_amounts = question is not None
         if self.conversation.done:
             say.placeholder = "Ask about the services, or type 'restart'…"
-        elif say.numbers_may_be_amounts and question is not None:
+        elif question is not None and question.kind is QuestionKind.numeric:
             example = "$20" if "usd" in question.unit.lower() else f"3 {question.unit_label or question.unit}"
             say.placeholder = f"Press a number, or type an amount ('{example}')…"
         else:

@@ -1,10 +1,10 @@
 """The input line: typed answers, plus number keys and arrows for the option list when empty.
 
-A digit pressed on an empty line picks that option. Where the question takes a number (a budget,
-hours), a digit might also begin an amount ("20 bucks"), so the pick waits a moment
-(``number_delay``): another key in that moment means the person is typing, and the digit goes
-into the line instead. Enter is not such a key: a lone digit and Enter pick the option, so an
-amount is typed with a unit, a currency sign or a second digit ("3h", "$5", "20"), as the hint says.
+A digit pressed on an empty line picks that option. A digit might also begin an amount ("20
+bucks") or a description ("2 GPUs for 10 hours"), so the pick waits a moment (``number_delay``):
+another key in that moment means the person is typing, and the digit goes into the line instead.
+Enter is not such a key: a lone digit and Enter pick the option, so an amount is typed with a
+unit, a currency sign or a second digit ("3h", "$5", "20"), as the hint says.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ class AnswerInput(Input):
         """'?' pressed while the input is empty."""
 
     numbers_may_be_amounts = False
-    """Set by the app while the question on screen takes a number."""
+    """Set by the app while a question is on screen: a digit may begin typed text."""
 
     number_delay = 0.35
     """Seconds a digit waits for a following key before it picks an option."""
