@@ -765,7 +765,7 @@ def _read_statement(
 
 _UNSURE_OF = re.compile(
     r"\b(?:not\s+sure|unsure|dont\s+know|do\s+not\s+know|no\s+idea|dunno)\s+"
-    r"(?:yet\s+)?((?:how|what|which|whether|if|about|of)\b[^,.;:!?]*)"
+    r"(?:yet\s+)?((?:for\s+how|how|what|which|whether|if|about|of)\b[^,.;:!?]*)"
 )
 
 
