@@ -424,6 +424,11 @@ def test_what_a_person_does_not_mind_refuses_or_repeats_is_read_for_what_it_says
         ("$10 a month in gift cards", {"budget": "up-to-50"}),  # money each month, not credits
         ("$200 in AWS credits", {"budget": None}),
         ("the grant can cover cloud costs", {"budget": "pay-per-use"}),
+        ("$15/month, and a GPU once in a while", {"budget": "up-to-50"}),  # '/month' is a rate, not 'or'
+        ("4 experiments of 3 hours each every week", {"weekly-hours": "up-to-20", "runtime": "1-to-9"}),
+        ("my 12GB GPU isn't enough", {"gpu": None, "memory": None}),  # their own card
+        ("a LoRA on a 24GB GPU", {"gpu": "faster"}),  # the card the job runs on
+        ("runs <30min", {"runtime": "up-to-1"}),  # a comparison sign
     ],
 )
 def test_each_fact_in_a_plain_description_finds_its_question(pack, text, wanted):

@@ -904,7 +904,11 @@ VAGUE = {
     "lots",
     "lot",
 }
-_OR = re.compile(r"\s+(?:or|vs|versus|either)\s+|\s*/\s*(?=[^\W\d])", re.I)
+# "gpu or tpu", "gpu/tpu"; not the rate in "$15/month" or "10h/week"
+_OR = re.compile(
+    r"\s+(?:or|vs|versus|either)\s+|(?<!\d)\s*/\s*(?=[^\W\d])(?!(?:mo|mon|month|wk|week|day|d|yr|year|hr|hour|h)\b)",
+    re.I,
+)
 
 
 _VARIES = re.compile(r"\b(?:varies|vary|depends|depending)\b")

@@ -600,7 +600,8 @@ WHY = re.compile(
 _OWN_SITUATION = re.compile(
     r"\b(?:if|since|when|given\s+that|as|because)\s+(?:my|our|i|i'm|im|we|we're|i've|we've)\b"
     # "what would you recommend for a lab with 10 people ...?", "can I use colab for my company?"
-    r"|\b(?:recommend\w*|suggest\w*|advise|best|right|ideal)\s+(?:\w+\s+){0,2}?for\s+(?:a|an|my|our|me|us)\b"
+    r"|\b(?:recommend\w*|suggest\w*|advise|best|right|ideal|worth\s+it)\s+(?:\w+\s+){0,2}?"
+    r"for\s+(?:a|an|my|our|me|us)\b"
     r"|\bfor\s+(?:my|our)\s+(?:company|team|employer|lab|startup|business|class|students|clients?|job|work)\b"
     r"|\b(?:move|get|load|put|upload|copy|bring|read|access|transfer|mount)\s+(?:my|our)\s+(?:data|dataset|datasets|files)\b",
     re.I,
@@ -972,12 +973,22 @@ def interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str],
 
 
 # chat shorthand read as the words it stands for ("a GPU w/ 24GB", "w/o a card")
-_SHORTHAND_WORDS = {"w/o": "without", "w/": "with ", "b/c": "because", "bc": "because"}
-_SHORTHAND = re.compile(r"\bw/o\b|\bw/(?!\w*/)|\bb/c\b|\bbc\b", re.I)
+_SHORTHAND_WORDS = {
+    "w/o": "without",
+    "w/": "with ",
+    "b/c": "because",
+    "bc": "because",
+    ">=": "at least ",
+    "<=": "at most ",
+    ">": "more than ",
+    "<": "less than ",
+}
+# ... and comparison signs before an amount ("a GPU w/ >16GB", "<30min")
+_SHORTHAND = re.compile(r"\bw/o\b|\bw/(?!\w*/)|\bb/c\b|\bbc\b|(?<![\w<>])(?:>=|<=|>|<)\s*(?=[$€£~]?\s*\d)", re.I)
 
 
 def _interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str], text: str) -> Interpretation:
-    raw = _SHORTHAND.sub(lambda m: _SHORTHAND_WORDS[m[0].lower()], text[:MAX_CHARS])
+    raw = _SHORTHAND.sub(lambda m: _SHORTHAND_WORDS[m[0].lower().strip()], text[:MAX_CHARS])
     norm = normalize(raw)
     forget_matches()
     if not norm:

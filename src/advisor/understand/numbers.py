@@ -663,9 +663,9 @@ def _days_a_week(found: list[Amount]) -> list[Amount]:
 
 
 # parts of one run: a count of them times each one's time is the run's length
-_PARTS = r"(epoch|step|iteration|batch|fold|trial|experiment|round|sweep|config|configuration)"
+_PARTS = r"(epoch|step|iteration|batch|fold|trial|round|sweep|config|configuration)"
 # things done again and again: a count of them is how often, never a longer run
-_REPEATS = r"(run|session|job|notebook|training run|pass|time|evening|night|morning|afternoon)"
+_REPEATS = r"(run|session|job|notebook|training run|experiment|pass|time|evening|night|morning|afternoon)"
 _ANY_PART = rf"(?:{_PARTS}|{_REPEATS})"
 _PART_BEFORE = re.compile(
     rf"\b(?:each|every|per|one|an?|the)\s+(?:[\w-]+\s+)?({_ANY_PART})s?(?:\s+(?:takes?|took|is|lasts?|runs?|needs?))?"
@@ -817,12 +817,18 @@ def _part_noun(counted: str) -> str:
 
 
 _RATE_AFTER = re.compile(rf"^\s*(?:{PER_WEEK}|{PER_DAY}|{PER_MONTH})")
-_RATE_BEFORE = re.compile(r"\b(?:every|each|per|a)\s+(?:week|day|month)\s*$")
+_RATE_LATER = re.compile(rf"^[^,.;]*?\b(?:each|apiece)({PER_WEEK}|{PER_DAY}|{PER_MONTH})")
+# "10 experiments a week", "every week I run 4 experiments"
+_RATE_BEFORE = re.compile(
+    r"\b(?:every|each|per|a)\s+(?:week|day|month)\b(?:\s+(?:i|we|they|run|do|have|make|start)){0,3}\s*$"
+)
 
 
 def _rated(lowered: str, count: Amount) -> bool:
-    """'10 experiments a week', 'every week I do 5 runs': a count of parts said per week, day or month."""
-    return bool(_RATE_AFTER.match(_after_count(lowered, count)) or _RATE_BEFORE.search(lowered[: count.start]))
+    """'10 experiments a week', 'every week I do 5 runs', '4 runs of 3 hours each every week': a count
+    of parts said per week, day or month."""
+    after = _after_count(lowered, count)
+    return bool(_RATE_AFTER.match(after) or _RATE_BEFORE.search(lowered[: count.start]) or _RATE_LATER.match(after))
 
 
 def _after_count(lowered: str, count: Amount) -> str:
@@ -834,8 +840,17 @@ def _after_count(lowered: str, count: Amount) -> str:
 
 def _as_weekly(lowered: str, amount: Amount, count: Amount) -> None:
     """The count becomes hours a week (runs times each one's hours, by the week); the time stays one run's."""
-    rate = _RATE_AFTER.match(_after_count(lowered, count))
-    said = rate.group(0) if rate else _RATE_BEFORE.search(lowered[: count.start]).group(0)  # type: ignore[union-attr]
+    after = _after_count(lowered, count)
+    rate = _RATE_AFTER.match(after)
+    later = _RATE_LATER.match(after)
+    before = _RATE_BEFORE.search(lowered[: count.start])
+    if rate:
+        said = rate.group(0)
+    elif later:
+        said = later.group(1)  # "... 3 hours each every week": the rate is "every week"
+    else:
+        assert before is not None  # _rated found one of the three
+        said = " ".join(before.group(0).split()[:2])  # "every week I run 4 ...": the rate is "every week"
     times = count.value * (7 if re.search(r"day|night", said) else 1 / WEEKS_PER_MONTH if "mo" in said else 1)
     count.kind, count.value = "weekly", amount.value * times
     count.note = (
@@ -1044,9 +1059,12 @@ _NOT_ENOUGH_AFTER = re.compile(
     r"^\s*(?:is|are|was|were)?\s*(?:n't|not|isn'?t|wasn'?t|aren'?t|is\s+not)\s+(?:nearly\s+)?enough\b"
 )
 # "used 28 of my 30 hours": what is used of a quota, and the quota
-_QUOTA_OF_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:hours?\s+)?of\s+(?:(?:my|our|the|your|their)\s+(?:\w+\s+)?)?\d")
+# "12 of 30 hours used" (but "4 experiments of 3 hours each" counts parts of the work)
+_QUOTA_OF_AFTER = re.compile(
+    rf"^\s*(?!{_ANY_PART}s?\b)(?:[\w-]+\s+)?(?:hours?\s+)?of\s+(?:(?:my|our|the|your|their)\s+(?:\w+\s+)?)?\d"
+)
 _QUOTA_OF_BEFORE = re.compile(
-    r"\b\d[\d.]*\s+(?:[\w-]+\s+)?(?:hours?\s+)?of\s+(?:(?:my|our|the|your|their)\s+(?:\w+\s+)?)?$"
+    rf"\b\d[\d.]*\s+(?!{_ANY_PART}s?\b)(?:[\w-]+\s+)?(?:hours?\s+)?of\s+(?:(?:my|our|the|your|their)\s+(?:\w+\s+)?)?$"
 )
 _LEFT_AFTER = re.compile(r"^(?:\s+[\w-]+){0,3}\s+(?:left|remaining)\b")
 # a clause about the past: its times are history, not the job ("last year I used it for a week")
@@ -1167,7 +1185,7 @@ _AGE_AFTER = re.compile(r"^\s*(?:years?\s+old|yrs?\s+old|y/?o)\b")
 # "my laptop has 8GB of RAM", "on a 16 GB MacBook": the machine the person has, not the job's need
 _OWN_MACHINE_BEFORE = re.compile(
     r"\b(?:laptop|machine|computer|pc|mac|macbook|desktop|workstation|notebook|chromebook|card|gpu|[1-5][0-6][5-9]0(?:\s*ti)?)"
-    r"\s*(?:only\s+)?"
+    r"(?:\s+(?:air|pro|mini|max|m[1-4]))?\s*(?:only\s+)?"
     r"(?:has|have|had|with|'s\s+got|s\s+got|comes\s+with)\s+(?:only\s+|just\s+|about\s+|like\s+)?$"
 )
 _SHOWN_BEFORE = re.compile(r"\b(?:shows?|showing|says|reports?|displays?)\s+(?:only\s+|just\s+|about\s+|like\s+)?$")
@@ -1184,6 +1202,9 @@ _LOCALLY_AFTER = re.compile(
 _MACHINE_AFTER = re.compile(
     r"^\s*(?:of\s+)?(?:ram\s+|memory\s+)?(?:laptop|machine|computer|pc|mac|macbook|desktop|workstation|chromebook)\b"
 )
+# "my 12GB GPU": the person's own card (but "on a 24GB GPU" is the one the job runs on)
+_MY_CARD = re.compile(r"\b(?:my|our)\s+(?:old\s+)?$")
+_CARD_AFTER = re.compile(r"^\s*(?:of\s+)?(?:vram\s+)?(?:gpu|card|graphics\s+card)\b")
 
 
 # "Kaggle gives me 30 hours": what a service hands out (a quota), not the job's own length
@@ -1250,6 +1271,8 @@ _RAM_AFTER = re.compile(r"^\s*(?:of\s+)?(?:system\s+|cpu\s+)?ram\b")
 CARD_WITH = r"\b(?:gpu|card)\s+with\s+(?:about\s+|around\s+|at\s+least\s+)?$"
 _GPU_MEMORY_SAID = re.compile(
     r"\b(?:gpu\s+memory|vram|video\s+memory|gpu\s+ram|cuda\s+out\s+of\s+memory|(?:on|of|in)\s+(?:my|the|a|our)\s+(?:gpu|card))\b"
+    # "my 12GB GPU isn't enough; looking for 40GB+": a card's size said before
+    r"|\b\d+\s*gb\s+(?:gpu|card|graphics\s+card)\b"
     # "a GPU with 48GB of memory": the memory is the GPU's
     rf"|{CARD_WITH}"
 )
@@ -1336,7 +1359,7 @@ def _size_aside(before: str, after: str, clause: str, said: str) -> str:
         return "what a service gives (a quota), not what the job needs"
     if _CARD_HAS_AFTER.match(after):
         return "what a card has, not what the job needs"  # "more than the 16GB a T4 has"
-    sentence = re.split(r"[.;!?]", before)[-1]
+    sentence = re.split(r"[.!?]", before)[-1]  # "my GPU isn't enough; looking for 40GB+": one sentence
     # "I need a machine with 64GB", "a GPU with at least 24GB": what is wanted
     wanted = _NEED_BEFORE.search(re.split(r"[,:]", sentence)[-1]) or re.match(r"(?:at\s+least|more\s+than)\b", said)
     # "a GPU with 24GB" describes the card wanted; "my GPU with 8GB", "my laptop with 16GB" one's own
@@ -1344,6 +1367,7 @@ def _size_aside(before: str, after: str, clause: str, said: str) -> str:
     if not wanted and (
         (_OWN_MACHINE_BEFORE.search(before) and not described)
         or (_MY_BEFORE.search(before) and _MACHINE_AFTER.match(after))
+        or (_MY_CARD.search(before) and _CARD_AFTER.match(after))
         or _LOCALLY_AFTER.match(after)  # "I have 12 GB of RAM locally"
     ):
         return "what the person's own machine has, not what the job needs"
