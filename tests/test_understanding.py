@@ -429,6 +429,9 @@ def test_what_a_person_does_not_mind_refuses_or_repeats_is_read_for_what_it_says
         ("my 12GB GPU isn't enough", {"gpu": None, "memory": None}),  # their own card
         ("a LoRA on a 24GB GPU", {"gpu": "faster"}),  # the card the job runs on
         ("runs <30min", {"runtime": "up-to-1"}),  # a comparison sign
+        ("tpu or gpu, doesn't matter", {"gpu": None}),  # the hardware does not matter, not which GPU
+        ("20 hours of GPU work per week", {"weekly-hours": "up-to-20", "runtime": None}),
+        ("each run is 11 hours and I do 3 a week", {"weekly-hours": "over-30", "runtime": "9-to-12"}),
     ],
 )
 def test_each_fact_in_a_plain_description_finds_its_question(pack, text, wanted):
@@ -456,6 +459,11 @@ def test_sure_answers_a_yes_or_no_question_and_is_small_talk_elsewhere(pack, que
         (question, option)
     ]
     assert interpret(pack, pack.question("budget"), {}, "sure").kind == "smalltalk"
+
+
+@pytest.mark.parametrize("text", ["hey hey", "hi hi there", "fine"])
+def test_greetings_and_assent_are_small_talk(pack, text):
+    assert interpret(pack, pack.question("budget"), {}, text).kind == "smalltalk"
 
 
 def test_the_budget_is_a_concern_is_no_answer(pack):

@@ -80,6 +80,9 @@ NOT_SURE_PHRASES = (
     "haven't decided",
     "not decided",
     "undecided",
+    "havent figured",
+    "havent thought",
+    "whatever works",
     # leaving it to the advisor: "whatever you suggest", "you tell me"
     "whatever you suggest",
     "whatever you recommend",
@@ -493,7 +496,8 @@ def _unconcerned_pattern(question: Question) -> re.Pattern[str] | None:
     if not question.unconcerned:
         return None
     keys = sorted({normalize(k) for k in question.keys if normalize(k)}, key=len, reverse=True)
-    key = r"(?:the\s+|my\s+|our\s+)?(?:" + "|".join(re.escape(k) for k in keys) + r")"
+    # ("tpu or gpu, doesn't matter" says nothing of which GPU)
+    key = r"(?<!or )(?:the\s+|my\s+|our\s+)?(?:" + "|".join(re.escape(k) for k in keys) + r")"
     return re.compile(
         rf"\b{key}\s+{_NO}\s+{_WORRY}\b"
         rf"|\b{key}\s+(?:doesnt|does\s+not|dont|do\s+not)\s+(?:really\s+)?matter\b"

@@ -488,6 +488,10 @@ SMALL_TALK = {
     "ok": "ok",
     "sure thing": "ok",
     "sure": "ok",
+    "fine": "ok",
+    "fine then": "ok",
+    "that's fine": "ok",
+    "thats fine": "ok",
     "okay": "ok",
     "okay then": "ok",
     "ok then": "ok",
@@ -666,12 +670,15 @@ def _small_talk(norm: str, pending: Question | None = None) -> str:
     found = SMALL_TALK.get(" ".join(words), "")
     if found:
         return found
+    if words and set(words) <= _GREETING_WORDS and set(words) - {"there"}:
+        return "hello"  # "hey hey", "hi hi there"
     # "great, thank you", "perfect thanks a lot": thanks with only warm words around it
     if words and set(words) <= _THANKS_WORDS and set(words) & {"thanks", "thank", "cheers", "thx", "ty"}:
         return "thanks"
     return SMALL_TALK.get(_polite(" ".join(words)), "")  # "exit please"
 
 
+_GREETING_WORDS = {"hi", "hey", "hello", "hiya", "heya", "yo", "howdy", "there"}
 _THANKS_WORDS = {
     "thanks",
     "thank",
@@ -1102,6 +1109,8 @@ _BUDGET_SAID = re.compile(
     r"\b(?:budget|can\s+spend|could\s+spend|can\s+afford|afford\s+to\s+spend)\b"
     # "... for one person with $30 a month?"
     r"|\bwith\s+(?:about\s+|around\s+|only\s+|just\s+)?[$€£]?\d[\d,.]*\s*(?:a|per|/)\s*(?:month|mo)\b"
+    # "is $10 enough for ...?"
+    r"|\bis\s+[$€£]\s*\d[\d,.]*\s+(?:a\s+month\s+|per\s+month\s+|/\s*mo(?:nth)?\s+)?enough\b"
     # "... and I have $12 a month?"
     r"|\b(?:i|we)\s+(?:have|got|can\s+pay|could\s+pay)\s+(?:about\s+|around\s+|only\s+|maybe\s+)?[$€£]?\d"
     r"|\b(?:for|at|with)\s+(?:under|less\s+than|below|max|at\s+most)\s+[$€£]?\d"

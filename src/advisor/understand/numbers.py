@@ -216,7 +216,7 @@ def _amount_pattern(rated_before: str, rated_after: str, unrated_before: str, un
     (?:(?:whole|full|entire|solid)\s+(?=(?:{_unit_alt})\b))?
     (?P<unit>(?:{_unit_alt})\b)?
     (?P<half>\s+and\s+a\s+half\b)?
-    (?:\s+of\s+(?:gpu|tpu|cpu|compute|work|training|usage|use)(?:\s+time)?(?=\s*(?:/|per|a|an|each|every)\s))?
+    (?:\s+of\s+(?:(?:gpu|tpu|cpu|compute)\s+)?(?:gpu|tpu|cpu|compute|work|training|usage|use|time)(?:\s+time)?(?=\s*(?:/|per|a|an|each|every)\s))?
     (?P<rate>{PER_MONTH}|{PER_WEEK}|{PER_DAY}|{PER_YEAR})?
     """
 
@@ -675,7 +675,10 @@ _PART_AFTER = re.compile(
     rf"^\s*(?:max(?:imum)?\s+|at\s+most\s+|tops\s+)?(?:per|each|an?|every|for\s+(?:each|every|one))\s+({_ANY_PART})\b"
 )
 _EACH_AFTER = re.compile(r"^\s*(?:each|apiece)\b")  # "5 runs a week of 2 hours each"
-_EACH_BEFORE = r"\beach\s+(?:(?:takes?|is|lasts?)\s+)?(?:about\s+|around\s+|roughly\s+|approximately\s+|~\s*)?$"
+_EACH_BEFORE = (
+    r"\beach\s+(?:(?:run|job|session|experiment)\s+)?(?:(?:takes?|is|lasts?)\s+)?"
+    r"(?:about\s+|around\s+|roughly\s+|approximately\s+|~\s*)?$"
+)
 
 
 def _per_part(lowered: str, found: list[Amount]) -> list[Amount]:
@@ -801,7 +804,13 @@ def _runs_a_week(lowered: str, found: list[Amount]) -> list[Amount]:
     for i, rate in enumerate(found):
         if rate.kind != "weekly" or not _BARE_WEEKLY.fullmatch(rate.text.lower()):
             continue
-        runs = [a for a in found[:i] if a.kind == "duration" and not a.aside and _EACH_AFTER.match(lowered[a.end :])]
+        runs = [
+            a
+            for a in found[:i]
+            if a.kind == "duration"
+            and not a.aside
+            and (_EACH_AFTER.match(lowered[a.end :]) or re.search(_EACH_BEFORE, lowered[: a.start]))
+        ]
         if runs:
             rate.value *= runs[-1].value
             rate.note = f"read {rate.text} of {runs[-1].text} each as {_fmt(rate.value)} hours a week"
@@ -1184,7 +1193,7 @@ _AGE_AFTER = re.compile(r"^\s*(?:years?\s+old|yrs?\s+old|y/?o)\b")
 
 # "my laptop has 8GB of RAM", "on a 16 GB MacBook": the machine the person has, not the job's need
 _OWN_MACHINE_BEFORE = re.compile(
-    r"\b(?:laptop|machine|computer|pc|mac|macbook|desktop|workstation|notebook|chromebook|card|gpu|[1-5][0-6][5-9]0(?:\s*ti)?)"
+    r"\b(?:laptop|machine|computer|pc|mac|macbook|desktop|workstation|chromebook|card|gpu|[1-5][0-6][5-9]0(?:\s*ti)?)"
     r"(?:\s+(?:air|pro|mini|max|m[1-4]))?\s*(?:only\s+)?"
     r"(?:has|have|had|with|'s\s+got|s\s+got|comes\s+with)\s+(?:only\s+|just\s+|about\s+|like\s+)?$"
 )
@@ -1376,7 +1385,7 @@ def _size_aside(before: str, after: str, clause: str, said: str) -> str:
     if _GPU_MEMORY_AFTER.match(after) or _GPU_NAME_BEFORE.search(before) or _GPU_MEMORY_SAID.search(sentence):
         return GPU_MEMORY
     if _DATA_AFTER.match(after) or (
-        re.search(r"\b(?:data|dataset|file|files|csv|parquet|images)\b", before[-40:])
+        re.search(r"\b(?:data|dataset|file|files|csv|parquet|images|model|weights)\b", before[-40:])
         and not re.match(r"^\s*(?:of\s+)?(?:ram|memory)", after)
         and not _NEEDS_BEFORE.search(before)  # "my data needs about 20GB": what the job needs
         and not _FITS_BEFORE.search(before)  # "my data fits in 8GB": the memory it takes
