@@ -432,6 +432,10 @@ def test_what_a_person_does_not_mind_refuses_or_repeats_is_read_for_what_it_says
         ("tpu or gpu, doesn't matter", {"gpu": None}),  # the hardware does not matter, not which GPU
         ("20 hours of GPU work per week", {"weekly-hours": "up-to-20", "runtime": None}),
         ("each run is 11 hours and I do 3 a week", {"weekly-hours": "over-30", "runtime": "9-to-12"}),
+        ("the client gave us confidential documents", {"privacy": "sensitive"}),  # not what a service gives
+        ("what gpu does colab give for free?", {"budget": None}),  # what a service gives
+        ("my 13-year-old wants to learn", {"budget": None}),  # an age, not $13
+        ("we don't want to pay or give a card", {"budget": "free"}),  # 'or' joins two refusals
     ],
 )
 def test_each_fact_in_a_plain_description_finds_its_question(pack, text, wanted):

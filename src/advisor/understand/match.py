@@ -638,12 +638,16 @@ def _said_otherwise(phrase: _Phrase, words: list[str], i: int) -> bool:
         return True  # "I have a Pro subscription already": a plan they have, not what they can spend
     if phrase.words[0] in {"each", "every"} and i and words[i - 1] in _TIME_UNITS:
         return True  # "4 hours each time": how long each run is, not 'a GPU every time'
-    if HANDED & set(words[max(0, i - 3) : i]):
-        return True  # "colab keeps giving me CPU only": what a service hands out, not what is needed
+    if HANDED & set(words[max(0, i - 3) : i]) and (_HANDED_OUT & set(phrase.words) or _DEVICE.match(phrase.words[-1])):
+        # "colab keeps giving me CPU only": what a service hands out, not what is needed (but "the
+        # client gave us confidential documents" says what the data is)
+        return True
     # "nothing sensitive": a negation of the next word, not the answer "nothing"
     return n == 1 and phrase.words[0] in ALONE and i + 1 < len(words) and words[i + 1] not in AFTER_ALONE
 
 
+# what a service hands out ("what gpu does colab give for free?" asks of colab, states no budget)
+_HANDED_OUT = {"cpu", "cpus", "tpu", "tpus", "ram", "memory", "hour", "hours", "session", "sessions", "quota", "free"}
 _DEVICE = re.compile(r"^(?:gpus?|rtx|gtx|nvidia|geforce|[a-z]\d+[a-z]*|\d{4})$")
 
 
@@ -969,7 +973,8 @@ def read_answer(question: Question, text: str, money: Money) -> Reading | Unclea
             return Reading(question.id, opt.id, opt.value, 100.0, "label", text)
     # "cpu or gpu", "minutes or hours": two different answers offered -> ask which
     parts = [p for p in _OR.split(text) if p and p.strip()]
-    if len(parts) > 1:
+    # (in a longer sentence "or" joins other things: "we don't want to pay or give a card")
+    if len(parts) > 1 and (len(norm.split()) <= 8 or all(len(p.split()) <= 4 for p in parts)):
         # "one or two gpus": a bare number borrows the words after the next part's number;
         # "a week or two": the last one borrows the unit said before it
         ranged = any(_bare_number(p) for p in parts)  # "$20 or $60", each with its unit: two answers, not a range

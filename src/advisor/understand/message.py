@@ -820,9 +820,11 @@ _ON_FREE_NAME = re.compile(
 )
 _FREE_BEFORE_NAME = re.compile(r"\bfree(?=\s+(?:colab|kaggle|tier|gpus?|runtime|session|version|account)\b)", re.I)
 # "free colab is too slow": what the free tier is like, said of the service, not a budget
+_IS = r"\s+(?:is|was|are|were|feels|seems|has\s+been|keeps)\b"
 _FREE_NAME_IS = re.compile(
-    r"\bfree(?=\s+(?:colab|kaggle|tier|version|plan)(?:'s)?(?:\s+(?:gpus?|t4s?|tpus?|sessions?|notebooks?|runtimes?))?"
-    r"\s+(?:is|was|are|were|feels|seems|has\s+been|keeps)\b)",
+    rf"\bfree(?=\s+(?:colab|kaggle)(?:'s)?(?:\s+(?:gpus?|t4s?|tpus?|sessions?|notebooks?|runtimes?))?{_IS}"
+    # a free tier said to be fine ("the free tier is fine for me") is the budget
+    rf"|\s+(?:tier|version|plan){_IS}(?!\s+(?:fine|enough|ok|okay|good\s+enough|all\s+i\s+need)\b))",
     re.I,
 )
 _TROUBLE = re.compile(

@@ -1188,7 +1188,7 @@ _SETTING_AFTER = re.compile(
 _YEAR = re.compile(r"(?:19[89]\d|20[0-3]\d)")
 # "I'm 16", "aged 15", "17 years old"
 _AGE_BEFORE = re.compile(r"(?:^|[,.;:!?]\s*|\band\s+)(?:i'?m|i\s+am|im|aged?)\s+(?:only\s+|just\s+)?$")
-_AGE_AFTER = re.compile(r"^\s*(?:years?\s+old|yrs?\s+old|y/?o)\b")
+_AGE_AFTER = re.compile(r"^\s*-?\s*(?:years?[\s-]+old|yrs?[\s-]+old|y/?o)\b")  # "my 13-year-old"
 
 
 # "my laptop has 8GB of RAM", "on a 16 GB MacBook": the machine the person has, not the job's need
