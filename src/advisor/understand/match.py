@@ -117,13 +117,17 @@ _SPOKEN_WORDS = {"wanna": "want to", "gonna": "going to", "gotta": "got to", "ha
 _SPOKEN = re.compile(rf"\b(?:{'|'.join(_SPOKEN_WORDS)})\b")
 
 
+@functools.lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
-    """Lower case, plain quotes, no accents or control characters, single spaces."""
+    """Lower case, plain quotes, no accents or control characters, single spaces. (Remembered while
+    one message is read, whose clauses are normalized again for each question; forget_matches
+    forgets.)"""
     text = unicodedata.normalize("NFKC", text)[:2000]
     text = text.replace("\u2019", "'").replace("\u2018", "'").lower()
     text = "".join(ch if ch.isprintable() else " " for ch in text)
     text = re.sub(r"n't\b", "nt", text)
-    text = _SPOKEN.sub(lambda m: _SPOKEN_WORDS[m[0]], text)  # "wanna" -> "want to"
+    if "nna" in text or "tta" in text or "fta" in text or "eda" in text:
+        text = _SPOKEN.sub(lambda m: _SPOKEN_WORDS[m[0]], text)  # "wanna" -> "want to"
     text = re.sub(r"(?<=[^\W\d_])-(?=[^\W\d_])", " ", text)  # fine-tuning -> fine tuning
     text = re.sub(r"[^\w$€£.+/'-]+", " ", text)
     text = re.sub(r"(?<!\d)[.'](?!\d)", " ", text)
@@ -474,6 +478,7 @@ def phrase_matches(question: Question, text: str) -> tuple[Match, ...]:
 def forget_matches() -> None:
     """Called before each message is read, so nothing is remembered from one message to the next."""
     _MATCHES.clear()
+    normalize.cache_clear()
     forget_amounts()
 
 
@@ -666,6 +671,7 @@ def negated_options(question: Question, text: str, min_chars: int = 0) -> set[st
     ``min_chars``: only phrases at least that long count ("without me" is no "not personal")."""
     out: set[str] = set()
     long = len(normalize(text).split()) > 3
+    weak = _weak_words(question) if long else frozenset()
     for words in clauses(text):
         stems = stem_words(words)
         initials = [w[0] for w in words]
@@ -677,7 +683,7 @@ def negated_options(question: Question, text: str, min_chars: int = 0) -> set[st
             first = phrase.words[0][0]
             if first not in said or phrase.via == "near":  # words that need company say nothing negated
                 continue
-            if long and is_weak(question, phrase.option, " ".join(phrase.words)):
+            if long and (phrase.option, phrase.text) in weak:
                 # a weak word means its option only as a reply: "not handling any personal data" is no team
                 continue
             n = len(phrase.words)
