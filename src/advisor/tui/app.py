@@ -203,10 +203,10 @@ class AdvisorApp(App[None]):
         self._save()
 
     def _fit_input(self, say: AnswerInput) -> AnswerInput:
-        """The input line's hint, and whether a digit may begin an amount, for the question shown."""
+        """The input line's hint, and whether a digit may begin typed text, for the question shown."""
         question = self.conversation.current
         # any question may get a typed description that starts with a digit ("2 GPUs for 10 hours")
-        say.numbers_may_be_amounts = question is not None
+        say.digit_may_begin_text = question is not None
         if self.conversation.done:
             say.placeholder = "Ask about the services, or type 'restart'…"
         elif question is not None and question.kind is QuestionKind.numeric:

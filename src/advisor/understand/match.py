@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from ..pack.core import NOT_SURE, Option, Question, QuestionKind
 from ..record import Record
 from .memo import remembered
-from .numbers import POUND_WORDS, Amount, Money, find_amounts, forget_amounts, is_rate
+from .numbers import POUND_WORDS, Amount, Money, far_apart, find_amounts, forget_amounts, is_rate
 from .numbers import WORDS as _WORD_NUMBERS
 
 if TYPE_CHECKING:
@@ -935,8 +935,8 @@ def _upper_end(question: Question, parts: list[str], text: str, money: Money) ->
     said = [find_amounts(p, money) for p in parts]
     if not all(len(a) == 1 for a in said) or said[0][0].kind != said[1][0].kind or said[0][0].value >= said[1][0].value:
         return None
-    if said[1][0].value >= 3 * said[0][0].value:
-        return None  # "10 or 100 dollars": two figures far apart, not a rough range
+    if far_apart(said[0][0].value, said[1][0].value):
+        return None  # "10 or 100 dollars": two answers, not a rough range
     low, got = _read_one(question, parts[0], money), _read_one(question, parts[1], money)
     if not isinstance(got, Reading) or not isinstance(low, Reading):
         return None

@@ -637,7 +637,7 @@ def _measured(pack: Pack, text: str) -> bool:
     """Whether the text measures the person's own job with a unit: '36h' alone, '$20/mo', a question
     that carries it ("... for a 10 hour gpu job?", "... under $50?", "... with 2 GPUs?")."""
     measures = ("money", "duration", "weekly", "size")
-    counted = {c for q in pack.questions for c in q.counts}
+    counted = pack.derived.once("counted-words", lambda: frozenset(c for q in pack.questions for c in q.counts))
     return any(
         (a.kind in measures or (a.kind == "count" and a.counted in counted)) and not a.aside and not a.problem
         for a in find_amounts(text, money_for(pack))

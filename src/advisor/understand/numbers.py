@@ -310,6 +310,12 @@ _ONE_BEFORE = re.compile(
 _ONE_AFTER = re.compile(r"^\s*(?:[.,!?;:)]|$|of\b|(?:that|which|who|where|with|like|for|too|either)\b)")
 
 
+def far_apart(low: float, high: float) -> bool:
+    """Two figures offered with "or" that are far apart ("10 or 100 dollars", "30 minutes or 2 hours")
+    are two answers to choose between, not a rough range read as its upper end ("an hour or two")."""
+    return high >= 3 * low
+
+
 def _pronoun_one(lowered: str, start: int, end: int) -> bool:
     if len(lowered.split()) <= 4:
         return False  # a short reply ("maybe one", "I need one") answers with the number
@@ -417,7 +423,7 @@ def _find_amounts(text: str, money: Money) -> list[Amount]:
             band,
             low,
         )
-        amount.either = bool(m["sep"] == "or" and low and value >= 3 * low)
+        amount.either = bool(m["sep"] == "or" and low and far_apart(low, value))
         amount.aside = aside(lowered, amount)
         found.append(amount)
     found = _compound(lowered, text, found)
@@ -599,7 +605,7 @@ def _ranges(lowered: str, found: list[Amount]) -> list[Amount]:
         )
         if ranged and second.value > first.value:
             second.low = first.value
-            second.either = between.strip() == "or" and second.value >= 3 * first.value
+            second.either = between.strip() == "or" and far_apart(first.value, second.value)
             first.aside = "the lower end of a range"
     return found
 
@@ -704,8 +710,9 @@ def _per_part(lowered: str, found: list[Amount]) -> list[Amount]:
             noun = _part_noun(counts[0].counted)
         # "each training run ... 10 of them": the same part, however it is named
         counts = [a for a in counts if _part_noun(a.counted).split()[-1] == _part_noun(noun).split()[-1]]
-        if counts and _rated(lowered, counts[0]):
-            _as_weekly(lowered, amount, counts[0])
+        rate = _rate_said(lowered, counts[0]) if counts else ""
+        if rate:
+            _as_weekly(amount, counts[0], rate)
         elif re.fullmatch(_REPEATS, noun):
             continue  # "each run takes 2 hours": the run's own length
         elif not counts:
@@ -833,11 +840,17 @@ _RATE_BEFORE = re.compile(
 )
 
 
-def _rated(lowered: str, count: Amount) -> bool:
-    """'10 experiments a week', 'every week I do 5 runs', '4 runs of 3 hours each every week': a count
-    of parts said per week, day or month."""
+def _rate_said(lowered: str, count: Amount) -> str:
+    """The words that say a count of parts is per week, day or month ('10 experiments a week', 'every
+    week I do 5 runs', '4 runs of 3 hours each every week': 'a week', 'every week'), or ''."""
     after = _after_count(lowered, count)
-    return bool(_RATE_AFTER.match(after) or _RATE_BEFORE.search(lowered[: count.start]) or _RATE_LATER.match(after))
+    if rate := _RATE_AFTER.match(after):
+        return rate.group(0)
+    if later := _RATE_LATER.match(after):
+        return later.group(1)  # "... 3 hours each every week": the rate is "every week"
+    if before := _RATE_BEFORE.search(lowered[: count.start]):
+        return " ".join(before.group(0).split()[:2])  # "every week I run 4 ...": the rate is "every week"
+    return ""
 
 
 def _after_count(lowered: str, count: Amount) -> str:
@@ -847,19 +860,9 @@ def _after_count(lowered: str, count: Amount) -> str:
     return after[said.end() :] if said else after
 
 
-def _as_weekly(lowered: str, amount: Amount, count: Amount) -> None:
-    """The count becomes hours a week (runs times each one's hours, by the week); the time stays one run's."""
-    after = _after_count(lowered, count)
-    rate = _RATE_AFTER.match(after)
-    later = _RATE_LATER.match(after)
-    before = _RATE_BEFORE.search(lowered[: count.start])
-    if rate:
-        said = rate.group(0)
-    elif later:
-        said = later.group(1)  # "... 3 hours each every week": the rate is "every week"
-    else:
-        assert before is not None  # _rated found one of the three
-        said = " ".join(before.group(0).split()[:2])  # "every week I run 4 ...": the rate is "every week"
+def _as_weekly(amount: Amount, count: Amount, said: str) -> None:
+    """The count becomes hours a week (runs times each one's hours, by the week, as ``said``); the
+    time stays one run's."""
     times = count.value * (7 if re.search(r"day|night", said) else 1 / WEEKS_PER_MONTH if "mo" in said else 1)
     count.kind, count.value = "weekly", amount.value * times
     count.note = (

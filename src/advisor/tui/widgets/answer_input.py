@@ -34,8 +34,8 @@ class AnswerInput(Input):
     class Why(Message):
         """'?' pressed while the input is empty."""
 
-    numbers_may_be_amounts = False
-    """Set by the app while a question is on screen: a digit may begin typed text."""
+    digit_may_begin_text = False
+    """Set by the app while a question is on screen: a digit waits, as it may begin typed text."""
 
     number_delay = 0.35
     """Seconds a digit waits for a following key before it picks an option."""
@@ -93,7 +93,7 @@ class AnswerInput(Input):
             if event.character is not None and len(event.character) == 1 and event.character in "123456789":
                 event.prevent_default()
                 event.stop()
-                if self.numbers_may_be_amounts and self.number_delay > 0:
+                if self.digit_may_begin_text and self.number_delay > 0:
                     self._pending = event.character
                     self._timer = self.set_timer(self.number_delay, self._pick_pending)
                 else:
