@@ -436,6 +436,10 @@ def test_what_a_person_does_not_mind_refuses_or_repeats_is_read_for_what_it_says
         ("what gpu does colab give for free?", {"budget": None}),  # what a service gives
         ("my 13-year-old wants to learn", {"budget": None}),  # an age, not $13
         ("we don't want to pay or give a card", {"budget": "free"}),  # 'or' joins two refusals
+        ("my employer won't pay, so it's my own money", {"team": "personal", "budget": None}),  # another payer
+        ("a T4 is plenty, free", {"budget": "free"}),  # 'plenty' is a budget only as a reply
+        ("I don't need it to run when the tab is closed", {"background": "no"}),  # a negated verb's clause
+        ("2 x RTX 4090", {"hardware": "multi-gpu"}),
     ],
 )
 def test_each_fact_in_a_plain_description_finds_its_question(pack, text, wanted):

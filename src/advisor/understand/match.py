@@ -310,6 +310,9 @@ PLANS = {"subscription", "plan"}
 OWNED = {"have", "has", "had", "got", "my", "our", "already", "ve", "current", "existing"}
 HELD = {"cash", "money", "funds", "funding", "budget"}
 HANDED = {"give", "gives", "giving", "gave", "assigned", "assigns", "hands", "handed"}
+# who else may pay: "my employer won't pay" says nothing of the person's own budget
+PAYERS = {"employer", "company", "boss", "uni", "university", "school", "lab", "department", "grant", "client"}
+PAYERS |= {"work", "job", "institute", "org", "organisation", "organization", "firm", "parents", "supervisor", "pi"}
 ALONE = {"nothing", "none", "zero", "nada", "zilch"}  # an answer when they stand alone
 AFTER_ALONE = {
     "at",
@@ -600,6 +603,8 @@ def _said_otherwise(phrase: _Phrase, words: list[str], i: int) -> bool:
     after = words[i + n : i + n + 1]
     if _negated(words, i) and not any(w in NEGATIONS for w in phrase.words):
         return True
+    if phrase.via == "near" and VERB_NEGATIONS & set(words[:i]):
+        return True  # "I don't need it to run when the tab is closed": a negated verb reaches its clause
     if _REFUSED_AFTER.match(" ".join(words[i + n : i + n + 5])):
         return True  # "an A100 would be overkill", "an H100 costs too much": not what they want
     if NEGATIONS & set(phrase.words) and set(after) & LIMITS:
@@ -633,6 +638,10 @@ def _said_otherwise(phrase: _Phrase, words: list[str], i: int) -> bool:
         )
     ):
         return True  # "it gives me no GPU", "my Chromebook has no GPU": what it has, not what the job needs
+    if NEGATIONS & set(phrase.words) and _PAY & set(phrase.words) and PAYERS & set(words[max(0, i - 3) : i]):
+        return True  # "my employer won't pay": someone else does not pay, the person may
+    if phrase.words[-1] in PAYERS and _refuses_to_pay(words[i + n : i + n + 4]):
+        return True  # ... and the employer who does not pay is not the person's team
     if words[i + n - 1].endswith("ed") and after and after[0] in MADE_THINGS:
         return True  # "a fine-tuned model", "the trained weights": a thing made, not the work to do
     if _compared(words, i):
@@ -654,6 +663,15 @@ def _said_otherwise(phrase: _Phrase, words: list[str], i: int) -> bool:
 # what a service hands out ("what gpu does colab give for free?" asks of colab, states no budget)
 _HANDED_OUT = {"cpu", "cpus", "tpu", "tpus", "ram", "memory", "hour", "hours", "session", "sessions", "quota", "free"}
 _DEVICE = re.compile(r"^(?:gpus?|rtx|gtx|nvidia|geforce|[a-z]\d+[a-z]*|\d{4})$")
+
+
+_PAY = {"pay", "paying", "pays", "cover", "covers", "fund", "funds"}
+
+
+def _refuses_to_pay(after: list[str]) -> bool:
+    """Whether the words after a payer say it will not pay: 'won't pay', 'does not cover'."""
+    negation = next((k for k, w in enumerate(after) if w in NEGATIONS or w in VERB_NEGATIONS), None)
+    return negation is not None and bool(_PAY & set(after[negation + 1 :]))
 
 
 def _owned(words: list[str], i: int) -> bool:
