@@ -440,6 +440,11 @@ def test_what_a_person_does_not_mind_refuses_or_repeats_is_read_for_what_it_says
         ("a T4 is plenty, free", {"budget": "free"}),  # 'plenty' is a budget only as a reply
         ("I don't need it to run when the tab is closed", {"background": "no"}),  # a negated verb's clause
         ("2 x RTX 4090", {"hardware": "multi-gpu"}),
+        ("I have two 3090s at home", {"hardware": None, "runtime": None, "budget": None}),  # owned cards
+        ("my free colab got no GPU three days in a row", {"budget": None, "runtime": None}),  # how often
+        ("H100 or nothing", {"budget": None}),  # insisting on the card
+        ("paying for Pro+ at $50, I'd rather pay per use", {"budget": "pay-per-use"}),  # a price set aside
+        ("an A10 class GPU", {"work": None}),  # a kind of card, not a course
     ],
 )
 def test_each_fact_in_a_plain_description_finds_its_question(pack, text, wanted):

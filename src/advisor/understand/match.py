@@ -638,10 +638,8 @@ def _said_otherwise(phrase: _Phrase, words: list[str], i: int) -> bool:
         )
     ):
         return True  # "it gives me no GPU", "my Chromebook has no GPU": what it has, not what the job needs
-    if NEGATIONS & set(phrase.words) and _PAY & set(phrase.words) and PAYERS & set(words[max(0, i - 3) : i]):
-        return True  # "my employer won't pay": someone else does not pay, the person may
-    if phrase.words[-1] in PAYERS and _refuses_to_pay(words[i + n : i + n + 4]):
-        return True  # ... and the employer who does not pay is not the person's team
+    if _said_of_another(phrase, words, i):
+        return True
     if words[i + n - 1].endswith("ed") and after and after[0] in MADE_THINGS:
         return True  # "a fine-tuned model", "the trained weights": a thing made, not the work to do
     if _compared(words, i):
@@ -666,6 +664,20 @@ _DEVICE = re.compile(r"^(?:gpus?|rtx|gtx|nvidia|geforce|[a-z]\d+[a-z]*|\d{4})$")
 
 
 _PAY = {"pay", "paying", "pays", "cover", "covers", "fund", "funds"}
+
+
+def _said_of_another(phrase: _Phrase, words: list[str], i: int) -> bool:
+    """Whether the phrase said at words[i] is about someone or something else: another payer, a
+    card insisted on, a kind of card."""
+    n = len(phrase.words)
+    if NEGATIONS & set(phrase.words) and _PAY & set(phrase.words) and PAYERS & set(words[max(0, i - 3) : i]):
+        return True  # "my employer won't pay": someone else does not pay, the person may
+    if phrase.words[-1] in PAYERS and _refuses_to_pay(words[i + n : i + n + 4]):
+        return True  # ... and the employer who does not pay is not the person's team
+    if n == 1 and phrase.words[0] in ALONE and words[max(0, i - 1) : i] == ["or"] and not words[i - 2][:1].isdigit():
+        return True  # "H100 or nothing": insisting on the card, not a budget of nothing
+    # "an A10 class GPU": a kind of card, not a course
+    return phrase.words[0] in {"class", "grade"} and i > 0 and bool(_DEVICE.match(words[i - 1]))
 
 
 def _refuses_to_pay(after: list[str]) -> bool:
@@ -760,12 +772,18 @@ def _numeric_kinds(question: Question) -> tuple[str, ...]:
     return ("duration", "plain")
 
 
+def _set_aside_only(question: Question, amounts: list[Amount]) -> bool:
+    """Whether every amount of the question's own kind was set aside (a price, credits, a quota)."""
+    kinds = _numeric_kinds(question)
+    return not any(a.kind in kinds and not a.aside for a in amounts)
+
+
 def number_problem(question: Question, amounts: list[Amount]) -> str:
     """Why the amount in a text (``amounts``: what find_amounts found in it) cannot answer a numeric
     question, or '' when it can (or has none)."""
     kinds = _numeric_kinds(question)
     for amount in amounts:
-        if amount.aside and amount.kind in kinds[:1] and not any(a.kind in kinds and not a.aside for a in amounts):
+        if amount.aside and amount.kind in kinds[:1] and _set_aside_only(question, amounts):
             return f"'{amount.text}' reads as {amount.aside}"
         if (amount.kind not in kinds and amount.kind != "count") or amount.aside:
             continue
@@ -798,7 +816,11 @@ def read_count(question: Question, text: str, amounts: list[Amount]) -> Reading 
     """'4x A100s', 'a team of 5': a count of the things a question counts, read by the options' at_least."""
     if not question.counts:
         return None
-    counts = [a for a in amounts if a.kind in ("count", "plain") and a.counted in question.counts and not a.problem]
+    counts = [
+        a
+        for a in amounts
+        if a.kind in ("count", "plain") and a.counted in question.counts and not a.problem and not a.aside
+    ]
     if not counts:
         return None
     n = counts[0].value
@@ -1091,11 +1113,12 @@ def _read_one(question: Question, text: str, money: Money) -> Reading | Unclear:
     if counted is not None:
         return counted
     number = read_number(question, text, amounts)
+    hits = phrase_hits(question, text)
     if number is None and question.kind is QuestionKind.numeric:
         problem = number_problem(question, amounts)
-        if problem:
+        # ("paying for Pro+ at $50, I'd rather pay per use": an amount set aside, and the answer in words)
+        if problem and not (_set_aside_only(question, amounts) and any(s >= 100 for s, _ in hits.values())):
             return Unclear(question.id, text, problem=problem)
-    hits = phrase_hits(question, text)
     if len(norm.split()) > 3:
         # a weak word is an answer only as a reply: in a longer text it yields to an option said in full
         # ("zero budget but unlimited time")

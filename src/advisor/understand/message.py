@@ -66,6 +66,12 @@ COMMANDS = {
     "why that": "why",
     "why this": "why",
     "how come": "why",
+    "what for": "why",
+    "what s this for": "why",
+    "what is this for": "why",
+    "what s that for": "why",
+    "what is that for": "why",
+    "what s it for": "why",
     "help": "help",
     "help me": "help",
     "what can you do": "help",
@@ -813,7 +819,7 @@ _HISTORY = re.compile(
 
 # "I only get a T4 on free colab": where they are, not what they can pay
 _ON_FREE_NAME = re.compile(
-    r"\b(?:on|in|with|using|from)\s+(?:the\s+)?(free)(?=\s+(?:colab|kaggle|tier|version|account)\b)"
+    r"\b(?:on|in|with|using|from|my)\s+(?:the\s+)?(free)(?=\s+(?:colab|kaggle|tier|version|account)\b)"
     # "I'm on kaggle because it's free": why they use it, not their budget
     r"|(?<!long )\b(?:because|since|as)\s+(?:it'?s|it\s+is|they'?re|that'?s)\s+(free)\b",
     re.I,
@@ -829,7 +835,8 @@ _FREE_NAME_IS = re.compile(
 )
 _TROUBLE = re.compile(
     r"\b(?:disconnect\w*|kick\w*|kill\w*|crash\w*|died|dies|stopp?\w*|lasted|timed?\s*out|times\s+out|"
-    r"cut\s+me\s+off|gave\s+me|gives\s+me|ran\s+out|runs?\s+out|running\s+out|shut\w*|is\s+gone|unavailable)\b",
+    r"cut\s+me\s+off|gave\s+me|gives\s+me|ran\s+out|runs?\s+out|running\s+out|shut\w*|is\s+gone|unavailable|"
+    r"(?:got|gets|getting)\s+no)\b",
     re.I,
 )
 

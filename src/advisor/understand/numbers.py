@@ -917,6 +917,8 @@ def _kind(m: re.Match[str], lowered: str, value: float, note: str) -> tuple[Kind
             monthly = value * 30
             return "money", monthly, note or f"read {_fmt(value)} a day as about {monthly:.0f} a month", 0.0
         return "money", value, note, 0.0
+    if unit and unit.lower() == "s" and value >= 1000 and m["a"].isdigit():
+        return "plain", value, note, 0.0  # "two 3090s", "the 1990s": a card or a decade, not seconds
     if unit:
         hours = value * DURATION_UNITS[unit.lower()]
         if rate and re.search(r"w(ee)?k(?!day)", rate):
@@ -949,7 +951,7 @@ def _kind(m: re.Match[str], lowered: str, value: float, note: str) -> tuple[Kind
     if rate and re.search(r"w(ee)?k(?!day)", rate):  # "maybe 40 a week": hours a week, not money
         return "weekly", value, note or f"read {_fmt(value)} a week as hours a week", 0.0
     rest = lowered[m.end() :]
-    if re.match(r"\s*[^\W\d_]", rest) and not re.match(r"\s*(?:or|to|and|at|max|tops)\b", rest):
+    if re.match(r"\s*(?:[^\W\d_]|\d{4}s\b)", rest) and not re.match(r"\s*(?:or|to|and|at|max|tops)\b", rest):
         return "count", value, note, 0.0  # "2 gpus", "3 models": a number of things, not an amount
     return "plain", value, note, 0.0
 
@@ -959,7 +961,7 @@ def _counted(lowered: str, m: re.Match[str], kind: Kind) -> tuple[Kind, str]:
     if kind not in ("count", "plain"):
         return kind, ""
     counted = ""
-    after = re.match(r"\s*(?:x\s*)?([^\W\d_][\w+-]*)(?:\s+(of\s+us|of\s+them))?", lowered[m.end() :])
+    after = re.match(r"\s*(?:x\s*)?([^\W\d_][\w+-]*|\d{4}s\b)(?:\s+(of\s+us|of\s+them))?", lowered[m.end() :])
     if after:
         counted = after.group(2) or after.group(1)
         if re.match(r"\s*of\s+us\b", lowered[m.end() :]):  # "five of us", not "2 of my model"
@@ -1163,6 +1165,7 @@ _BOUGHT_BEFORE = re.compile(r"\b(?:bought|purchased|paid)\b[^,.;!?]*\bfor\s+(?:a
 # "Pro+ costs $50", "priced at $9.99": what something costs, not what the person can spend
 _PRICE_BEFORE = re.compile(
     r"\b(?:costs|priced\s+at|price\s+is|price\s+of|sells\s+for|retails\s+for)\s+(?:about\s+|around\s+|like\s+)?$"
+    r"|\b(?:pro\+?|plus|subscription|plan|tier|membership)\s+at\s+(?:about\s+|around\s+)?$"  # "Pro+ at $50"
 )
 
 
@@ -1305,6 +1308,8 @@ def aside(lowered: str, amount: Amount) -> str:
     start = amount.start - _NEAR
     before = lowered[: amount.start] if start <= 0 else " " + lowered[start : amount.start]
     after = lowered[amount.end : amount.end + _NEAR]
+    if re.fullmatch(r"\d{4}s", amount.text):
+        return "a card's model or a decade ('two 3090s', 'the 1990s'), not an amount"
     if not amount.currency and amount.kind in ("duration", "plain", "money") and _THINGS_AFTER.match(after):
         return "a count of things ('12M rows', '500k images'), not an amount"
     clause = re.split(r"[,.;:!?]|\b(?:but|and)\b", before)[-1] + " " + re.split(r"[,.;:!?]|\bbut\b", after)[0]
@@ -1397,6 +1402,12 @@ def _size_aside(before: str, after: str, clause: str, said: str) -> str:
     return ""
 
 
+_OWNED_BEFORE = re.compile(
+    r"\b(?:i|we)\s+(?:already\s+)?(?:have|own|'?ve\s+got|got)\s+$"
+    r"|\b(?:pc|laptop|machine|rig|desktop|workstation|computer|server)\s+(?:has|have)\s+$"
+)
+
+
 def _number_aside(before: str, after: str, clause: str, amount: Amount) -> str:
     """Names, ages, years, waits and quotas: what a bare number or a time may be instead."""
     kind = amount.kind
@@ -1404,6 +1415,8 @@ def _number_aside(before: str, after: str, clause: str, amount: Amount) -> str:
         return "what is not enough, so not what the job needs"
     if kind in ("plain", "count") and (_NAME_BEFORE.search(before) or _GPU_MODEL.fullmatch(amount.text)):
         return "part of a name or version ('Llama 3', 'GPT-4', 'a 4090'), not an amount"
+    if kind == "count" and amount.counted not in PEOPLE and _OWNED_BEFORE.search(before):
+        return "what the person already has ('I have two 3090s'), not what the job needs"
     if kind == "plain" and (_AGE_BEFORE.search(before) or _AGE_AFTER.match(after)):
         return "the person's age, not an amount"
     if kind == "plain" and _YEAR.fullmatch(amount.text):
@@ -1427,6 +1440,8 @@ def _time_aside(before: str, after: str, clause: str, amount: Amount) -> str:
     """What a time said in its sentence is, when it is not how long the job runs."""
     if _rate_not_length(before, after, amount):
         return "how often ('5 runs a week'), not how long the job runs"
+    if re.match(r"\s*in\s+a\s+row\b", after):
+        return "how often it happened ('three days in a row'), not how long the job runs"
     if _USED_IN_BEFORE.search(before):
         return "the time something was used up in, not how long the job runs"
     if _AGO.match(after) or _PAST.search(clause):
