@@ -156,7 +156,15 @@ def test_guide_question_then_back_to_the_pending_question(pack):
 
 
 @pytest.mark.parametrize(
-    "text,command", [("back", "back"), ("start over", "restart"), ("why?", "why"), ("help", "help")]
+    "text,command",
+    [
+        ("back", "back"),
+        ("start over", "restart"),
+        ("why?", "why"),
+        ("help", "help"),
+        ("start from scratch", "restart"),
+        ("what's this for?", "why"),
+    ],
 )
 def test_commands_in_words(pack, text, command):
     assert interpret(pack, pack.question("budget"), {}, text).command == command
@@ -445,6 +453,7 @@ def test_what_a_person_does_not_mind_refuses_or_repeats_is_read_for_what_it_says
         ("H100 or nothing", {"budget": None}),  # insisting on the card
         ("paying for Pro+ at $50, I'd rather pay per use", {"budget": "pay-per-use"}),  # a price set aside
         ("an A10 class GPU", {"work": None}),  # a kind of card, not a course
+        ("I'm a professor and we can't pay", {"hardware": None}),  # 'a professor' is no typo of a processor
     ],
 )
 def test_each_fact_in_a_plain_description_finds_its_question(pack, text, wanted):
