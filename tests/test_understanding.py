@@ -122,6 +122,12 @@ def test_student_sentence_confirms_in_one_line_and_can_be_corrected(pack):
     assert talk.current.id == "gpu"  # the next question is asked again, not skipped
 
 
+def test_the_got_it_line_keeps_the_option_label_as_written(pack):
+    lines = Conversation(pack).say("I need about 20GB of RAM")
+    got = next(line.text for line in lines if line.text.startswith("Got it"))
+    assert "20 GB of memory (about 12 to 30 GB)" in got, got
+
+
 def test_an_answer_to_a_question_not_asked_says_why_it_changes_nothing(pack):
     talk = Conversation(pack)
     for text in ("I have no money", "a GPU", "a Kaggle competition"):

@@ -61,7 +61,7 @@ def _value_text(question: Question, reading: Reading | Answer) -> str:
         number = f"{value:,.0f}" if value >= 10 else f"{round(value, 2):g}"
         about = "about " if getattr(reading, "rough", False) else ""
         shown = f"{about}${number} a month" if question.unit.startswith("USD") else f"{round(value, 2):g} {unit}"
-        return f"{shown} ({label.lower()})"
+        return f"{shown} ({label[:1].lower()}{label[1:]})"  # "About 12 to 30 GB" keeps its "GB"
     return label
 
 
