@@ -85,6 +85,19 @@ def test_amounts(pack, text, value, kind):
     assert amount.kind == kind and amount.value == pytest.approx(value)
 
 
+@pytest.mark.parametrize(
+    "question,text,wanted",
+    [
+        ("hardware", "two or more GPUs", {"hardware": "multi-gpu"}),  # 'or more' is a bound, not a choice
+        ("gpu", "something with 40GB or more", {"gpu": "large"}),  # a bare size at the GPU question
+    ],
+)
+def test_a_reply_to_the_question_asked(pack, question, text, wanted):
+    meaning = interpret(pack, pack.question(question), {}, text)
+    got = {r.question: r.option for r in meaning.readings}
+    assert {q: got.get(q) for q in wanted} == wanted and "memory" not in got, got
+
+
 def test_ranges_are_read_as_their_upper_end_and_say_so(pack):
     reading = read_answer(pack.question("runtime"), "5-6 hours", money_for(pack))
     assert isinstance(reading, Reading) and reading.value == 6 and "upper end" in reading.note
@@ -460,6 +473,8 @@ def test_what_a_person_does_not_mind_refuses_or_repeats_is_read_for_what_it_says
         ("paying for Pro+ at $50, I'd rather pay per use", {"budget": "pay-per-use"}),  # a price set aside
         ("an A10 class GPU", {"work": None}),  # a kind of card, not a course
         ("I'm a professor and we can't pay", {"hardware": None}),  # 'a professor' is no typo of a processor
+        ("my photos in Drive (around 50k), free", {"budget": "free"}),  # a figure in brackets
+        ("Background: I'm a biologist. I need a GPU for 2 hours.", {"background": None}),  # a heading
     ],
 )
 def test_each_fact_in_a_plain_description_finds_its_question(pack, text, wanted):

@@ -960,7 +960,10 @@ VAGUE = {
 }
 # "gpu or tpu", "gpu/tpu"; not the rate in "$15/month" or "10h/week"
 _OR = re.compile(
-    r"\s+(?:or|vs|versus|either)\s+|(?<!\d)\s*/\s*(?=[^\W\d])(?!(?:mo|mon|month|wk|week|day|d|yr|year|hr|hour|h)\b)",
+    # ("two or more GPUs", "an A10 or better": one answer with its bound, not two answers)
+    r"\s+(?:or|vs|versus|either)\s+(?!(?:more|less|so|above|higher|fewer|better|bigger|larger|newer|faster|"
+    r"equivalent|similar|something|thereabouts)\b)"
+    r"|(?<!\d)\s*/\s*(?=[^\W\d])(?!(?:mo|mon|month|wk|week|day|d|yr|year|hr|hour|h)\b)",
     re.I,
 )
 

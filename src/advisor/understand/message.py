@@ -274,8 +274,12 @@ _DEVICE_IN_AMOUNT = re.compile(r"\b(gpu|tpu|cpu|training)\b|.", re.I | re.S)
 _NEEDED = re.compile(rf"\b(?:need|needs|require|requires)\s+(?:about\s+|around\s+|at\s+least\s+)?$|{CARD_WITH}")
 
 
-def _sized(question: Question, text: str, amounts: list[Amount]) -> Reading | None:
-    """'24 GB of GPU memory' at a question sized by GPU memory: the smallest option that holds it."""
+_RAM_AFTER = re.compile(r"\s*(?:of\s+)?(?:system\s+|main\s+)?(?:ram|memory)\b", re.I)
+
+
+def _sized(question: Question, text: str, amounts: list[Amount], asked: bool = False) -> Reading | None:
+    """'24 GB of GPU memory' at a question sized by GPU memory: the smallest option that holds it
+    (``asked``: the question is the one asked, so a bare '40GB or more' is its size too)."""
     if not question.sized_by:
         return None
     words = "|".join(re.escape(normalize(w)) for w in question.sized_by)
@@ -284,7 +288,8 @@ def _sized(question: Question, text: str, amounts: list[Amount]) -> Reading | No
         named = said.match(text[amount.end :])
         # "I have 16GB on my GPU, need 40GB for this model": a GPU's memory, said as the need
         needed = amount.aside == GPU_MEMORY and _NEEDED.search(text[: amount.start].lower())
-        if amount.kind != "size" or amount.aside not in ("", GPU_MEMORY) or not (named or needed):
+        bare = asked and not _RAM_AFTER.match(text[amount.end :])
+        if amount.kind != "size" or amount.aside not in ("", GPU_MEMORY) or not (named or needed or bare):
             continue
         fits = [o for o in question.options if o.holds is not None and o.holds >= amount.value]
         if fits:
@@ -526,6 +531,9 @@ SMALL_TALK = {
     "quit": "bye",
     "exit": "bye",
     "sounds good": "ok",
+    "fine by me": "ok",
+    "fine with me": "ok",
+    "works for me": "ok",
     "perfect": "ok",
     "makes sense": "ok",
     "that makes sense": "ok",
@@ -734,10 +742,12 @@ def _read_statement(
     readings: list[Reading] = []
     unclear: Unclear | None = None
     said, text = text, _without_history(_without_free_names(pack, text))
+    sized: Reading | None = None
     if pending is not None:
         first = read_answer(pending, text, money_for(pack))
         if not isinstance(first, Reading) and pending.sized_by:  # "a GPU with 24GB of VRAM" when asked which GPU
-            first = _sized(pending, text, find_amounts(text, money_for(pack))) or first
+            sized = _sized(pending, text, find_amounts(text, money_for(pack)), asked=True)
+            first = sized or first
         if isinstance(first, Reading) and not _weak(pending, text, first) and not _stray(pack, pending, text, first):
             readings.append(first)
         elif isinstance(first, Unclear):
@@ -747,7 +757,9 @@ def _read_statement(
     if len(normalize(text).split()) >= 2 or _measured(pack, text):
         for r in _others(pack, text, pending.id if pending else None):
             if r.question not in {x.question for x in readings} and r.question not in answered:
-                readings.append(r)
+                # (the size that answered the GPU asked about is not also the RAM)
+                if not (sized is not None and r.via == "number" and specific_kind(pack.question(r.question)) == "size"):
+                    readings.append(r)
         if (
             pending
             and readings

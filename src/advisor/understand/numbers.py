@@ -951,9 +951,14 @@ def _kind(m: re.Match[str], lowered: str, value: float, note: str) -> tuple[Kind
     if rate and re.search(r"w(ee)?k(?!day)", rate):  # "maybe 40 a week": hours a week, not money
         return "weekly", value, note or f"read {_fmt(value)} a week as hours a week", 0.0
     rest = lowered[m.end() :]
-    if re.match(r"\s*(?:[^\W\d_]|\d{4}s\b)", rest) and not re.match(r"\s*(?:or|to|and|at|max|tops)\b", rest):
+    if re.match(r"\s*(?:[^\W\d_]|\d{4}s\b)", rest) and not _NOT_COUNTED.match(rest):
         return "count", value, note, 0.0  # "2 gpus", "3 models": a number of things, not an amount
     return "plain", value, note, 0.0
+
+
+# words after a number that make it no count ("2 or 3", "5 to 10"), but "three or more GPUs" is one
+# ("40 or more a week" is not)
+_NOT_COUNTED = re.compile(r"\s*(?:or(?!\s+more\s+(?!(?:a|an|per|each|every)\b)[^\W\d_])|to|and|at|max|tops)\b")
 
 
 def _counted(lowered: str, m: re.Match[str], kind: Kind) -> tuple[Kind, str]:
@@ -961,7 +966,10 @@ def _counted(lowered: str, m: re.Match[str], kind: Kind) -> tuple[Kind, str]:
     if kind not in ("count", "plain"):
         return kind, ""
     counted = ""
-    after = re.match(r"\s*(?:x\s*)?([^\W\d_][\w+-]*|\d{4}s\b)(?:\s+(of\s+us|of\s+them))?", lowered[m.end() :])
+    # ("three or more GPUs": what is counted comes after the bound)
+    after = re.match(
+        r"\s*(?:x\s*)?(?:or\s+more\s+)?([^\W\d_][\w+-]*|\d{4}s\b)(?:\s+(of\s+us|of\s+them))?", lowered[m.end() :]
+    )
     if after:
         counted = after.group(2) or after.group(1)
         if re.match(r"\s*of\s+us\b", lowered[m.end() :]):  # "five of us", not "2 of my model"
@@ -1415,6 +1423,8 @@ def _number_aside(before: str, after: str, clause: str, amount: Amount) -> str:
         return "what is not enough, so not what the job needs"
     if kind in ("plain", "count") and (_NAME_BEFORE.search(before) or _GPU_MODEL.fullmatch(amount.text)):
         return "part of a name or version ('Llama 3', 'GPT-4', 'a 4090'), not an amount"
+    if kind == "plain" and re.search(r"\(\s*(?:around|about|roughly|approx\.?|~)?\s*$", before) and after[:1] == ")":
+        return "a figure said in passing, in brackets ('my photos (around 50k)'), not an answer"
     if kind == "count" and amount.counted not in PEOPLE and _OWNED_BEFORE.search(before):
         return "what the person already has ('I have two 3090s'), not what the job needs"
     if kind == "plain" and (_AGE_BEFORE.search(before) or _AGE_AFTER.match(after)):
