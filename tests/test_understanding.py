@@ -90,6 +90,7 @@ def test_amounts(pack, text, value, kind):
     [
         ("hardware", "two or more GPUs", {"hardware": "multi-gpu"}),  # 'or more' is a bound, not a choice
         ("gpu", "something with 40GB or more", {"gpu": "large"}),  # a bare size at the GPU question
+        ("account", "have aws", {"account": "aws"}),  # a reply, not "Have AWS ...?"
     ],
 )
 def test_a_reply_to_the_question_asked(pack, question, text, wanted):

@@ -531,6 +531,8 @@ SMALL_TALK = {
     "quit": "bye",
     "exit": "bye",
     "sounds good": "ok",
+    "k": "ok",
+    "kk": "ok",
     "fine by me": "ok",
     "fine with me": "ok",
     "works for me": "ok",
@@ -570,13 +572,33 @@ SUBJECTS = {
 }
 _SENTENCE = re.compile(r"(?<=[.?!;])\s+|\n+")
 NAMES_ONLY = {"vs", "versus", "or", "and", "compared", "to", "with", "between", "the", "free", "paid"}
-SITUATION = {"i", "im", "i'm", "my", "me", "we", "our", "us", "need", "needs", "have", "has", "want", "using"}
+SITUATION = {
+    "i",
+    "im",
+    "i'm",
+    "my",
+    "me",
+    "we",
+    "our",
+    "us",
+    "need",
+    "needs",
+    "have",
+    "has",
+    "want",
+    "using",
+    "afford",
+    "got",
+}
 
 
 def _opens_question(part: str, names: frozenset[str]) -> bool:
     norm = normalize(part)
     modal = MODAL_START.match(norm)
-    return bool(WH_START.match(norm) or (modal and (modal[1] in SUBJECTS or modal[1] in names)))
+    # ("have aws" is a reply, "has kaggle changed its limits" a question: after have/has, a name asks
+    # only with more words after it)
+    named = modal is not None and modal[1] in names and (not norm.startswith("ha") or len(norm.split()) > 3)
+    return bool(WH_START.match(norm) or (modal and (modal[1] in SUBJECTS or named)))
 
 
 # "I guess 4 hours?", "maybe 20?": an answer said with a rising voice, not a question
@@ -622,7 +644,7 @@ _OWN_SITUATION = re.compile(
     r"\b(?:if|since|when|given\s+that|as|because)\s+(?:my|our|i|i'm|im|we|we're|i've|we've)\b"
     # "what would you recommend for a lab with 10 people ...?", "can I use colab for my company?"
     r"|\b(?:recommend\w*|suggest\w*|advise|best|right|ideal|worth\s+it)\s+(?:\w+\s+){0,2}?"
-    r"for\s+(?:a|an|my|our|me|us)\b"
+    r"for\s+(?:a|an|my|our|me|us|\d+)\b"
     r"|\bfor\s+(?:my|our)\s+(?:company|team|employer|lab|startup|business|class|students|clients?|job|work)\b"
     r"|\b(?:move|get|load|put|upload|copy|bring|read|access|transfer|mount)\s+(?:my|our)\s+(?:data|dataset|datasets|files)\b",
     re.I,
@@ -1120,6 +1142,8 @@ def _asked_situation(pack: Pack, asked: str, readings: list[Reading], answered: 
             r.question != budget
             or ((_says_no_money(pack.question(budget), unnamed) or _wish(pack, asked)) and not r.value)
             or bool(_BUDGET_SAID.search(unnamed))
+            # "... for 10 people at a uni, the uni pays?": who pays, an answer with no amount in it
+            or (r.value is None and r.option != NOT_SURE)
         )
     ]
 

@@ -216,7 +216,8 @@ def _amount_pattern(rated_before: str, rated_after: str, unrated_before: str, un
     (?:(?:whole|full|entire|solid)\s+(?=(?:{_unit_alt})\b))?
     (?P<unit>(?:{_unit_alt})\b)?
     (?P<half>\s+and\s+a\s+half\b)?
-    (?:\s+of\s+(?:(?:gpu|tpu|cpu|compute)\s+)?(?:gpu|tpu|cpu|compute|work|training|usage|use|time)(?:\s+time)?(?=\s*(?:/|per|a|an|each|every)\s))?
+    (?:\s+of\s+(?:(?:gpu|tpu|cpu|compute)\s+)?(?:gpu|tpu|cpu|compute|work|training|usage|use|time)(?:\s+time)?(?=\s*(?:/|per|a|an|each|every)\s)
+    |\s+(?:gpu|tpu|cpu|compute)(?:\s+time)?(?=\s*(?:/|per|a|an|each|every)\s))?
     (?P<rate>{PER_MONTH}|{PER_WEEK}|{PER_DAY}|{PER_YEAR})?
     """
 
