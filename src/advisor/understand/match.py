@@ -157,6 +157,7 @@ class _Phrase(Record):
         self.spans = bool(CLAUSE_WORDS & set(self.words))  # says a word clauses are split at
         # typos are forgiven only in words of some length, never in numbers (worked out once)
         self.typo_ok = len(self.text) >= 5 and not any(c.isdigit() for c in self.text)
+        self.last = self.words[-1][0]  # every word said keeps its first letter, even with a typo
 
 
 _PHRASES: dict[int, tuple[Question, tuple[_Phrase, ...]]] = {}
@@ -554,8 +555,9 @@ def _matches_in(phrases: Sequence[_Phrase], words: list[str]) -> Iterator[Match]
         if first not in said:  # an exact match, a stem or a typo all begin with the same letter
             continue
         n = len(phrase.words)
+        last = phrase.last
         for i in range(0, len(words) - n + 1):
-            if initials[i] != first:
+            if initials[i] != first or initials[i + n - 1] != last:
                 continue
             window = " ".join(words[i : i + n])
             score = _window_score(phrase, window, words[i : i + n], stems[i : i + n])
