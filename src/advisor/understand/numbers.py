@@ -991,7 +991,7 @@ def _counted(lowered: str, m: re.Match[str], kind: Kind) -> tuple[Kind, str]:
 
 _BORROWS = re.compile(
     r"\b(?:needs?|takes?|lasts?|runs? for|more like|closer to|not|but|maybe|perhaps|possibly|probably)\s+"
-    r"(?:about\s+|around\s+)?$"
+    r"(?:about\s+|around\s+|like\s+|roughly\s+)?$"
 )
 
 
