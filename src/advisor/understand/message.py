@@ -572,24 +572,7 @@ SUBJECTS = {
 }
 _SENTENCE = re.compile(r"(?<=[.?!;])\s+|\n+")
 NAMES_ONLY = {"vs", "versus", "or", "and", "compared", "to", "with", "between", "the", "free", "paid"}
-SITUATION = {
-    "i",
-    "im",
-    "i'm",
-    "my",
-    "me",
-    "we",
-    "our",
-    "us",
-    "need",
-    "needs",
-    "have",
-    "has",
-    "want",
-    "using",
-    "afford",
-    "got",
-}
+SITUATION = set("i im i'm my me we our us need needs have has want using afford got".split())
 
 
 def _opens_question(part: str, names: frozenset[str]) -> bool:
@@ -597,7 +580,9 @@ def _opens_question(part: str, names: frozenset[str]) -> bool:
     modal = MODAL_START.match(norm)
     # ("have aws" is a reply, "has kaggle changed its limits" a question: after have/has, a name asks
     # only with more words after it)
-    named = modal is not None and modal[1] in names and (not norm.startswith("ha") or len(norm.split()) > 3)
+    named = (
+        modal is not None and modal[1] in names and (norm.split()[0] not in {"has", "have"} or len(norm.split()) > 3)
+    )
     return bool(WH_START.match(norm) or (modal and (modal[1] in SUBJECTS or named)))
 
 

@@ -918,7 +918,7 @@ def _kind(m: re.Match[str], lowered: str, value: float, note: str) -> tuple[Kind
             monthly = value * 30
             return "money", monthly, note or f"read {_fmt(value)} a day as about {monthly:.0f} a month", 0.0
         return "money", value, note, 0.0
-    if unit and unit.lower() == "s" and value >= 1000 and m["a"].isdigit():
+    if unit and unit.lower() == "s" and re.fullmatch(r"\d{4}", m["a"]):
         return "plain", value, note, 0.0  # "two 3090s", "the 1990s": a card or a decade, not seconds
     if unit:
         hours = value * DURATION_UNITS[unit.lower()]
