@@ -274,7 +274,9 @@ _DEVICE_IN_AMOUNT = re.compile(r"\b(gpu|tpu|cpu|training)\b|.", re.I | re.S)
 _NEEDED = re.compile(rf"\b(?:need|needs|require|requires)\s+(?:about\s+|around\s+|at\s+least\s+)?$|{CARD_WITH}")
 
 
-_RAM_AFTER = re.compile(r"\s*(?:of\s+)?(?:system\s+|main\s+)?(?:ram|memory)\b", re.I)
+# "40GB of RAM", "40GB of memory": the machine's memory, not the size of the GPU asked about (numbers
+# reads 'of memory' more narrowly, as either kind)
+_MACHINE_MEMORY_AFTER = re.compile(r"\s*(?:of\s+)?(?:system\s+|main\s+)?(?:ram|memory)\b", re.I)
 
 
 def _sized(question: Question, text: str, amounts: list[Amount], asked: bool = False) -> Reading | None:
@@ -288,7 +290,7 @@ def _sized(question: Question, text: str, amounts: list[Amount], asked: bool = F
         named = said.match(text[amount.end :])
         # "I have 16GB on my GPU, need 40GB for this model": a GPU's memory, said as the need
         needed = amount.aside == GPU_MEMORY and _NEEDED.search(text[: amount.start].lower())
-        bare = asked and not _RAM_AFTER.match(text[amount.end :])
+        bare = asked and not _MACHINE_MEMORY_AFTER.match(text[amount.end :])
         if amount.kind != "size" or amount.aside not in ("", GPU_MEMORY) or not (named or needed or bare):
             continue
         fits = [o for o in question.options if o.holds is not None and o.holds >= amount.value]
@@ -580,9 +582,8 @@ def _opens_question(part: str, names: frozenset[str]) -> bool:
     modal = MODAL_START.match(norm)
     # ("have aws" is a reply, "has kaggle changed its limits" a question: after have/has, a name asks
     # only with more words after it)
-    named = (
-        modal is not None and modal[1] in names and (norm.split()[0] not in {"has", "have"} or len(norm.split()) > 3)
-    )
+    words = norm.split()
+    named = modal is not None and modal[1] in names and (words[0] not in {"has", "have"} or len(words) > 3)
     return bool(WH_START.match(norm) or (modal and (modal[1] in SUBJECTS or named)))
 
 
