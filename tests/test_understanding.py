@@ -91,6 +91,7 @@ def test_amounts(pack, text, value, kind):
         ("hardware", "two or more GPUs", {"hardware": "multi-gpu"}),  # 'or more' is a bound, not a choice
         ("gpu", "something with 40GB or more", {"gpu": "large"}),  # a bare size at the GPU question
         ("account", "have aws", {"account": "aws"}),  # a reply, not "Have AWS ...?"
+        ("gpu", "anything CUDA capable", {"gpu": "any"}),
     ],
 )
 def test_a_reply_to_the_question_asked(pack, question, text, wanted):
@@ -476,6 +477,21 @@ def test_what_a_person_does_not_mind_refuses_or_repeats_is_read_for_what_it_says
         ("I'm a professor and we can't pay", {"hardware": None}),  # 'a professor' is no typo of a processor
         ("my photos in Drive (around 50k), free", {"budget": "free"}),  # a figure in brackets
         ("Background: I'm a biologist. I need a GPU for 2 hours.", {"background": None}),  # a heading
+        # what the person is unsure of is named after 'not sure', and the budget asked is not it
+        ("I'm not sure how much RAM I need and I don't know where the data lives", {"memory": "not-sure"}),
+        ("I'm not sure how much RAM I need and I don't know where the data lives", {"data": "not-sure"}),
+        ("I'm not sure how much RAM I need and I don't know where the data lives", {"budget": None}),
+        ("honestly no idea about hardware, I'm new to this, free", {"budget": "free", "hardware": "not-sure"}),
+        # a month said as the span of a weekly use is no run length
+        ("about 60 hours a week of GPU use across the month", {"runtime": None, "weekly-hours": "over-30"}),
+        ("GPU for 2h, free tier ideally", {"budget": "free"}),  # a free tier wanted, not named
+        ("GPU for 2h, I want to stay on the free tier", {"budget": "free"}),
+        ("data in S3, GPU not required", {"hardware": "cpu"}),  # a negation after the words
+        ("data in S3, a GPU isn't necessary", {"hardware": "cpu"}),
+        ("just research experiments on a GPU", {"work": "explore"}),  # a weak word loses to a plain one
+        ("an hour or two on a GPU", {"runtime": "1-to-9"}),  # a range's upper end, before 'on'
+        # of two answers to one question, the one after 'but'
+        ("I have an AWS account through work but this is a personal project", {"team": "personal"}),
     ],
 )
 def test_each_fact_in_a_plain_description_finds_its_question(pack, text, wanted):
@@ -822,3 +838,10 @@ def test_the_chat_says_which_amount_it_left_unread_beside_the_answers_it_took(pa
     notices = [line.text for line in lines if line.role == "notice"]
     assert any("left unread" in n and "$8 to $12" in n for n in notices)
     assert lines[-1].text == pack.question("budget").prompt  # and the budget is asked
+
+
+@pytest.mark.parametrize("text", ["sagemaker on-demand pricing", "kaggle free tier limits"])
+def test_an_option_word_that_describes_a_guide_topic_is_no_answer(pack, text):
+    # "on-demand" would answer the budget asked, but here it says which prices are asked about
+    meaning = interpret(pack, pack.question("budget"), {}, text)
+    assert meaning.kind == "guide" and not meaning.readings, meaning

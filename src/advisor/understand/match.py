@@ -256,6 +256,7 @@ NAMING = {
     "hours",
     "quota",
 }
+_PREFERRED = {"ideally", "preferably", "please", "pls", "plz", "preferred", "if"}
 _TIME_UNITS = {"hours", "hour", "hrs", "hr", "h", "minutes", "mins", "min", "days", "day"}
 _JOINS = {"for", "of", "in", "on", "to", "at", "by", "with", "and", "or", "a", "an", "the", "per", "each", "every"}
 ONLY_AFTER = {"but", "beyond", "except", "besides", "apart", "other", "more"}
@@ -290,6 +291,7 @@ WHEN = {
     "end",
     "start",
 }  # "most days": how often; "by mid month": when
+_SPREAD = {"across", "during", "throughout", "within"}
 TIME_WORDS = {
     "month",
     "months",
@@ -453,11 +455,13 @@ def phrase_hits(question: Question, text: str) -> dict[str, tuple[float, str]]:
     phrase preceded by a negation ("no", "not", "don't", "without") does not count.
     """
     hits: dict[str, tuple[float, str]] = {}
-    ranks: dict[str, tuple[bool, float]] = {}
+    ranks: dict[str, tuple[bool, bool, float]] = {}
     for option, weight, window, exact in phrase_matches(question, text):
         # an option's exact words that count in a description beat its weak ones ('s3' beats 'aws'),
-        # then the heavier (longer, closer) words win
-        rank = (exact and not is_weak(question, option, window), weight)
+        # then any words that are not weak ('experiments' beats 'research'), then the heavier (longer,
+        # closer) words win
+        weak = is_weak(question, option, window)
+        rank = (exact and not weak, not weak, weight)
         if option not in ranks or rank > ranks[option]:
             hits[option], ranks[option] = (weight, window), rank
     said = question.unconcerned
@@ -571,7 +575,7 @@ def _matches_in(phrases: Sequence[_Phrase], words: list[str]) -> Iterator[Match]
 # out only that option, not what it is a kind of (they may still want a GPU)
 _REFUSED_AFTER = re.compile(
     r"(?:(?:would|will|is|are|s|seems?|feels?|sounds?|looks?|be|probably|definitely|way|just|costs?|cost|seem)\s+)*"
-    r"(?:overkill|unnecessary|unneeded|too\s+(?:expensive|pricey|costly|much|weak|slow|small)|not\s+(?:needed|necessary|required)|"
+    r"(?:overkill|unnecessary|unneeded|too\s+(?:expensive|pricey|costly|much|weak|slow|small)|(?:not|isnt|isn't|arent|aren't)\s+(?:really\s+)?(?:needed|necessary|required|essential)|"
     r"(?:not|isnt|isn't)\s+(?:enough|fast\s+enough|powerful\s+enough|big\s+enough)|"
     r"out\s+of\s+(?:my|our|the)\s+(?:budget|price\s+range|league))\b"
 )
@@ -617,6 +621,8 @@ def _said_otherwise(phrase: _Phrase, words: list[str], i: int) -> bool:
         return True  # "no GPU available", "no GPUs left": what a service has now, not what the job needs
     if i and words[i - 1] in WHEN and phrase.words[-1] in TIME_WORDS:
         return True  # "last month", "next week", "every day": when, not how long
+    if phrase.words[-1] in TIME_WORDS and not phrase.words[-1].startswith("weekend") and _spread_over(words, i):
+        return True  # "60 hours a week across the month", "during the week": over what time, not how long
     if _RATES & set(phrase.words) and i and (words[i - 1] == "per" or words[max(0, i - 2) : i] == ["by", "the"]):
         return True  # "pay per second", "billed by the minute": a rate, not a length
     if phrase.words[-1] in TIME_WORDS and set(after) & PROJECTS:
@@ -627,8 +633,12 @@ def _said_otherwise(phrase: _Phrase, words: list[str], i: int) -> bool:
         return True  # "keep running out of units" is not "keep running"
     if phrase.words[-1] == "afford" and set(after) & PRICED:
         return True  # "I can't afford Colab Pro": less than that plan costs, not nothing
-    if NAMING & set(words[i + n : i + n + (1 if after and after[0] in _JOINS else 2)]):
-        return True  # "the free tier", "free AWS credits": the name of a product, not an answer
+    named = words[i + n : i + n + (1 if after and after[0] in _JOINS else 2)]
+    at = next((k for k, w in enumerate(named) if w in NAMING), None)
+    if at is not None and not _PREFERRED & set(words[i + n + at + 1 : i + n + at + 2]):
+        # "the free tier", "free AWS credits": the name of a product, not an answer (but "free tier
+        # ideally" is what they want)
+        return True
     if (
         phrase.words[0] in NEGATIONS
         and phrase.words[-1] not in AVAILABLE
@@ -666,6 +676,12 @@ _DEVICE = re.compile(r"^(?:gpus?|rtx|gtx|nvidia|geforce|[a-z]\d+[a-z]*|\d{4})$")
 
 
 _PAY = {"pay", "paying", "pays", "cover", "covers", "fund", "funds"}
+
+
+def _spread_over(words: list[str], i: int) -> bool:
+    """Whether the words before words[i] are 'across the', 'during the' (or 'across' before 'the month')."""
+    before = words[max(0, i - 2) : i]
+    return bool(before) and (before[-1] in _SPREAD or (before[-1] == "the" and before[0] in _SPREAD))
 
 
 def _said_of_another(phrase: _Phrase, words: list[str], i: int) -> bool:

@@ -232,7 +232,20 @@ def _sure_phrase(question: Question, rest: str) -> tuple[str, str] | None:
         }
     # "GPUs, several of them": a word that made another option's near words count is part of that option
     sure = {o: w for o, w in sure.items() if not any(_lends(question, o2, w2, w, rest) for o2, w2 in sure.items())}
+    if len(sure) == 2:
+        sure = _after_but(sure, normalize(rest))
     return next(iter(sure.items())) if len(sure) == 1 else None
+
+
+def _after_but(sure: dict[str, str], norm: str) -> dict[str, str]:
+    """Of two options, the one said after 'but' when the other is said before it: 'an AWS account
+    through work but this is a personal project' is personal."""
+    cut = f" {norm} ".rfind(" but ")
+    if cut < 0:
+        return sure
+    after = {o: w for o, w in sure.items() if f" {norm} ".find(f" {w} ", cut) >= 0}
+    before = {o: w for o, w in sure.items() if 0 <= f" {norm} ".find(f" {w} ") < cut}
+    return after if len(after) == 1 and len(before) == 1 and after.keys() != before.keys() else sure
 
 
 def _lends(question: Question, oid: str, words: str, other: str, rest: str) -> bool:
@@ -337,6 +350,7 @@ def _others(pack: Pack, text: str, skip: str | None) -> list[Reading]:
     rest = _GIVEN.sub(lambda m: m[0][: m.start(m.lastindex or 0) - m.start()] + " " * len(m[m.lastindex or 0]), rest)
     out: list[Reading] = []
     strong: dict[str, tuple[str, str]] = {}  # question -> (option, words)
+    unsure = unsure_about(pack, text)
     for question in pack.questions:
         if question.id == skip:
             continue
@@ -352,7 +366,7 @@ def _others(pack: Pack, text: str, skip: str | None) -> list[Reading]:
                 if reading is not None:
                     out.append(reading)
                     continue
-        found = _sure_phrase(question, rest)
+        found = _sure_phrase(question, _without_unsure(rest, unsure, question.id))
         if found is not None:
             strong[question.id] = found
     # a phrase that another question also matched ("kaggle" in "kaggle competition") proves nothing
@@ -365,6 +379,9 @@ def _others(pack: Pack, text: str, skip: str | None) -> list[Reading]:
             continue
         opt = pack.question(qid).option(oid)
         out.append(Reading(qid, oid, opt.value if opt else None, 100.0, "text", text))
+    for qid in dict.fromkeys(q for q, _, _ in unsure):  # "no idea how much RAM I need", and no figure said
+        if qid != skip and qid not in {r.question for r in out}:
+            out.append(Reading(qid, NOT_SURE, None, 100.0, "text", text))
     return out
 
 
@@ -752,7 +769,7 @@ def _read_statement(
     said, text = text, _without_history(_without_free_names(pack, text))
     sized: Reading | None = None
     if pending is not None:
-        first = read_answer(pending, text, money_for(pack))
+        first = read_answer(pending, _without_unsure(text, unsure_about(pack, text), pending.id), money_for(pack))
         if not isinstance(first, Reading) and pending.sized_by:  # "a GPU with 24GB of VRAM" when asked which GPU
             sized = _sized(pending, text, find_amounts(text, money_for(pack)), asked=True)
             first = sized or first
@@ -800,6 +817,35 @@ def _read_statement(
     return readings, unclear
 
 
+# "no idea about hardware", "I don't know where the data will live": what the person is unsure of,
+# named by one question's keys in the rest of the clause
+_UNSURE_ABOUT = re.compile(
+    r"\b(?:not\s+sure|unsure|don['’]?t\s+know|do\s+not\s+know|no\s+idea|dunno|hard\s+to\s+say|can['’]?t\s+say|"
+    r"cannot\s+say|no\s+clue|not\s+certain|haven['’]?t\s+(?:figured\s+out|decided|measured|checked))\s+(?:yet\s+)?"
+    r"(?:how|what|which|where|about|of)\b(?:(?!\b(?:and|but|so)\s+(?:i|we|it|the|my|our)\b)[^,.;:!?])*",
+    re.I,
+)
+
+
+def unsure_about(pack: Pack, text: str) -> list[tuple[str, int, int]]:
+    """Each 'not sure how much RAM' in the text: the one question it names, and where it is said."""
+    found = []
+    for match in _UNSURE_ABOUT.finditer(text):
+        said = normalize(match[0])
+        named = [q for q in pack.questions if q.option(NOT_SURE) is not None and _named(q, said)]
+        if len(named) == 1:
+            found.append((named[0].id, match.start(), match.end()))
+    return found
+
+
+def _without_unsure(text: str, spans: list[tuple[str, int, int]], qid: str | None) -> str:
+    """The text as another question sees it: 'no idea about hardware' says nothing of the budget."""
+    for other, start, end in spans:
+        if other != qid:
+            text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 _UNSURE_OF = re.compile(
     r"\b(?:not\s+sure|unsure|dont\s+know|do\s+not\s+know|no\s+idea|dunno)\s+"
     r"(?:yet\s+)?((?:for\s+how|how|what|which|whether|if|about|of)\b[^,.;:!?]*)"
@@ -842,6 +888,7 @@ _HISTORY = re.compile(
 
 # "I only get a T4 on free colab": where they are, not what they can pay
 _ON_FREE_NAME = re.compile(
+    r"(?<!stay\s)(?<!stick\s)(?<!staying\s)(?<!sticking\s)(?<!remain\s)"
     r"\b(?:on|in|with|using|from|my)\s+(?:the\s+)?(free)(?=\s+(?:colab|kaggle|tier|version|account)\b)"
     # "I'm on kaggle because it's free": why they use it, not their budget
     r"|(?<!long )\b(?:because|since|as)\s+(?:it'?s|it\s+is|they'?re|that'?s)\s+(free)\b",
@@ -1100,12 +1147,21 @@ def _statement_and_question(pack: Pack, raw: str, norm: str, pending: Question |
     topical = bool(words & services and words & topics) and not words & SITUATION
     if topical and pending is not None:
         hits = phrase_hits(pending, raw).items()
-        topical = not any(not is_weak(pending, oid, said) and said not in WEAK for oid, (_, said) in hits)
+        # (words that describe the topic asked about answer nothing: "sagemaker on-demand pricing")
+        topical = not any(
+            not is_weak(pending, oid, said) and said not in WEAK and not _describes(said, norm, topics)
+            for oid, (_, said) in hits
+        )
     if topical and not asked:
         return "", raw
     if asked and stated and set(normalize(stated).split()) <= services | NAMES_ONLY:
         return "", raw  # "kaggle vs colab, which is cheaper?": names, then the question
     return stated, asked
+
+
+def _describes(said: str, norm: str, topics: frozenset[str]) -> bool:
+    """Whether the words said come right before a topic word: 'on demand pricing', 'free tier limits'."""
+    return any(f" {said} {topic} " in f" {norm} " for topic in topics)
 
 
 def _asked_situation(pack: Pack, asked: str, readings: list[Reading], answered: Mapping[str, str]) -> list[Reading]:

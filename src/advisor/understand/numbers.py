@@ -582,6 +582,10 @@ def _compound(lowered: str, text: str, found: list[Amount]) -> list[Amount]:
     return out
 
 
+# words after a bare number that are no thing counted ("an hour or two on a GPU", "a day or two max")
+_NOT_COUNTED_WORDS = {"on", "in", "at", "for", "with", "to", "per", "and", "but", "so", "max", "tops", "maybe", "or"}
+
+
 def _ranges(lowered: str, found: list[Amount]) -> list[Amount]:
     """'between 30 minutes and 3 days', 'from 2 hours to 2 days', '30 min to 30 hours': one range in
     two units, the second amount with the first as its lower end."""
@@ -591,7 +595,7 @@ def _ranges(lowered: str, found: list[Amount]) -> list[Amount]:
             first.kind == "duration"
             and first.scale
             and second.kind in ("plain", "count")
-            and not (second.aside or second.counted)
+            and not (second.aside or (second.counted and second.counted not in _NOT_COUNTED_WORDS))
         ):
             # "a minute or two", "an hour or so to 3": the bare number takes the unit said before it
             if re.fullmatch(r"\s*(?:or|to|-|–)\s*", between) and second.value * first.scale > first.value:
