@@ -619,16 +619,8 @@ def _said_otherwise(phrase: _Phrase, words: list[str], i: int) -> bool:
         return True  # "no GPU at home", "no GPU on my laptop": what their own machine lacks
     if phrase.words[0] in NEGATIONS and set(words[i + n : i + n + 2]) & AVAILABLE:
         return True  # "no GPU available", "no GPUs left": what a service has now, not what the job needs
-    if i and words[i - 1] in WHEN and phrase.words[-1] in TIME_WORDS:
-        return True  # "last month", "next week", "every day": when, not how long
-    if phrase.words[-1] in TIME_WORDS and not phrase.words[-1].startswith("weekend") and _spread_over(words, i):
-        return True  # "60 hours a week across the month", "during the week": over what time, not how long
-    if _RATES & set(phrase.words) and i and (words[i - 1] == "per" or words[max(0, i - 2) : i] == ["by", "the"]):
-        return True  # "pay per second", "billed by the minute": a rate, not a length
-    if phrase.words[-1] in TIME_WORDS and set(after) & PROJECTS:
-        return True  # "a weekend project", "a week-long course": when, not how long a run is
-    if phrase.words[-1] in TIME_WORDS and _how_often(words, i, phrase.words):
-        return True  # "5 runs a week", "a coffee a month": how often, not how long
+    if _said_of_time(phrase, words, i, after):
+        return True
     if phrase.words[-1] in {"run", "runs", "running"} and after == ["out"]:
         return True  # "keep running out of units" is not "keep running"
     if phrase.words[-1] == "afford" and set(after) & PRICED:
@@ -676,6 +668,20 @@ _DEVICE = re.compile(r"^(?:gpus?|rtx|gtx|nvidia|geforce|[a-z]\d+[a-z]*|\d{4})$")
 
 
 _PAY = {"pay", "paying", "pays", "cover", "covers", "fund", "funds"}
+
+
+def _said_of_time(phrase: _Phrase, words: list[str], i: int, after: list[str]) -> bool:
+    """Whether a time said at words[i] is when, how often or a rate, not how long a run is."""
+    if i and words[i - 1] in WHEN and phrase.words[-1] in TIME_WORDS:
+        return True  # "last month", "next week", "every day": when, not how long
+    if phrase.words[-1] in TIME_WORDS and not phrase.words[-1].startswith("weekend") and _spread_over(words, i):
+        return True  # "60 hours a week across the month", "during the week": over what time, not how long
+    if _RATES & set(phrase.words) and i and (words[i - 1] == "per" or words[max(0, i - 2) : i] == ["by", "the"]):
+        return True  # "pay per second", "billed by the minute": a rate, not a length
+    if phrase.words[-1] in TIME_WORDS and set(after) & PROJECTS:
+        return True  # "a weekend project", "a week-long course": when, not how long a run is
+    # "5 runs a week", "a coffee a month": how often, not how long
+    return phrase.words[-1] in TIME_WORDS and _how_often(words, i, phrase.words)
 
 
 def _spread_over(words: list[str], i: int) -> bool:
