@@ -92,6 +92,12 @@ def test_amounts(pack, text, value, kind):
         ("gpu", "something with 40GB or more", {"gpu": "large"}),  # a bare size at the GPU question
         ("account", "have aws", {"account": "aws"}),  # a reply, not "Have AWS ...?"
         ("gpu", "anything CUDA capable", {"gpu": "any"}),
+        # a reply put as a question: it names one of the question's options and no service
+        ("budget", "can it be free?", {"budget": "free"}),
+        ("background", "can it run while I sleep?", {"background": "yes"}),
+        ("hardware", "how would I know?", {"hardware": "not-sure"}),
+        ("budget", "is kaggle free?", {"budget": None}),  # asks of Kaggle
+        ("budget", "is it free?", {"budget": None}),  # asks whether something is
     ],
 )
 def test_a_reply_to_the_question_asked(pack, question, text, wanted):
@@ -185,6 +191,7 @@ def test_guide_question_then_back_to_the_pending_question(pack):
         ("help", "help"),
         ("start from scratch", "restart"),
         ("what's this for?", "why"),
+        ("that's all, bye", "bye"),
     ],
 )
 def test_commands_in_words(pack, text, command):
@@ -490,6 +497,17 @@ def test_what_a_person_does_not_mind_refuses_or_repeats_is_read_for_what_it_says
         ("data in S3, a GPU isn't necessary", {"hardware": "cpu"}),
         ("just research experiments on a GPU", {"work": "explore"}),  # a weak word loses to a plain one
         ("an hour or two on a GPU", {"runtime": "1-to-9"}),  # a range's upper end, before 'on'
+        # a figure corrected by the next one of its kind
+        ("the job is 25h, no, 23h, and it can resume", {"runtime": "12-to-24"}),
+        ("it's 2 hours, er, 2 days actually, on a GPU", {"runtime": "over-24"}),
+        ("it runs for 5 hours, no wait, more like 7", {"runtime": "1-to-9", "gpu": None}),  # 'no wait' is no need
+        ("the course ends in 6 weeks, I need a GPU for 2 hours each lab", {"runtime": "1-to-9"}),  # when
+        ("I need 30+ hours of GPU weekly", {"weekly-hours": "over-30", "runtime": None}),
+        ("GPU/10h/free", {"hardware": "gpu", "runtime": "9-to-12", "budget": "free"}),  # slashes between facts
+        ("$10/mo, 5 hours/week on a GPU", {"budget": "up-to-50", "weekly-hours": "up-to-20"}),  # rates kept
+        ("I started the job an hour ago and it needs another 8 hours", {"runtime": "1-to-9"}),  # history's clause
+        ("GPU 16GB VRAM is enough, RAM 12GB, job 3h", {"memory": "up-to-12"}),  # 'RAM' said before the size
+        ("how do I run a 30-hour job without paying?", {"budget": "free"}),  # 'a job' pays nobody
         # of two answers to one question, the one after 'but'
         ("I have an AWS account through work but this is a personal project", {"team": "personal"}),
     ],

@@ -694,7 +694,7 @@ def _said_of_another(phrase: _Phrase, words: list[str], i: int) -> bool:
     """Whether the phrase said at words[i] is about someone or something else: another payer, a
     card insisted on, a kind of card."""
     n = len(phrase.words)
-    if NEGATIONS & set(phrase.words) and _PAY & set(phrase.words) and PAYERS & set(words[max(0, i - 3) : i]):
+    if NEGATIONS & set(phrase.words) and _PAY & set(phrase.words) and _payer_before(words, i):
         return True  # "my employer won't pay": someone else does not pay, the person may
     if phrase.words[-1] in PAYERS and _refuses_to_pay(words[i + n : i + n + 4]):
         return True  # ... and the employer who does not pay is not the person's team
@@ -702,6 +702,14 @@ def _said_of_another(phrase: _Phrase, words: list[str], i: int) -> bool:
         return True  # "H100 or nothing": insisting on the card, not a budget of nothing
     # "an A10 class GPU": a kind of card, not a course
     return phrase.words[0] in {"class", "grade"} and i > 0 and bool(_DEVICE.match(words[i - 1]))
+
+
+def _payer_before(words: list[str], i: int) -> bool:
+    """Whether one of the three words before words[i] names a payer ('my job', not 'a 30-hour job')."""
+    return any(
+        words[k] in PAYERS and (words[k] not in {"job", "work"} or words[k - 1 : k] in (["my"], ["our"]))
+        for k in range(max(0, i - 3), i)
+    )
 
 
 def _refuses_to_pay(after: list[str]) -> bool:

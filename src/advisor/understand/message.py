@@ -564,6 +564,9 @@ SMALL_TALK = {
     "tysm": "thanks",
     "ta": "thanks",
     "bye for now": "bye",
+    "that s all": "bye",
+    "thats all": "bye",
+    "that is all": "bye",
     "good night": "bye",
     "goodnight": "bye",
     "thank u": "thanks",
@@ -717,7 +720,13 @@ def _small_talk(norm: str, pending: Question | None = None) -> str:
     # "great, thank you", "perfect thanks a lot": thanks with only warm words around it
     if words and set(words) <= _THANKS_WORDS and set(words) & {"thanks", "thank", "cheers", "thx", "ty"}:
         return "thanks"
+    # "that's all, bye", "ok bye then": goodbye with only warm words around it
+    if words and set(words) <= _THANKS_WORDS | _BYE_WORDS and set(words) & {"bye", "goodbye", "cya"}:
+        return "bye"
     return SMALL_TALK.get(_polite(" ".join(words)), "")  # "exit please"
+
+
+_BYE_WORDS = {"bye", "goodbye", "cya", "all", "for", "now", "then", "see", "later", "is"}
 
 
 _GREETING_WORDS = {"hi", "hey", "hello", "hiya", "heya", "yo", "howdy", "there"}
@@ -766,7 +775,7 @@ def _read_statement(
     """Every answer a statement gives: the pending question's first, then the others it settles."""
     readings: list[Reading] = []
     unclear: Unclear | None = None
-    said, text = text, _without_history(_without_free_names(pack, text))
+    said, text = text, _without_history(_without_free_names(pack, _INTERJECTION.sub(_blank, text)))
     sized: Reading | None = None
     if pending is not None:
         first = read_answer(pending, _without_unsure(text, unsure_about(pack, text), pending.id), money_for(pack))
@@ -868,7 +877,9 @@ def _named(question: Question, words: str) -> bool:
 
 
 # a message's parts: split at punctuation, "but" and "now" ("we started in 2024 and now have 12 engineers")
-_PART = re.compile(r"(?:(?!\bbut\b|\bnow\b)[^,.;!?])+|[,.;!?]+|\bbut\b|\bnow\b")
+# ... and at "and" before a new clause's subject ("I started it an hour ago and it needs 8 more hours")
+_NEW_CLAUSE = r"\band\s+(?=(?:it|i|we|they|my|our)\b)"
+_PART = re.compile(rf"(?:(?!\bbut\b|\bnow\b|{_NEW_CLAUSE})[^,.;!?])+|[,.;!?]+|\bbut\b|\bnow\b|{_NEW_CLAUSE}")
 _HISTORY = re.compile(
     r"\b(?:yesterday|last\s+(?:year|month|week|night|time|semester|term|quarter|summer|winter|spring|autumn|fall)|"
     r"ago|in\s+(?:19[89]\d|20[0-3]\d)|(?:burned|burnt)\s+through|(?:previous|prior)\s+(?:jobs?|runs?|projects?|models?)|"
@@ -932,6 +943,14 @@ def _without_free_names(pack: Pack, text: str) -> str:
         _FREE_BEFORE_NAME.sub(lambda m: " " * len(m[0]), part) if _TROUBLE.search(part) else part
         for part in _PART.findall(text)
     )
+
+
+# "5 hours, no wait, more like 7": a word said while thinking, not 'no waiting for a GPU'
+_INTERJECTION = re.compile(r"\b(?:(?:no|oh|er|um|hmm)\s+)?wait\b(?=\s*[,;-])", re.I)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match[0])
 
 
 def _without_history(text: str) -> str:
@@ -1073,8 +1092,16 @@ _SHORTHAND_WORDS = {
 _SHORTHAND = re.compile(r"\bw/o\b|\bw/(?!\w*/)|\bb/c\b|\bbc\b|(?<![\w<>])(?:>=|<=|>|<)\s*(?=[$€£~]?\s*\d)", re.I)
 
 
+# "GPU/10h/free": a slash between facts, not a rate ("$10/mo", "hours/week") nor a date ("24/7")
+_SLASH = re.compile(
+    r"(?<=[a-z0-9])/(?=[a-z])(?!(?:mo|mon|month|mth|m|wk|week|w|d|day|yr|year|h|hr|hrs|hour|person|head|user|seat)\b)"
+    r"|(?<=[a-z])/(?=\d)",
+    re.I,
+)
+
+
 def _interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str], text: str) -> Interpretation:
-    raw = _SHORTHAND.sub(lambda m: _SHORTHAND_WORDS[m[0].lower().strip()], text[:MAX_CHARS])
+    raw = _SLASH.sub(", ", _SHORTHAND.sub(lambda m: _SHORTHAND_WORDS[m[0].lower().strip()], text[:MAX_CHARS]))
     norm = normalize(raw)
     forget_matches()
     if not norm:
@@ -1135,6 +1162,20 @@ def _interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str]
     return _guide_or_unknown(pack, raw, set(norm.split()))
 
 
+_ASKS_A_FACT = {"is", "are", "does", "do", "did", "was", "were", "has", "have", "isnt", "arent", "doesnt"}
+
+
+def _reply_asked(pack: Pack, pending: Question, asked: str, norm: str) -> bool:
+    """Whether a short question names one of the pending question's options and no service: a
+    reply, not a question about the guide ('is kaggle free?' asks of Kaggle)."""
+    words = norm.split()
+    if len(words) > 6 or set(words) & service_words(pack) or words[0] in _ASKS_A_FACT:
+        return False  # ("is it free?" asks whether something is, "can it be free?" wants it)
+    return any(
+        not is_weak(pending, oid, said) and said not in WEAK for oid, (_, said) in phrase_hits(pending, asked).items()
+    )
+
+
 def _statement_and_question(pack: Pack, raw: str, norm: str, pending: Question | None = None) -> tuple[str, str]:
     """What the message states, and what it asks ('' for either when it holds none)."""
     stated, asked = split_question(raw, service_words(pack))
@@ -1156,6 +1197,8 @@ def _statement_and_question(pack: Pack, raw: str, norm: str, pending: Question |
         return "", raw
     if asked and stated and set(normalize(stated).split()) <= services | NAMES_ONLY:
         return "", raw  # "kaggle vs colab, which is cheaper?": names, then the question
+    if asked and not stated and pending is not None and _reply_asked(pack, pending, asked, norm):
+        return asked, ""  # "can it be free?", "GPU or TPU?": a reply put as a question
     return stated, asked
 
 

@@ -216,8 +216,8 @@ def _amount_pattern(rated_before: str, rated_after: str, unrated_before: str, un
     (?:(?:whole|full|entire|solid)\s+(?=(?:{_unit_alt})\b))?
     (?P<unit>(?:{_unit_alt})\b)?
     (?P<half>\s+and\s+a\s+half\b)?
-    (?:\s+of\s+(?:(?:gpu|tpu|cpu|compute)\s+)?(?:gpu|tpu|cpu|compute|work|training|usage|use|time)(?:\s+time)?(?=\s*(?:/|per|a|an|each|every)\s)
-    |\s+(?:gpu|tpu|cpu|compute)(?:\s+time)?(?=\s*(?:/|per|a|an|each|every)\s))?
+    (?:\s+of\s+(?:(?:gpu|tpu|cpu|compute)\s+)?(?:gpu|tpu|cpu|compute|work|training|usage|use|time)(?:\s+time)?(?=\s*(?:(?:/|per|a|an|each|every)\s|(?:weekly|daily|nightly|monthly)\b))
+    |\s+(?:gpu|tpu|cpu|compute)(?:\s+time)?(?=\s*(?:(?:/|per|a|an|each|every)\s|(?:weekly|daily|nightly|monthly)\b)))?
     (?P<rate>{PER_MONTH}|{PER_WEEK}|{PER_DAY}|{PER_YEAR})?
     """
 
@@ -430,7 +430,24 @@ def _find_amounts(text: str, money: Money) -> list[Amount]:
     found = _compound(lowered, text, found)
     found = _days_a_week(_weekdays(lowered, _times_a_week(lowered, _per_part(lowered, _borrow_units(lowered, found)))))
     found = _per_head(lowered, _daily(lowered, _weekly_lead(lowered, _runs_a_week(lowered, found))))
-    return _over_period(lowered, _spread(lowered, _ranges(lowered, found)))
+    return _corrected(lowered, _over_period(lowered, _spread(lowered, _ranges(lowered, found))))
+
+
+# "25h, no, 23h", "2 hours, er, 2 days actually", "$20, sorry, I meant $40": the person corrects
+# the figure just said
+_CORRECTION = re.compile(
+    r"\s*[,;.]?\s*(?:(?:no|nope|er|erm|um|uh|sorry|oops|wait|actually|correction|or\s+rather|rather|"
+    r"i\s+mean|i\s+meant|make\s+(?:it|that)|more\s+like|scratch\s+that)\b[\s,;.!-]*)+"
+)
+
+
+def _corrected(lowered: str, found: list[Amount]) -> list[Amount]:
+    """An amount corrected by the next one of its kind is set aside."""
+    for first, second in zip(found, found[1:]):
+        between = lowered[first.end : second.start]
+        if first.kind == second.kind and not first.aside and _CORRECTION.fullmatch(between) and between.strip():
+            first.aside = "corrected by the figure after it"
+    return found
 
 
 # "$60 for the next 3 months", "100 euros for the whole semester", "$300 in total": money that has
@@ -994,7 +1011,8 @@ def _counted(lowered: str, m: re.Match[str], kind: Kind) -> tuple[Kind, str]:
 
 
 _BORROWS = re.compile(
-    r"\b(?:needs?|takes?|lasts?|runs? for|more like|closer to|not|but|maybe|perhaps|possibly|probably)\s+"
+    r"\b(?:needs?|takes?|lasts?|runs? for|more like|closer to|not|but|maybe|perhaps|possibly|probably|"
+    r"(?:in\s+)?total)\s+"
     r"(?:about\s+|around\s+|like\s+|roughly\s+)?$"
 )
 
@@ -1124,6 +1142,12 @@ _IN_DAYS = re.compile(r"\bin\s+(?:about\s+|around\s+|roughly\s+|just\s+|only\s+)
 _RUN_IN = re.compile(
     r"\b(?:finish\w*|complete\w*|done|runs?|takes?|converge\w*|ends?|trains?|training|train\s+it|run\s+it)"
     r"\s+(?:\w+\s+)?in\s+(?:about\s+|around\s+|roughly\s+|just\s+|only\s+)?$"
+)
+# "the course ends in 6 weeks", "the competition closes in 10 days": when something else ends
+_ENDS_IN = re.compile(
+    r"\b(?:course|semester|term|competition|contest|hackathon|class|program|programme|trial|subscription|offer|"
+    r"challenge|internship|contract|grant|project|quarter)\s+(?:ends?|finish\w*|closes?|is\s+over)\s+in\s+"
+    r"(?:about\s+|around\s+|roughly\s+|just\s+|only\s+)?$"
 )
 _AFTER_BEFORE = re.compile(
     r"\b(?:after|at)\s+(?:about\s+|around\s+|roughly\s+|only\s+|just\s+|like\s+|exactly\s+|approx\.?\s+|"
@@ -1295,6 +1319,7 @@ _NEEDS_BEFORE = re.compile(
     r"\b(?:needs?|requires?|would\s+need|will\s+need|takes?\s+up)\s+(?:about\s+|around\s+|roughly\s+|at\s+least\s+)?$"
 )
 _RAM_AFTER = re.compile(r"^\s*(?:of\s+)?(?:system\s+|cpu\s+)?ram\b")
+_RAM_BEFORE = re.compile(r"\b(?<!v)(?<!gpu\s)ram\s*[:=]?\s*(?:of\s+|is\s+)?(?:about\s+|around\s+|~\s*)?$")
 # "a GPU with ...", "a graphics card with ...": what is said next describes the card
 CARD_WITH = r"\b(?:gpu|card)\s+with\s+(?:about\s+|around\s+|at\s+least\s+)?$"
 _GPU_MEMORY_SAID = re.compile(
@@ -1401,8 +1426,8 @@ def _size_aside(before: str, after: str, clause: str, said: str) -> str:
         or _LOCALLY_AFTER.match(after)  # "I have 12 GB of RAM locally"
     ):
         return "what the person's own machine has, not what the job needs"
-    if _RAM_AFTER.match(after):
-        return ""  # "24GB of GPU memory and 50GB of RAM": the RAM is said
+    if _RAM_AFTER.match(after) or _RAM_BEFORE.search(before):
+        return ""  # "24GB of GPU memory and 50GB of RAM", "VRAM 16GB, RAM 12GB": the RAM is said
     if _GPU_MEMORY_AFTER.match(after) or _GPU_NAME_BEFORE.search(before) or _GPU_MEMORY_SAID.search(sentence):
         return GPU_MEMORY
     if _DATA_AFTER.match(after) or (
@@ -1494,7 +1519,9 @@ def _time_aside(before: str, after: str, clause: str, amount: Amount) -> str:
         return "when a quota comes back, not how long the job runs"
     if _IDLE_AFTER.match(after):
         return "an idle time-out, not how long the job runs"
-    if _WHEN_BEFORE.search(before) or (_IN_DAYS.search(before) and amount.scale >= 24 and not _RUN_IN.search(before)):
+    if _WHEN_BEFORE.search(before) or (
+        _IN_DAYS.search(before) and amount.scale >= 24 and (not _RUN_IN.search(before) or _ENDS_IN.search(before))
+    ):
         return "when something is due or how often, not how long the job runs"
     if _AFTER_BEFORE.search(before) and _FAILURE.search(clause):
         return "when a service stopped: a limit hit, not how long the job runs"
