@@ -192,6 +192,7 @@ def test_guide_question_then_back_to_the_pending_question(pack):
         ("start from scratch", "restart"),
         ("what's this for?", "why"),
         ("that's all, bye", "bye"),
+        ("why this question?", "why"),
     ],
 )
 def test_commands_in_words(pack, text, command):
@@ -508,6 +509,9 @@ def test_what_a_person_does_not_mind_refuses_or_repeats_is_read_for_what_it_says
         ("I started the job an hour ago and it needs another 8 hours", {"runtime": "1-to-9"}),  # history's clause
         ("GPU 16GB VRAM is enough, RAM 12GB, job 3h", {"memory": "up-to-12"}),  # 'RAM' said before the size
         ("how do I run a 30-hour job without paying?", {"budget": "free"}),  # 'a job' pays nobody
+        ("our four-person lab shares one AWS account", {"team": "team"}),  # a count said with a hyphen
+        ("a laptop with no GPU, 2 hours of work", {"hardware": None}),  # what their machine lacks
+        ("I lack the money for a cloud bill", {"budget": "free"}),  # 'lack' negates the bill
         # of two answers to one question, the one after 'but'
         ("I have an AWS account through work but this is a personal project", {"team": "personal"}),
     ],

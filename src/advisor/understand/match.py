@@ -229,7 +229,22 @@ def stem_words(words: list[str]) -> tuple[str, ...]:
 
 # a negated verb ("don't need", "won't have to") reaches the rest of its clause; "no" or "without"
 # only the few words after it ("no money, a gpu")
-VERB_NEGATIONS = {"dont", "doesnt", "didnt", "wont", "cant", "cannot", "never", "isnt", "arent", "wouldnt", "shouldnt"}
+VERB_NEGATIONS = {
+    "dont",
+    "doesnt",
+    "didnt",
+    "wont",
+    "cant",
+    "cannot",
+    "never",
+    "isnt",
+    "arent",
+    "wouldnt",
+    "shouldnt",
+    "lack",
+    "lacks",
+    "lacking",
+}
 LIMITS = {"more", "over", "above", "beyond", "past", "much"}
 AUXILIARIES = {"do", "does", "did", "will", "would", "should", "could", "must", "need", "is", "are"}
 
@@ -639,6 +654,7 @@ def _said_otherwise(phrase: _Phrase, words: list[str], i: int) -> bool:
             GIVEN & set(words[max(0, i - 2) : i])
             or (i >= 2 and words[i - 1] in {"has", "have", "had"} and words[i - 2] not in {"i", "we"})
             or (i and words[i - 1] in MACHINES)
+            or (i >= 2 and words[i - 1] == "with" and words[i - 2] in MACHINES)  # "a laptop with no GPU"
         )
     ):
         return True  # "it gives me no GPU", "my Chromebook has no GPU": what it has, not what the job needs

@@ -59,6 +59,8 @@ COMMANDS = {
     "why": "why",
     "why?": "why",
     "why do you ask": "why",
+    "why this question": "why",
+    "why that question": "why",
     "why ask": "why",
     "why does it matter": "why",
     "why is that needed": "why",

@@ -990,7 +990,8 @@ def _counted(lowered: str, m: re.Match[str], kind: Kind) -> tuple[Kind, str]:
     counted = ""
     # ("three or more GPUs": what is counted comes after the bound)
     after = re.match(
-        r"\s*(?:x\s*)?(?:or\s+more\s+)?([^\W\d_][\w+-]*|\d{4}s\b)(?:\s+(of\s+us|of\s+them))?", lowered[m.end() :]
+        r"\s*(?:x\s*|-(?=person|people|man|member))?(?:or\s+more\s+)?([^\W\d_][\w+-]*|\d{4}s\b)(?:\s+(of\s+us|of\s+them))?",
+        lowered[m.end() :],
     )
     if after:
         counted = after.group(2) or after.group(1)
