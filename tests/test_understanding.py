@@ -867,3 +867,12 @@ def test_an_option_word_that_describes_a_guide_topic_is_no_answer(pack, text):
     # "on-demand" would answer the budget asked, but here it says which prices are asked about
     meaning = interpret(pack, pack.question("budget"), {}, text)
     assert meaning.kind == "guide" and not meaning.readings, meaning
+
+
+def test_the_question_asked_said_back_with_its_answer_opens_no_guide_passage(pack):
+    meaning = interpret(pack, pack.question("checkpoint"), {}, "can it pick up where it left off? yes")
+    assert [(r.question, r.option) for r in meaning.readings] == [("checkpoint", "yes")]
+    assert meaning.guide is None
+    # a question that names a plan or a service still brings its passage
+    meaning = interpret(pack, pack.question("budget"), {}, "my runs need ten hours; would Pro help?")
+    assert meaning.guide is not None and meaning.readings
