@@ -1148,7 +1148,7 @@ def _interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str]
             "answers",
             readings=tuple(readings),
             corrected=corrected,
-            guide=guide if _names_a_topic(pack, asked) else None,
+            guide=guide if _wants_passage(pack, asked) else None,
             problem=problem,
             unasked=unasked,
             candidates=maybe,
@@ -1167,11 +1167,16 @@ def _interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str]
 _ASKS_A_FACT = {"is", "are", "does", "do", "did", "was", "were", "has", "have", "isnt", "arent", "doesnt"}
 
 
-def _names_a_topic(pack: Pack, asked: str) -> bool:
-    """Whether a question names a service or a topic of the guide ('would Pro help?'): one that
-    names none beside answers ("can it pick up where it left off? yes") wants no guide passage."""
-    words = set(normalize(asked).split())
-    return bool(words & (service_words(pack) | topic_words(pack) | frozenset(pack.info.guide_words.headings)))
+def _wants_passage(pack: Pack, asked: str) -> bool:
+    """Whether a question said beside answers wants a guide passage: not one about the job itself
+    that names no service nor topic of the guide ("can it pick up where it left off? yes")."""
+    norm = normalize(asked)
+    words = set(norm.split())
+    named = words & (service_words(pack) | topic_words(pack) | frozenset(pack.info.guide_words.headings))
+    return bool(named) or not _OF_THE_JOB.match(norm)
+
+
+_OF_THE_JOB = re.compile(r"(?:can|could|will|would|does|do|should|is|must)\s+it\b")
 
 
 def _reply_asked(pack: Pack, pending: Question, asked: str, norm: str) -> bool:
