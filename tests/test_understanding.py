@@ -876,3 +876,10 @@ def test_the_question_asked_said_back_with_its_answer_opens_no_guide_passage(pac
     # a question that names a plan or a service still brings its passage
     meaning = interpret(pack, pack.question("budget"), {}, "my runs need ten hours; would Pro help?")
     assert meaning.guide is not None and meaning.readings
+
+
+def test_an_unreadable_amount_in_a_statement_is_asked_about_before_the_question_after_it(pack):
+    meaning = interpret(
+        pack, pack.question("budget"), {}, "can't spend more than €10 a month, is that enough for a GPU?"
+    )
+    assert meaning.kind == "clarify" and "US dollars" in meaning.problem, meaning

@@ -1153,10 +1153,10 @@ def _interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str]
             unasked=unasked,
             candidates=maybe,
         )
+    if unclear is not None and unclear.problem and (stated or guide is None):
+        return Interpretation("clarify", problem=unclear.problem)  # "€10 a month, is that enough?"
     if guide is not None:
         return Interpretation("guide", guide=guide, unasked=unasked)
-    if unclear is not None and unclear.problem:
-        return Interpretation("clarify", problem=unclear.problem)
     if unclear is not None and unclear.candidates:
         return Interpretation("clarify", candidates=unclear.candidates)
     if unasked:
