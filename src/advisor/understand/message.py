@@ -242,11 +242,12 @@ def _sure_phrase(question: Question, rest: str) -> tuple[str, str] | None:
 def _after_but(sure: dict[str, str], norm: str) -> dict[str, str]:
     """Of two options, the one said after 'but' when the other is said before it: 'an AWS account
     through work but this is a personal project' is personal."""
-    cut = f" {norm} ".rfind(" but ")
+    padded = f" {norm} "
+    cut = padded.rfind(" but ")
     if cut < 0:
         return sure
-    after = {o: w for o, w in sure.items() if f" {norm} ".find(f" {w} ", cut) >= 0}
-    before = {o: w for o, w in sure.items() if 0 <= f" {norm} ".find(f" {w} ") < cut}
+    after = {o: w for o, w in sure.items() if padded.find(f" {w} ", cut) >= 0}
+    before = {o: w for o, w in sure.items() if 0 <= padded.find(f" {w} ") < cut}
     return after if len(after) == 1 and len(before) == 1 and after.keys() != before.keys() else sure
 
 
@@ -352,7 +353,7 @@ def _others(pack: Pack, text: str, skip: str | None) -> list[Reading]:
     rest = _GIVEN.sub(lambda m: m[0][: m.start(m.lastindex or 0) - m.start()] + " " * len(m[m.lastindex or 0]), rest)
     out: list[Reading] = []
     strong: dict[str, tuple[str, str]] = {}  # question -> (option, words)
-    unsure = unsure_about(pack, text)
+    unsure = _unsure_about(pack, text)
     for question in pack.questions:
         if question.id == skip:
             continue
@@ -780,7 +781,7 @@ def _read_statement(
     said, text = text, _without_history(_without_free_names(pack, _INTERJECTION.sub(_blank, text)))
     sized: Reading | None = None
     if pending is not None:
-        first = read_answer(pending, _without_unsure(text, unsure_about(pack, text), pending.id), money_for(pack))
+        first = read_answer(pending, _without_unsure(text, _unsure_about(pack, text), pending.id), money_for(pack))
         if not isinstance(first, Reading) and pending.sized_by:  # "a GPU with 24GB of VRAM" when asked which GPU
             sized = _sized(pending, text, find_amounts(text, money_for(pack)), asked=True)
             first = sized or first
@@ -838,7 +839,7 @@ _UNSURE_ABOUT = re.compile(
 )
 
 
-def unsure_about(pack: Pack, text: str) -> list[tuple[str, int, int]]:
+def _unsure_about(pack: Pack, text: str) -> list[tuple[str, int, int]]:
     """Each 'not sure how much RAM' in the text: the one question it names, and where it is said."""
     found = []
     for match in _UNSURE_ABOUT.finditer(text):
