@@ -1006,12 +1006,14 @@ VAGUE = {
     "lots",
     "lot",
 }
+# the units a rate is said in after a slash ("$15/month", "10h/week")
+RATE_UNITS = "mo|mon|month|wk|week|day|d|yr|year|hr|hour|h"
 # "gpu or tpu", "gpu/tpu"; not the rate in "$15/month" or "10h/week"
 _OR = re.compile(
     # ("two or more GPUs", "an A10 or better": one answer with its bound, not two answers)
     r"\s+(?:or|vs|versus|either)\s+(?!(?:more|less|so|above|higher|fewer|better|bigger|larger|newer|faster|"
     r"equivalent|similar|something|thereabouts)\b)"
-    r"|(?<!\d)\s*/\s*(?=[^\W\d])(?!(?:mo|mon|month|wk|week|day|d|yr|year|hr|hour|h)\b)",
+    rf"|(?<!\d)\s*/\s*(?=[^\W\d])(?!(?:{RATE_UNITS})\b)",
     re.I,
 )
 

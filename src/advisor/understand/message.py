@@ -23,6 +23,7 @@ from ..record import Record
 from .guide_search import Hit, index_for
 from .match import (
     NEGATIONS,
+    RATE_UNITS,
     Reading,
     Unclear,
     forget_matches,
@@ -197,6 +198,11 @@ def topic_words(pack: Pack) -> frozenset[str]:
     return pack.derived.once("topic-words", lambda: frozenset(pack.info.guide_words.topics))
 
 
+def guide_topics(pack: Pack) -> frozenset[str]:
+    """The topic words and the sections' heading words: what a question about the guide names."""
+    return pack.derived.once("guide-topics", lambda: topic_words(pack) | frozenset(pack.info.guide_words.headings))
+
+
 def _service_words(pack: Pack) -> frozenset[str]:
     found = set(pack.info.guide_words.names)
     for service in pack.services:
@@ -335,8 +341,9 @@ _GIVEN = re.compile(
 )
 
 
-def _others(pack: Pack, text: str, skip: str | None) -> list[Reading]:
-    """Readings for questions other than the pending one, only where the text is unambiguous."""
+def _others(pack: Pack, text: str, skip: str | None, unsure: list[tuple[str, int, int]] | None = None) -> list[Reading]:
+    """Readings for questions other than the pending one, only where the text is unambiguous
+    (``unsure``: what _unsure_about found in the text, when the caller has it already)."""
     amounts = find_amounts(text, money_for(pack))
     # words inside an amount ("5 hours a week") must not also count as phrases ("a week")
     rest = text
@@ -353,7 +360,7 @@ def _others(pack: Pack, text: str, skip: str | None) -> list[Reading]:
     rest = _GIVEN.sub(lambda m: m[0][: m.start(m.lastindex or 0) - m.start()] + " " * len(m[m.lastindex or 0]), rest)
     out: list[Reading] = []
     strong: dict[str, tuple[str, str]] = {}  # question -> (option, words)
-    unsure = _unsure_about(pack, text)
+    unsure = _unsure_about(pack, text) if unsure is None else unsure
     for question in pack.questions:
         if question.id == skip:
             continue
@@ -780,8 +787,9 @@ def _read_statement(
     unclear: Unclear | None = None
     said, text = text, _without_history(_without_free_names(pack, _INTERJECTION.sub(_blank, text)))
     sized: Reading | None = None
+    unsure = _unsure_about(pack, text)
     if pending is not None:
-        first = read_answer(pending, _without_unsure(text, _unsure_about(pack, text), pending.id), money_for(pack))
+        first = read_answer(pending, _without_unsure(text, unsure, pending.id), money_for(pack))
         if not isinstance(first, Reading) and pending.sized_by:  # "a GPU with 24GB of VRAM" when asked which GPU
             sized = _sized(pending, text, find_amounts(text, money_for(pack)), asked=True)
             first = sized or first
@@ -792,7 +800,7 @@ def _read_statement(
     # only fill other questions when the text carries more than a bare word; an answer given earlier
     # changes only when the person says so ("no, 5 hours"), never as a side effect of another answer
     if len(normalize(text).split()) >= 2 or _measured(pack, text):
-        for r in _others(pack, text, pending.id if pending else None):
+        for r in _others(pack, text, pending.id if pending else None, unsure):
             if r.question not in {x.question for x in readings} and r.question not in answered:
                 # (the size that answered the GPU asked about is not also the RAM)
                 if not (sized is not None and r.via == "number" and specific_kind(pack.question(r.question)) == "size"):
@@ -831,8 +839,9 @@ def _read_statement(
 
 # "no idea about hardware", "I don't know where the data will live": what the person is unsure of,
 # named by one question's keys in the rest of the clause
+_UNSURE = r"not\s+sure|unsure|don['’]?t\s+know|do\s+not\s+know|no\s+idea|dunno"  # said raw or normalized
 _UNSURE_ABOUT = re.compile(
-    r"\b(?:not\s+sure|unsure|don['’]?t\s+know|do\s+not\s+know|no\s+idea|dunno|hard\s+to\s+say|can['’]?t\s+say|"
+    rf"\b(?:{_UNSURE}|hard\s+to\s+say|can['’]?t\s+say|"
     r"cannot\s+say|no\s+clue|not\s+certain|haven['’]?t\s+(?:figured\s+out|decided|measured|checked))\s+(?:yet\s+)?"
     r"(?:how|what|which|where|about|of)\b(?:(?!\b(?:and|but|so)\s+(?:i|we|it|the|my|our)\b)[^,.;:!?])*",
     re.I,
@@ -859,7 +868,7 @@ def _without_unsure(text: str, spans: list[tuple[str, int, int]], qid: str | Non
 
 
 _UNSURE_OF = re.compile(
-    r"\b(?:not\s+sure|unsure|dont\s+know|do\s+not\s+know|no\s+idea|dunno)\s+"
+    rf"\b(?:{_UNSURE})\s+"
     r"(?:yet\s+)?((?:for\s+how|how|what|which|whether|if|about|of)\b[^,.;:!?]*)"
 )
 
@@ -940,11 +949,10 @@ def _without_free_names(pack: Pack, text: str) -> str:
     text = _ON_FREE_NAME.sub(
         lambda m: m[0][: m.start(m.lastindex or 0) - m.start()] + " " * len(m[m.lastindex or 0]), text
     )
-    text = _FREE_NAME_IS.sub(lambda m: " " * len(m[0]), text)
+    text = _FREE_NAME_IS.sub(_blank, text)
     # "free colab disconnected me", "the free GPU lasted 3 hours": the free tier, said of trouble
     return "".join(
-        _FREE_BEFORE_NAME.sub(lambda m: " " * len(m[0]), part) if _TROUBLE.search(part) else part
-        for part in _PART.findall(text)
+        _FREE_BEFORE_NAME.sub(_blank, part) if _TROUBLE.search(part) else part for part in _PART.findall(text)
     )
 
 
@@ -1097,7 +1105,7 @@ _SHORTHAND = re.compile(r"\bw/o\b|\bw/(?!\w*/)|\bb/c\b|\bbc\b|(?<![\w<>])(?:>=|<
 
 # "GPU/10h/free": a slash between facts, not a rate ("$10/mo", "hours/week") nor a date ("24/7")
 _SLASH = re.compile(
-    r"(?<=[a-z0-9])/(?=[a-z])(?!(?:mo|mon|month|mth|m|wk|week|w|d|day|yr|year|h|hr|hrs|hour|person|head|user|seat)\b)"
+    rf"(?<=[a-z0-9])/(?=[a-z])(?!(?:{RATE_UNITS}|mth|m|w|hrs|person|head|user|seat)\b)"
     r"|(?<=[a-z])/(?=\d)",
     re.I,
 )
@@ -1173,8 +1181,7 @@ def _wants_passage(pack: Pack, asked: str) -> bool:
     that names no service nor topic of the guide ("can it pick up where it left off? yes")."""
     norm = normalize(asked)
     words = set(norm.split())
-    named = words & (service_words(pack) | topic_words(pack) | frozenset(pack.info.guide_words.headings))
-    return bool(named) or not _OF_THE_JOB.match(norm)
+    return bool(words & (service_words(pack) | guide_topics(pack))) or not _OF_THE_JOB.match(norm)
 
 
 _OF_THE_JOB = re.compile(r"(?:can|could|will|would|does|do|should|is|must)\s+it\b")
@@ -1186,9 +1193,16 @@ def _reply_asked(pack: Pack, pending: Question, asked: str, norm: str) -> bool:
     words = norm.split()
     if len(words) > 6 or set(words) & service_words(pack) or words[0] in _ASKS_A_FACT:
         return False  # ("is it free?" asks whether something is, "can it be free?" wants it)
-    return any(
-        not is_weak(pending, oid, said) and said not in WEAK for oid, (_, said) in phrase_hits(pending, asked).items()
-    )
+    return bool(_strong_words(pending, asked))
+
+
+def _strong_words(question: Question, text: str) -> list[str]:
+    """The words that name an option of the question in the text, none of them weak."""
+    return [
+        said
+        for oid, (_, said) in phrase_hits(question, text).items()
+        if not is_weak(question, oid, said) and said not in WEAK
+    ]
 
 
 def _statement_and_question(pack: Pack, raw: str, norm: str, pending: Question | None = None) -> tuple[str, str]:
@@ -1199,15 +1213,11 @@ def _statement_and_question(pack: Pack, raw: str, norm: str, pending: Question |
     # nobody's situation in it, is a question about the guide, unless it answers the question being
     # asked ("google drive or kaggle" when asked where the data is)
     services = service_words(pack)
-    topics = topic_words(pack) | frozenset(pack.info.guide_words.headings)
+    topics = guide_topics(pack)
     topical = bool(words & services and words & topics) and not words & SITUATION
     if topical and pending is not None:
-        hits = phrase_hits(pending, raw).items()
         # (words that describe the topic asked about answer nothing: "sagemaker on-demand pricing")
-        topical = not any(
-            not is_weak(pending, oid, said) and said not in WEAK and not _describes(said, norm, topics)
-            for oid, (_, said) in hits
-        )
+        topical = all(_describes(said, norm, topics) for said in _strong_words(pending, raw))
     if topical and not asked:
         return "", raw
     if asked and stated and set(normalize(stated).split()) <= services | NAMES_ONLY:

@@ -599,10 +599,6 @@ def _compound(lowered: str, text: str, found: list[Amount]) -> list[Amount]:
     return out
 
 
-# words after a bare number that are no thing counted ("an hour or two on a GPU", "a day or two max")
-_NOT_COUNTED_WORDS = {"on", "in", "at", "for", "with", "to", "per", "and", "but", "so", "max", "tops", "maybe", "or"}
-
-
 def _ranges(lowered: str, found: list[Amount]) -> list[Amount]:
     """'between 30 minutes and 3 days', 'from 2 hours to 2 days', '30 min to 30 hours': one range in
     two units, the second amount with the first as its lower end."""
@@ -612,7 +608,7 @@ def _ranges(lowered: str, found: list[Amount]) -> list[Amount]:
             first.kind == "duration"
             and first.scale
             and second.kind in ("plain", "count")
-            and not (second.aside or (second.counted and second.counted not in _NOT_COUNTED_WORDS))
+            and not (second.aside or second.counted)
         ):
             # "a minute or two", "an hour or so to 3": the bare number takes the unit said before it
             if re.fullmatch(r"\s*(?:or|to|-|–)\s*", between) and second.value * first.scale > first.value:
@@ -983,6 +979,11 @@ def _kind(m: re.Match[str], lowered: str, value: float, note: str) -> tuple[Kind
 _NOT_COUNTED = re.compile(r"\s*(?:or(?!\s+more\s+(?!(?:a|an|per|each|every)\b)[^\W\d_])|to|and|at|max|tops)\b")
 
 
+# words after a number that are no thing counted ("2 of my models", "an hour or two on a GPU", "a day
+# or two max")
+_NO_THING = {"of", "on", "in", "at", "for", "with", "to", "per", "and", "but", "so", "max", "tops", "maybe", "or"}
+
+
 def _counted(lowered: str, m: re.Match[str], kind: Kind) -> tuple[Kind, str]:
     """For a count or a bare number: the word for what is counted ('gpus', 'people')."""
     if kind not in ("count", "plain"):
@@ -1000,7 +1001,7 @@ def _counted(lowered: str, m: re.Match[str], kind: Kind) -> tuple[Kind, str]:
         elif re.match(r"\s*of\s+them\b", lowered[m.end() :]):  # "20 of them": the things named before it
             named = [x.group(0) for x in re.finditer(rf"\b{_ANY_PART}(?=s?\b)", lowered[: m.start()])]
             counted = named[-1] + "s" if named else ""
-        elif counted == "of":
+        elif counted in _NO_THING:
             counted = ""
         # "three data scientists", "5 ML engineers": one word of what kind before the people counted
         kind_of = re.match(r"\s*[^\W\d_][\w+-]*\s+([^\W\d_][\w+-]*)", lowered[m.end() :])
