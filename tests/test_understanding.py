@@ -98,6 +98,10 @@ def test_amounts(pack, text, value, kind):
         ("hardware", "how would I know?", {"hardware": "not-sure"}),
         ("budget", "is kaggle free?", {"budget": None}),  # asks of Kaggle
         ("budget", "is it free?", {"budget": None}),  # asks whether something is
+        # a question about the job answered at once is a statement, whatever question is asked
+        ("gpu", "a T4 is fine, and it can run while I sleep? yes", {"gpu": "any", "background": "yes"}),
+        ("gpu", "can it pick up where it left off? no", {"checkpoint": "no"}),
+        ("budget", "is kaggle free? yes", {"budget": None}),  # still asks of Kaggle
     ],
 )
 def test_a_reply_to_the_question_asked(pack, question, text, wanted):

@@ -629,23 +629,55 @@ def _asks(sentence: str, names: frozenset[str]) -> bool:
     return sentence.rstrip().endswith("?") and not _HEDGED.match(sentence)
 
 
+# "can it run while I sleep? yes": a question about the job answered at once
+_YES_NO = re.compile(r"^\s*(?:(yes|yeah|yep|yup|sure)|no|nope)\b[\s.!,]*$", re.I)
+_OF_ITSELF = re.compile(
+    r"^\s*(can|could|will|would|does|do|is|are|should|must)\s+(it|i|we|they|this|that|(?:the|my|our)\s+\w+)\s+(.+)$",
+    re.I,
+)
+_NOT = {"can": "cannot", "will": "won't", "do": "don't", "does": "doesn't", "is": "isn't", "are": "aren't"}
+
+
+def _answered_in_place(sentence: str, reply: str, names: frozenset[str]) -> str:
+    """A question about the job itself that the next words answer, said as a statement: 'can it resume?
+    no' is 'it cannot resume', 'a T4 is fine, and it runs while I sleep? yes' is said. '' otherwise."""
+    answer = _YES_NO.match(reply)
+    body = sentence.rstrip().rstrip("?").rstrip()
+    if answer is None or set(normalize(body).split()) & names:
+        return ""
+    turned = _OF_ITSELF.match(body)
+    if turned is not None:
+        modal, subject, rest = turned[1].lower(), turned[2], turned[3]
+        return f"{subject} {modal if answer[1] else _NOT.get(modal, modal + ' not')} {rest}"
+    return body if answer[1] and not _opens_question(body, names) else ""
+
+
 def split_question(raw: str, names: frozenset[str] = frozenset()) -> tuple[str, str]:
     """(what the message states, what it asks): '... my runs need ten hours; would Pro help?'.
     ``names``: the pack's service words ("is kaggle ..." opens a question)."""
     stated: list[str] = []
     asked: list[str] = []
-    for sentence in (s for s in _SENTENCE.split(raw) if s.strip()):
+    sentences = [s for s in _SENTENCE.split(raw) if s.strip()]
+    replied = -1  # the sentence that answered the question before it
+    for i, sentence in enumerate(sentences):
+        if i == replied:
+            continue
         if not _asks(sentence, names):
             stated.append(sentence)
             continue
         # "my 9-hour jobs keep dying, would Pro help?": the question starts at its question word
         parts = re.split(r",\s*|;\s*", sentence)
         cut = next((i for i, part in enumerate(parts) if i and _opens_question(part, names)), None)
+        question = sentence
         if cut is not None and not _opens_question(parts[0], names):
             stated.append(", ".join(parts[:cut]))
-            asked.append(", ".join(parts[cut:]))
+            question = ", ".join(parts[cut:])
+        said = _answered_in_place(question, sentences[i + 1] if i + 1 < len(sentences) else "", names)
+        if said:
+            stated.append(said)
+            replied = i + 1
         else:
-            asked.append(sentence)
+            asked.append(question)
     return " ".join(stated), " ".join(asked)
 
 
