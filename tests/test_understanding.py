@@ -518,6 +518,10 @@ def test_what_a_person_does_not_mind_refuses_or_repeats_is_read_for_what_it_says
         ("I lack the money for a cloud bill", {"budget": "free"}),  # 'lack' negates the bill
         # of two answers to one question, the one after 'but'
         ("I have an AWS account through work but this is a personal project", {"team": "personal"}),
+        ("a nightly 2 hour batch job on CPU", {"runtime": "1-to-9"}),  # a run's length, said with how often
+        ("5 hours on a GPU each time", {"gpu": None}),  # each run, not a GPU every time
+        ("I'd like to be sure I get a GPU each time", {"gpu": "every-time"}),
+        ("don't have AWS, won't get it, but I can pay 20 a month with my card", {"account": "card-only"}),
     ],
 )
 def test_each_fact_in_a_plain_description_finds_its_question(pack, text, wanted):

@@ -523,6 +523,8 @@ _WEEKLY_LEAD = re.compile(
     r"(?:^|[,.;:!?]\s*)(?:weekly|per\s+week|each\s+week|every\s+week|in\s+a\s+(?:typical\s+|normal\s+)?week)\b\s*[,:]?([^,.;:!?]*)$"
 )
 _ONE_RUN = re.compile(r"\b(?:runs?|jobs?|sessions?|experiments?)\b")
+# "a nightly 2 hour batch job": the run named right after its length, a word or two between
+_RUN_AFTER = re.compile(r"(?:(?!(?:and|or|but|then)\b)[\w-]+\s+){0,2}?(?:runs?|jobs?|sessions?|experiments?)\b")
 
 
 def _weekly_lead(lowered: str, found: list[Amount]) -> list[Amount]:
@@ -532,7 +534,7 @@ def _weekly_lead(lowered: str, found: list[Amount]) -> list[Amount]:
         if amount.kind != "duration" or amount.aside or amount.value > 168:
             continue
         lead = _WEEKLY_LEAD.search(lowered[: amount.start])
-        if lead and not _ONE_RUN.search(lead[1]) and not _ONE_RUN.match(lowered[amount.end :].lstrip(" -")):
+        if lead and not _ONE_RUN.search(lead[1]) and not _RUN_AFTER.match(lowered[amount.end :].lstrip(" -")):
             amount.kind, amount.scale = "weekly", 0.0
             amount.note = f"read {amount.text} as hours a week"
     return found
@@ -552,7 +554,7 @@ def _daily(lowered: str, found: list[Amount]) -> list[Amount]:
             continue
         said = _DAILY_BEFORE.search(lowered[: amount.start])
         clause = re.split(r"[,.;:!?]", lowered[: amount.start])[-1]
-        if said is None or _RUN_SAID.search(clause) or _ONE_RUN.match(lowered[amount.end :].lstrip(" -")):
+        if said is None or _RUN_SAID.search(clause) or _RUN_AFTER.match(lowered[amount.end :].lstrip(" -")):
             continue  # "training every day for 5h", "run a scraper every night": each run's own length
         days = 5 if said[1] == "weekday" else 7
         amount.kind, amount.scale, amount.value = "weekly", 0.0, amount.value * days
