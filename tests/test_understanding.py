@@ -102,6 +102,10 @@ def test_amounts(pack, text, value, kind):
         ("gpu", "a T4 is fine, and it can run while I sleep? yes", {"gpu": "any", "background": "yes"}),
         ("gpu", "can it pick up where it left off? no", {"checkpoint": "no"}),
         ("budget", "is kaggle free? yes", {"budget": None}),  # still asks of Kaggle
+        ("background", "no i watch it", {"background": "no"}),  # the answer 'no', then what they do
+        ("gpu", "need one every session", {"gpu": "every-time"}),
+        ("account", "i dont have any bank card", {"account": "no-card"}),
+        ("account", "card yes, AWS no", {"account": "card-only"}),  # two keys of one question
     ],
 )
 def test_a_reply_to_the_question_asked(pack, question, text, wanted):
@@ -522,6 +526,12 @@ def test_what_a_person_does_not_mind_refuses_or_repeats_is_read_for_what_it_says
         ("5 hours on a GPU each time", {"gpu": None}),  # each run, not a GPU every time
         ("I'd like to be sure I get a GPU each time", {"gpu": "every-time"}),
         ("don't have AWS, won't get it, but I can pay 20 a month with my card", {"account": "card-only"}),
+        ("couple hrs a week on a GPU", {"weekly-hours": "up-to-20"}),  # 'couple' without 'a' or 'of'
+        ("35h gpu/week", {"weekly-hours": "over-30", "runtime": None}),  # a rate with no space after '/'
+        ("students use it an hour at a time", {"runtime": "up-to-1"}),  # each session's length
+        ("one run, 10 hours, checkpoints no, background yes", {"checkpoint": "no", "background": "yes"}),
+        ("RAM ~20gb, GPU not req'd", {"hardware": "cpu"}),
+        ("I need 20 gig RAM", {"memory": "12-to-30"}),
     ],
 )
 def test_each_fact_in_a_plain_description_finds_its_question(pack, text, wanted):

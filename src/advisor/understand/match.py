@@ -376,11 +376,19 @@ _BARRED = {"blocked", "banned", "forbidden", "prohibited"}
 _OWNERS = {"my", "our", "the", "a", "an", "this", "that"}
 
 
+_ANSWER_NO = frozenset({"no", "nope", "nah"})
+_SUBJECTS = frozenset(
+    {"i", "im", "i'm", "ill", "i'll", "id", "i'd", "we", "we'll", "well", "it", "its", "it's", "they"}
+)
+
+
 def _negated(words: list[str], start: int) -> bool:
     before = words[max(0, start - 8) : start]
     last = max((i for i, w in enumerate(before) if w in NEGATIONS or w in VERB_NEGATIONS), default=-1)
     if last >= 0 and before[last + 1 : last + 2] and before[last + 1] in OBTAIN | QUANTIFIED:
         return False  # "nothing with patient info can go to Google" says the info is private
+    if last >= 0 and before[last] in _ANSWER_NO and before[last + 1 : last + 2] and before[last + 1] in _SUBJECTS:
+        return False  # "no i watch it": the answer 'no', then what they do
     if any(before[i + 1 : i + 2] == ["mind"] and w.replace("'", "") in VERB_NEGATIONS for i, w in enumerate(before)):
         return False  # "I don't mind keeping the tab open": fine with it, not against it
     near = words[max(0, start - 3) : start]

@@ -1032,6 +1032,8 @@ _KEY = re.compile(
     r"|(?:^|\n)\s*([a-z][a-z0-9 /+-]{0,24}?)\s*[:=]",
     re.I,
 )
+# "checkpoints no, background yes": a key and its value with no colon, a clause of its own
+_BARE_KEY = re.compile(r"(?:(?<=^)|(?<=[,;.]\s))([a-z][a-z0-9 /+-]{0,24}?)\s+(yes|no|none)(?=\s*(?:[,;.]|$))", re.I)
 NO_VALUES = {"no", "none", "nope", "nah", "n", "0", "zero", "not needed"}
 YES = {"yes", "y", "yep", "yeah", "needed", "required", "please", "sure", "true"}
 
@@ -1040,10 +1042,12 @@ def _form(pack: Pack, text: str) -> list[Reading]:
     """A list of answers ('Budget: zero. GPU: yes. Time: 3-4 hours.'): each value read as an answer
     to the question its key names (the questions' ``keys`` and ids), or, after an option's name
     ('GPU: yes'), that option."""
+    text = _BARE_KEY.sub(r"\1: \2", text)
     if ":" not in text and "=" not in text and " - " not in text and " – " not in text:
         return []
     found = [m for m in _KEY.finditer(text)]
     out: dict[str, Reading] = {}
+    torn: set[str] = set()
     for i, m in enumerate(found):
         key = normalize(m[1] or m[2] or "")
         end = found[i + 1].start() if i + 1 < len(found) else len(text)
@@ -1051,9 +1055,12 @@ def _form(pack: Pack, text: str) -> list[Reading]:
         if not key or not value:
             continue
         reading = _keyed(pack, key, value)
-        if reading is not None and reading.question not in out:
-            out[reading.question] = reading
-    return list(out.values())
+        if reading is None:
+            continue
+        if reading.question in out and out[reading.question].option != reading.option:
+            torn.add(reading.question)  # "card: yes, AWS: no": two keys of one question that disagree
+        out.setdefault(reading.question, reading)
+    return [r for q, r in out.items() if q not in torn]
 
 
 def _keyed(pack: Pack, key: str, value: str) -> Reading | None:
@@ -1122,6 +1129,8 @@ def interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str],
 
 # chat shorthand read as the words it stands for ("a GPU w/ 24GB", "w/o a card")
 _SHORTHAND_WORDS = {
+    "req'd": "required",
+    "reqd": "required",
     "w/o": "without",
     "w/": "with ",
     "b/c": "because",
@@ -1132,7 +1141,9 @@ _SHORTHAND_WORDS = {
     "<": "less than ",
 }
 # ... and comparison signs before an amount ("a GPU w/ >16GB", "<30min")
-_SHORTHAND = re.compile(r"\bw/o\b|\bw/(?!\w*/)|\bb/c\b|\bbc\b|(?<![\w<>])(?:>=|<=|>|<)\s*(?=[$€£~]?\s*\d)", re.I)
+_SHORTHAND = re.compile(
+    r"\breq'?d\b|\bw/o\b|\bw/(?!\w*/)|\bb/c\b|\bbc\b|(?<![\w<>])(?:>=|<=|>|<)\s*(?=[$€£~]?\s*\d)", re.I
+)
 
 
 # "GPU/10h/free": a slash between facts, not a rate ("$10/mo", "hours/week") nor a date ("24/7")

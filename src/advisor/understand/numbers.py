@@ -57,6 +57,7 @@ WORDS = {
     "a couple of": 2,
     "a couple": 2,
     "couple of": 2,
+    "couple": 2,
     "a few": 3,
     "few": 3,
     "several": 4,
@@ -81,7 +82,7 @@ POUND_WORDS = {"a tenner", "tenner", "a fiver", "fiver"}
 
 # number words that mean a number even with no unit ("ten"), unlike "a" or "a few"
 _VAGUE_WORDS = {"a", "an", "few", "a few", "several", "half", "half a", "half an", "a half", "dozen", "nothing", "nil"}
-_PLAIN_WORDS = {w for w in WORDS if w not in _VAGUE_WORDS and not w.startswith("a couple") and w != "couple of"}
+_PLAIN_WORDS = {w for w in WORDS if w not in _VAGUE_WORDS and "couple" not in w}
 
 # hours per unit
 DURATION_UNITS = {
@@ -119,6 +120,7 @@ SIZE_UNITS = {
     "megabytes": 0.001,
     "gb": 1,
     "gib": 1,
+    "gig": 1,
     "gigs": 1,
     "gigabyte": 1,
     "gigabytes": 1,
@@ -216,8 +218,8 @@ def _amount_pattern(rated_before: str, rated_after: str, unrated_before: str, un
     (?:(?:whole|full|entire|solid)\s+(?=(?:{_unit_alt})\b))?
     (?P<unit>(?:{_unit_alt})\b)?
     (?P<half>\s+and\s+a\s+half\b)?
-    (?:\s+of\s+(?:(?:gpu|tpu|cpu|compute)\s+)?(?:gpu|tpu|cpu|compute|work|training|usage|use|time)(?:\s+time)?(?=\s*(?:(?:/|per|a|an|each|every)\s|(?:weekly|daily|nightly|monthly)\b))
-    |\s+(?:gpu|tpu|cpu|compute)(?:\s+time)?(?=\s*(?:(?:/|per|a|an|each|every)\s|(?:weekly|daily|nightly|monthly)\b)))?
+    (?:\s+of\s+(?:(?:gpu|tpu|cpu|compute)\s+)?(?:gpu|tpu|cpu|compute|work|training|usage|use|time)(?:\s+time)?(?=\s*(?:/\s*|(?:per|a|an|each|every)\s|(?:weekly|daily|nightly|monthly)\b))
+    |\s+(?:gpu|tpu|cpu|compute)(?:\s+time)?(?=\s*(?:/\s*|(?:per|a|an|each|every)\s|(?:weekly|daily|nightly|monthly)\b)))?
     (?P<rate>{PER_MONTH}|{PER_WEEK}|{PER_DAY}|{PER_YEAR})?
     """
 
@@ -1536,9 +1538,12 @@ def _rate_not_length(before: str, after: str, amount: Amount) -> bool:
     """'a week' after a word that does not lead to a length: '5 runs a week', 'a coffee a month'."""
     if amount.kind != "duration" or after.startswith("-") or not _CALENDAR.fullmatch(amount.text.lower()):
         return False
+    if _AT_A_TIME.match(after):
+        return False  # "an hour at a time": each session's length
     return is_rate(re.findall(r"[\w']+", re.split(r"[,.;:!?()]", before)[-1]))
 
 
+_AT_A_TIME = re.compile(r"\s*(?:at\s+a\s+time|in\s+one\s+go|per\s+(?:run|session|go))\b")
 _CALENDAR = re.compile(r"an?\s+(?:hour|day|night|week|fortnight|month|year)")
 
 
