@@ -106,6 +106,9 @@ def test_amounts(pack, text, value, kind):
         ("gpu", "need one every session", {"gpu": "every-time"}),
         ("account", "i dont have any bank card", {"account": "no-card"}),
         ("account", "card yes, AWS no", {"account": "card-only"}),  # two keys of one question
+        ("hardware", "I'm not really sure what hardware means", {"hardware": "not-sure", "checkpoint": None}),
+        ("gpu", "I can't wait in line for one", {"gpu": "every-time"}),  # its own negation, run on
+        ("gpu", "the basic one is ok", {"gpu": "any", "work": None}),
     ],
 )
 def test_a_reply_to_the_question_asked(pack, question, text, wanted):
@@ -532,6 +535,11 @@ def test_what_a_person_does_not_mind_refuses_or_repeats_is_read_for_what_it_says
         ("one run, 10 hours, checkpoints no, background yes", {"checkpoint": "no", "background": "yes"}),
         ("RAM ~20gb, GPU not req'd", {"hardware": "cpu"}),
         ("I need 20 gig RAM", {"memory": "12-to-30"}),
+        ("- hardware: TPU\n- weekly: 25h", {"weekly-hours": "20-to-30", "runtime": None}),  # a bulleted list
+        ("satellite images, 200 GB of it in S3", {"memory": None, "data": "s3"}),  # stored, not memory
+        ("free Kaggle GPU is what I'm after", {"budget": "free"}),  # the free tier wanted, not named
+        ("25 hours a week of GPU, free?", {"budget": "free"}),  # free said last
+        ("it's a 6 hour job and I pay nothing", {"team": None, "budget": "free"}),  # nobody pays
     ],
 )
 def test_each_fact_in_a_plain_description_finds_its_question(pack, text, wanted):

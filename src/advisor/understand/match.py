@@ -650,9 +650,9 @@ def _said_otherwise(phrase: _Phrase, words: list[str], i: int) -> bool:
         return True  # "I can't afford Colab Pro": less than that plan costs, not nothing
     named = words[i + n : i + n + (1 if after and after[0] in _JOINS else 2)]
     at = next((k for k, w in enumerate(named) if w in NAMING), None)
-    if at is not None and not _PREFERRED & set(words[i + n + at + 1 : i + n + at + 2]):
+    if at is not None and not _PREFERRED & set(words[i + n + at + 1 : i + n + at + 2]) and not _wanted(words, i, n):
         # "the free tier", "free AWS credits": the name of a product, not an answer (but "free tier
-        # ideally" is what they want)
+        # ideally" and "free Kaggle GPU is what I'm after" are what they want)
         return True
     if (
         phrase.words[0] in NEGATIONS
@@ -708,6 +708,18 @@ def _said_of_time(phrase: _Phrase, words: list[str], i: int, after: list[str]) -
     return phrase.words[-1] in TIME_WORDS and _how_often(words, i, phrase.words)
 
 
+_WANTING = {"want", "wanted", "need", "prefer", "after", "looking", "seeking"}
+_WANTED_AFTER = re.compile(r"\bwhat (?:i'?m|i am) (?:after|looking for)\b|\bwhat i (?:want|need)\b")
+
+
+def _wanted(words: list[str], i: int, n: int) -> bool:
+    """Whether the words around a phrase say it is wanted ('I want the free tier', 'free Kaggle GPU is
+    what I'm after')."""
+    return bool(_WANTING & set(words[max(0, i - 3) : i])) or bool(
+        _WANTED_AFTER.search(" ".join(words[i + n : i + n + 8]))
+    )
+
+
 def _spread_over(words: list[str], i: int) -> bool:
     """Whether the words before words[i] are 'across the', 'during the' (or 'across' before 'the month')."""
     before = words[max(0, i - 2) : i]
@@ -722,6 +734,8 @@ def _said_of_another(phrase: _Phrase, words: list[str], i: int) -> bool:
         return True  # "my employer won't pay": someone else does not pay, the person may
     if phrase.words[-1] in PAYERS and _refuses_to_pay(words[i + n : i + n + 4]):
         return True  # ... and the employer who does not pay is not the person's team
+    if phrase.words[-1] in _PAY and words[i + n : i + n + 1] in (["nothing"], ["zero"], ["nada"], ["0"]):
+        return True  # "I pay nothing": nobody pays
     if n == 1 and phrase.words[0] in ALONE and words[max(0, i - 1) : i] == ["or"] and not words[i - 2][:1].isdigit():
         return True  # "H100 or nothing": insisting on the card, not a budget of nothing
     # "an A10 class GPU": a kind of card, not a course
@@ -779,9 +793,10 @@ def negated_options(question: Question, text: str, min_chars: int = 0) -> set[st
                 for i in range(0, len(words) - n + 1)
                 if initials[i] == first and stems[i : i + n] == phrase.stems
             ]
-        for option, i, end, length in spans:
+        for option, i, _end, length in spans:
             # "doesn't time out" is itself a phrase of the option: its negation is part of the words
-            inside = any(o == option and s < i and e >= end for o, s, e, _ in spans)
+            # (also when this phrase runs on past it: "can't wait in line" + "wait in line for one")
+            inside = any(o == option and s < i < e for o, s, e, _ in spans)
             if length and length >= min_chars and _negated(words, i) and not inside:
                 out.add(option)
     return out

@@ -678,7 +678,7 @@ def split_question(raw: str, names: frozenset[str] = frozenset()) -> tuple[str, 
             replied = i + 1
         else:
             asked.append(question)
-    return " ".join(stated), " ".join(asked)
+    return "\n".join(stated), " ".join(asked)
 
 
 WHY = re.compile(
@@ -811,6 +811,30 @@ _THANKS_WORDS = {
 }
 
 
+def _with_listed(
+    pack: Pack, pending: Question | None, text: str, readings: list[Reading], unclear: Unclear | None
+) -> tuple[list[Reading], Unclear | None]:
+    """The answers a list gives ('Budget: zero. GPU: yes.'), put before the others: what each key
+    says wins over what the words around it suggest."""
+    listed = _form(pack, text)
+    if not listed:
+        return readings, unclear
+    keyed = {r.question for r in listed}
+    # in a list, the question being asked is answered by its own key only ("gpu: none" is no budget)
+    # ... unless the text names it too ("Budget $0. Hardware: CPU.")
+    own = pending is not None and _named(pending, normalize(text))
+    # (a number a key took is not also read loose: "weekly: 25h" is no 25-hour run)
+    taken = {r.value for r in listed if r.via == "number"}
+    readings = listed + [
+        r
+        for r in readings
+        if r.question not in keyed
+        and (pending is None or r.question != pending.id or own)
+        and not (r.via == "number" and r.value in taken)
+    ]
+    return readings, None if pending is not None and pending.id in keyed else unclear
+
+
 def _read_statement(
     pack: Pack, pending: Question | None, answered: Mapping[str, str], text: str
 ) -> tuple[list[Reading], Unclear | None]:
@@ -848,17 +872,7 @@ def _read_statement(
             # "not sure how long it runs", "not sure how much RAM I need, maybe 8 gigs": unsure of
             # something else, not of the budget asked
             readings.pop(0)
-    listed = _form(pack, text)
-    if listed:
-        # "Budget: zero. GPU: yes.": what each key says wins over what the words around it suggest
-        keyed = {r.question for r in listed}
-        # in a list, the question being asked is answered by its own key only ("gpu: none" is no budget)
-        # ... unless the text names it too ("Budget $0. Hardware: CPU.")
-        own = pending is not None and _named(pending, normalize(text))
-        readings = listed + [
-            r for r in readings if r.question not in keyed and (pending is None or r.question != pending.id or own)
-        ]
-        unclear = None if pending is not None and pending.id in keyed else unclear
+    readings, unclear = _with_listed(pack, pending, text, readings, unclear)
     if not readings and (unclear is None or not (unclear.candidates or unclear.problem)):
         unclear = _amount_problem(pack, pending, answered, text) or unclear
     readings += _implied(pack, readings, answered)
@@ -954,8 +968,9 @@ _FREE_BEFORE_NAME = re.compile(r"\bfree(?=\s+(?:colab|kaggle|tier|gpus?|runtime|
 _IS = r"\s+(?:is|was|are|were|feels|seems|has\s+been|keeps)\b"
 _FREE_NAME_IS = re.compile(
     rf"\bfree(?=\s+(?:colab|kaggle)(?:'s)?(?:\s+(?:gpus?|t4s?|tpus?|sessions?|notebooks?|runtimes?))?{_IS}"
+    r"(?!\s+what\s+(?:i'?m|i\s+am|i)\b))"  # ("free Kaggle GPU is what I'm after" is what they want)
     # a free tier said to be fine ("the free tier is fine for me") is the budget
-    rf"|\s+(?:tier|version|plan){_IS}(?!\s+(?:fine|enough|ok|okay|good\s+enough|all\s+i\s+need)\b))",
+    rf"|\bfree(?=\s+(?:tier|version|plan){_IS}(?!\s+(?:fine|enough|ok|okay|good\s+enough|all\s+i\s+need)\b))",
     re.I,
 )
 _TROUBLE = re.compile(
@@ -1032,6 +1047,7 @@ _KEY = re.compile(
     r"|(?:^|\n)\s*([a-z][a-z0-9 /+-]{0,24}?)\s*[:=]",
     re.I,
 )
+_BULLET = re.compile(r"(?m)^[ \t]*[-*•][ \t]+")  # "- budget: 20" on a line of a list
 # "checkpoints no, background yes": a key and its value with no colon, a clause of its own
 _BARE_KEY = re.compile(r"(?:(?<=^)|(?<=[,;.]\s))([a-z][a-z0-9 /+-]{0,24}?)\s+(yes|no|none)(?=\s*(?:[,;.]|$))", re.I)
 NO_VALUES = {"no", "none", "nope", "nah", "n", "0", "zero", "not needed"}
@@ -1042,7 +1058,7 @@ def _form(pack: Pack, text: str) -> list[Reading]:
     """A list of answers ('Budget: zero. GPU: yes. Time: 3-4 hours.'): each value read as an answer
     to the question its key names (the questions' ``keys`` and ids), or, after an option's name
     ('GPU: yes'), that option."""
-    text = _BARE_KEY.sub(r"\1: \2", text)
+    text = _BARE_KEY.sub(r"\1: \2", _BULLET.sub("", text))
     if ":" not in text and "=" not in text and " - " not in text and " – " not in text:
         return []
     found = [m for m in _KEY.finditer(text)]
@@ -1140,10 +1156,18 @@ _SHORTHAND_WORDS = {
     ">": "more than ",
     "<": "less than ",
 }
-# ... and comparison signs before an amount ("a GPU w/ >16GB", "<30min")
+# ... and comparison signs before an amount ("a GPU w/ >16GB", "<30min"); "not really sure" is "not sure"
+# (never a negated "sure", the 'yes' of a yes-or-no question)
 _SHORTHAND = re.compile(
-    r"\breq'?d\b|\bw/o\b|\bw/(?!\w*/)|\bb/c\b|\bbc\b|(?<![\w<>])(?:>=|<=|>|<)\s*(?=[$€£~]?\s*\d)", re.I
+    r"\breq'?d\b|\bw/o\b|\bw/(?!\w*/)|\bb/c\b|\bbc\b|(?<![\w<>])(?:>=|<=|>|<)\s*(?=[$€£~]?\s*\d)"
+    r"|\bnot\s+(?:really|quite|entirely|totally|too|so|very|all\s+that|100%)\s+sure\b",
+    re.I,
 )
+
+
+def _spelled(said: re.Match[str]) -> str:
+    key = said[0].lower().strip()
+    return "not sure" if key.startswith("not") else _SHORTHAND_WORDS[key]
 
 
 # "GPU/10h/free": a slash between facts, not a rate ("$10/mo", "hours/week") nor a date ("24/7")
@@ -1155,7 +1179,7 @@ _SLASH = re.compile(
 
 
 def _interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str], text: str) -> Interpretation:
-    raw = _SLASH.sub(", ", _SHORTHAND.sub(lambda m: _SHORTHAND_WORDS[m[0].lower().strip()], text[:MAX_CHARS]))
+    raw = _SLASH.sub(", ", _SHORTHAND.sub(_spelled, text[:MAX_CHARS]))
     norm = normalize(raw)
     forget_matches()
     if not norm:
@@ -1257,7 +1281,8 @@ def _statement_and_question(pack: Pack, raw: str, norm: str, pending: Question |
     # asked ("google drive or kaggle" when asked where the data is)
     services = service_words(pack)
     topics = guide_topics(pack)
-    topical = bool(words & services and words & topics) and not words & SITUATION
+    # ("hardware: TPU, work: kaggle competition" is a list of answers)
+    topical = bool(words & services and words & topics) and not words & SITUATION and len(_form(pack, raw)) < 2
     if topical and pending is not None:
         # (words that describe the topic asked about answer nothing: "sagemaker on-demand pricing")
         topical = all(_describes(said, norm, topics) for said in _strong_words(pending, raw))
@@ -1350,12 +1375,14 @@ def _says_no_money(budget: Question, asked: str) -> bool:
     # "which service for a free 10 minute CPU job?": a job that must be free
     said = f" {normalize(asked)} "
     asks_free = found[1] in FREE_ASKS or any(f" {a} " in said for a in FREE_ASKS) if found is not None else False
-    return found is not None and (asks_free or bool(_FREE_JOB.search(said)))
+    return found is not None and (asks_free or bool(_FREE_JOB.search(said) or _FREE_LAST.search(asked)))
 
 
 _FREE_JOB = re.compile(
     r"\bfor\s+(?:a|an|my|our)\s+free\s+(?:[\w-]+\s+){0,3}(?:job|run|training|project|notebook|task)s?\b"
 )
+# "... 25 hours a week of GPU, free?": free said last, on its own
+_FREE_LAST = re.compile(r",\s*(?:and\s+|but\s+)?(?:for\s+)?free\s*[?!.]*\s*$", re.I)
 
 
 def _guide_or_unknown(pack: Pack, raw: str, words: set[str]) -> Interpretation:

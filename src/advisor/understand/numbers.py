@@ -1164,7 +1164,9 @@ _CREDITS_AFTER = re.compile(r"^[^,.;:!?]{0,24}?\b(?:credits?|vouchers?|coupons?|
 _DATA_AFTER = re.compile(
     r"^\s*(?:of\s+)?(?:[\w.-]+\s+)?(?:csv|files?|datasets?|data\b|parquet|zip|downloads?|uploads?|disk|storage|images?|"
     r"videos?|checkpoints?|weights|pickle|pkl|models?\b|to\s+download|download|archive|tarball|of\s+csvs?|dataframes?|df\b|"
-    r"to\s+(?:google\s+)?drive|to\s+s3|to\s+the\s+cloud|to\s+a\s+bucket)"
+    r"to\s+(?:google\s+)?drive|to\s+s3|to\s+the\s+cloud|to\s+a\s+bucket"
+    # "200 GB of it in S3": what is stored where
+    r"|(?:in|on)\s+(?:an?\s+|the\s+|my\s+|our\s+)?(?:s3|google\s+drive|gdrive|buckets?|dropbox|onedrive|hdd|ssd)\b)"
 )
 # "12M rows", "2 million documents", "500k images": things counted, not time or money
 _THINGS_AFTER = re.compile(
