@@ -109,6 +109,10 @@ def test_amounts(pack, text, value, kind):
         ("hardware", "I'm not really sure what hardware means", {"hardware": "not-sure", "checkpoint": None}),
         ("gpu", "I can't wait in line for one", {"gpu": "every-time"}),  # its own negation, run on
         ("gpu", "the basic one is ok", {"gpu": "any", "work": None}),
+        ("hardware", "beats me", {"hardware": "not-sure"}),
+        ("runtime", "I'd have to check", {"runtime": "not-sure"}),
+        ("gpu", "I need to know I'll get one", {"gpu": "every-time"}),
+        ("background", "no need for that", {"background": "no"}),
     ],
 )
 def test_a_reply_to_the_question_asked(pack, question, text, wanted):
@@ -203,6 +207,7 @@ def test_guide_question_then_back_to_the_pending_question(pack):
         ("start from scratch", "restart"),
         ("what's this for?", "why"),
         ("that's all, bye", "bye"),
+        ("I'm done, bye", "bye"),
         ("why this question?", "why"),
     ],
 )
@@ -540,6 +545,8 @@ def test_what_a_person_does_not_mind_refuses_or_repeats_is_read_for_what_it_says
         ("free Kaggle GPU is what I'm after", {"budget": "free"}),  # the free tier wanted, not named
         ("25 hours a week of GPU, free?", {"budget": "free"}),  # free said last
         ("it's a 6 hour job and I pay nothing", {"team": None, "budget": "free"}),  # nobody pays
+        ("no need for TPUs, just a GPU", {"background": None, "hardware": "gpu"}),  # what is not needed
+        ("2 hours, no need to run in the background", {"background": None}),  # never read as 'yes'
     ],
 )
 def test_each_fact_in_a_plain_description_finds_its_question(pack, text, wanted):

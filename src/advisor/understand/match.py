@@ -736,10 +736,15 @@ def _said_of_another(phrase: _Phrase, words: list[str], i: int) -> bool:
         return True  # ... and the employer who does not pay is not the person's team
     if phrase.words[-1] in _PAY and words[i + n : i + n + 1] in (["nothing"], ["zero"], ["nada"], ["0"]):
         return True  # "I pay nothing": nobody pays
+    if phrase.words[-1] == "need" and words[i + n : i + n + 1] == ["for"] and words[i + n + 1 : i + n + 2] not in _IT:
+        return True  # "no need for TPUs": what is not needed is named after it
     if n == 1 and phrase.words[0] in ALONE and words[max(0, i - 1) : i] == ["or"] and not words[i - 2][:1].isdigit():
         return True  # "H100 or nothing": insisting on the card, not a budget of nothing
     # "an A10 class GPU": a kind of card, not a course
     return phrase.words[0] in {"class", "grade"} and i > 0 and bool(_DEVICE.match(words[i - 1]))
+
+
+_IT = (["it"], ["that"], ["this"], ["one"], ["them"])
 
 
 def _payer_before(words: list[str], i: int) -> bool:

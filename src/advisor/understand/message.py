@@ -768,7 +768,24 @@ def _small_talk(norm: str, pending: Question | None = None) -> str:
     return SMALL_TALK.get(_polite(" ".join(words)), "")  # "exit please"
 
 
-_BYE_WORDS = {"bye", "goodbye", "cya", "all", "for", "now", "then", "see", "later", "is"}
+_BYE_WORDS = {
+    "bye",
+    "goodbye",
+    "cya",
+    "all",
+    "for",
+    "now",
+    "then",
+    "see",
+    "later",
+    "is",
+    "i",
+    "m",
+    "im",
+    "done",
+    "ok",
+    "okay",
+}
 
 
 _GREETING_WORDS = {"hi", "hey", "hello", "hiya", "heya", "yo", "howdy", "there"}
