@@ -99,6 +99,17 @@ def test_an_unconcerned_answer_that_is_no_option_is_named(broken):
     assert "did you mean 'over-50'" in problem.message
 
 
+def test_an_included_option_that_is_no_option_is_named(broken):
+    _edit(broken / "questions.yaml", "includes: [any]", "includes: [anny]")
+    with pytest.raises(PackError) as err:
+        load(broken, cache=False)
+    [problem] = err.value.problems
+    assert problem.file.endswith("questions.yaml") and problem.line
+    assert (
+        "'anny' is not another option of this question" in problem.message and "did you mean 'any'" in problem.message
+    )
+
+
 def test_duplicate_keys_are_an_error_not_a_silent_overwrite():
     with pytest.raises(YamlError) as err:
         parse_yaml("a: 1\nb: 2\na: 3\n", "x.yaml")

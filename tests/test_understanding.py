@@ -113,6 +113,7 @@ def test_amounts(pack, text, value, kind):
         ("runtime", "I'd have to check", {"runtime": "not-sure"}),
         ("gpu", "I need to know I'll get one", {"gpu": "every-time"}),
         ("background", "no need for that", {"background": "no"}),
+        ("gpu", "any GPU, as long as I always get one", {"gpu": "every-time"}),  # 'every-time' includes 'any'
     ],
 )
 def test_a_reply_to_the_question_asked(pack, question, text, wanted):

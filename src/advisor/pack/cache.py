@@ -24,7 +24,7 @@ from . import core
 from .guide import Section, Source
 from .paths import default_rules_dir
 
-FORMAT = 20
+FORMAT = 21
 
 
 def cache_dir() -> Path:

@@ -173,6 +173,11 @@ class Option(OptionMethods, _Strict):
         "reply to its own question they always count",
     )
     near: list[str] = Field(default_factory=list, description="single words that make 'near_words' count")
+    includes: list[Id] = Field(
+        default_factory=list,
+        description="options of the same question this one takes in: when both are said, this one is meant "
+        "('any GPU, as long as I always get one' is a GPU every time, not any GPU)",
+    )
     # numeric questions: the range this option covers (ge/gt lower bound, le/lt upper bound)
     ge: float | None = None
     gt: float | None = None
@@ -246,6 +251,21 @@ class Question(_Strict, QuestionMethods[Option]):
         "('money is no object', 'budget isn't a concern', 'I don't care about the cost'): the subject is named "
         "by one of the question's keys",
     )
+
+    @field_validator("options")
+    @classmethod
+    def _includes_name_options(cls, options: list[Option]) -> list[Option]:
+        ids = [o.id for o in options]
+        for option in options:
+            for said in option.includes:
+                if said not in ids or said == option.id:
+                    others = [i for i in ids if i != option.id]
+                    close = difflib.get_close_matches(said, others, n=1)
+                    hint = f"; did you mean '{close[0]}'?" if close else f" ({', '.join(others)})"
+                    raise ValueError(
+                        f"'includes' of '{option.id}': '{said}' is not another option of this question{hint}"
+                    )
+        return options
 
     @field_validator("unconcerned")
     @classmethod

@@ -83,6 +83,7 @@ class Option(OptionMethods, Record, eq=False):
     weak: tuple[str, ...] = ()
     near_words: tuple[str, ...] = ()
     near: tuple[str, ...] = ()
+    includes: tuple[str, ...] = ()
     ge: float | None = None
     gt: float | None = None
     le: float | None = None

@@ -11,7 +11,7 @@ import math
 import os
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
@@ -1205,6 +1205,8 @@ def _read_one(question: Question, text: str, money: Money) -> Reading | Unclear:
         # ("zero budget but unlimited time")
         strong = {o: hit for o, hit in hits.items() if not is_weak(question, o, hit[1])}
         hits = strong or hits
+    taken = taken_in(question, hits)
+    hits = {o: hit for o, hit in hits.items() if o not in taken}
     negated = negated_options(question, text)
     if number is not None:
         # a plain duration ("a few hours") at the weekly question loses to words like "most days"
@@ -1225,6 +1227,13 @@ def _read_one(question: Question, text: str, money: Money) -> Reading | Unclear:
     if best >= ACCEPT and best - second >= MARGIN:
         return Reading(question.id, best_id, opt.value, min(best, 100.0), "text", text)
     return _candidates(question, [oid for oid, (sc, _) in ranked if sc >= best - MARGIN], text)
+
+
+def taken_in(question: Question, said: Iterable[str]) -> set[str]:
+    """The options said that another option said with them takes in (its ``includes``): 'any GPU'
+    beside 'as long as I always get one'."""
+    said = set(said)
+    return {i for o in said if (option := question.option(o)) is not None for i in option.includes if i in said}
 
 
 _SYNONYMS: dict[int, tuple[Question, tuple[tuple[Option, frozenset[str]], ...]]] = {}
