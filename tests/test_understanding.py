@@ -114,6 +114,12 @@ def test_amounts(pack, text, value, kind):
         ("gpu", "I need to know I'll get one", {"gpu": "every-time"}),
         ("background", "no need for that", {"background": "no"}),
         ("gpu", "any GPU, as long as I always get one", {"gpu": "every-time"}),  # 'every-time' includes 'any'
+        ("budget", "nil", {"budget": "free"}),
+        ("hardware", "I'm not technical enough to say", {"hardware": "not-sure"}),
+        ("account", "card fine, AWS not", {"account": "card-only"}),
+        ("account", "I can't pay by card", {"account": "no-card"}),
+        ("gpu", "I need it available the moment I start", {"gpu": "every-time"}),
+        ("budget", "I don't know my budget, I don't know the hardware", {"budget": "not-sure", "hardware": "not-sure"}),
     ],
 )
 def test_a_reply_to_the_question_asked(pack, question, text, wanted):
@@ -548,6 +554,12 @@ def test_what_a_person_does_not_mind_refuses_or_repeats_is_read_for_what_it_says
         ("it's a 6 hour job and I pay nothing", {"team": None, "budget": "free"}),  # nobody pays
         ("no need for TPUs, just a GPU", {"background": None, "hardware": "gpu"}),  # what is not needed
         ("2 hours, no need to run in the background", {"background": None}),  # never read as 'yes'
+        ("the 30-hour weekly quota runs out, I need 45 hours a week", {"weekly-hours": "over-30"}),  # a quota
+        ("budget 20, runtime 3", {"runtime": "1-to-9"}),  # a key and a bare number
+        ("3 hours on my laptop's CPU", {"hardware": None}),  # what their own machine has
+        ("not sure the free tier is enough for 3 hours on a GPU", {"background": None, "hardware": "gpu"}),
+        ("I practise on Kaggle competitions", {"work": "competition"}),  # 'competition' includes 'explore'
+        ("a deployed model we retrain monthly", {"work": "deploy"}),  # 'deploy' includes 'train'
     ],
 )
 def test_each_fact_in_a_plain_description_finds_its_question(pack, text, wanted):

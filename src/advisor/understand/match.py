@@ -668,11 +668,12 @@ def _said_otherwise(phrase: _Phrase, words: list[str], i: int) -> bool:
         return True  # "it gives me no GPU", "my Chromebook has no GPU": what it has, not what the job needs
     if _said_of_another(phrase, words, i):
         return True
-    if words[i + n - 1].endswith("ed") and after and after[0] in MADE_THINGS:
-        return True  # "a fine-tuned model", "the trained weights": a thing made, not the work to do
+    if words[i + n - 1].endswith("ed") and words[i + n - 1] != "deployed" and after and after[0] in MADE_THINGS:
+        return True  # "a fine-tuned model", "the trained weights": a thing made, not the work to do (but a
+        # deployed model is one in production: the work is keeping it there)
     if _compared(words, i):
         return True  # "a better GPU than a T4": the T4 is what is compared, not what is wanted
-    if _DEVICE.match(phrase.words[-1]) and _owned(words, i):
+    if (_DEVICE.match(phrase.words[-1]) or phrase.words[-1] == "cpu") and _owned(words, i):
         return True  # "a gaming PC with an RTX 4090", "I have a 3060": the person's own card, not the need
     if phrase.words[-1] in PLANS and OWNED & set(words[max(0, i - 2) : i]):
         return True  # "I have a Pro subscription already": a plan they have, not what they can spend
@@ -768,6 +769,8 @@ def _owned(words: list[str], i: int) -> bool:
         before = before[:-1]
     if before and before[-1] == "with" and MACHINES & set(before[:-1]):
         return True
+    if before[-2:-1] and before[-1] == "s" and before[-2] in MACHINES:
+        return True  # "on my laptop's CPU": what their own machine has
     return before[-2:] in (["i", "have"], ["i", "own"], ["i", "got"], ["ve", "got"])
 
 
@@ -798,10 +801,13 @@ def negated_options(question: Question, text: str, min_chars: int = 0) -> set[st
                 for i in range(0, len(words) - n + 1)
                 if initials[i] == first and stems[i : i + n] == phrase.stems
             ]
-        for option, i, _end, length in spans:
+        for option, i, end, length in spans:
             # "doesn't time out" is itself a phrase of the option: its negation is part of the words
-            # (also when this phrase runs on past it: "can't wait in line" + "wait in line for one")
-            inside = any(o == option and s < i < e for o, s, e, _ in spans)
+            # (also when this phrase runs on past it: "can't wait in line" + "wait in line for one"),
+            # and "not sure" is another option's phrase, negation and all: no negated "sure"
+            inside = any(
+                (o == option and s < i < e) or (o != option and not n and s <= i and e >= end) for o, s, e, n in spans
+            )
             if length and length >= min_chars and _negated(words, i) and not inside:
                 out.add(option)
     return out

@@ -866,6 +866,8 @@ def _read_statement(
     unsure = _unsure_about(pack, text)
     if pending is not None:
         first = read_answer(pending, _without_unsure(text, unsure, pending.id), money_for(pack))
+        if isinstance(first, Reading):
+            first.text = text  # the words as said, not as blanked for this question
         if not isinstance(first, Reading) and pending.sized_by:  # "a GPU with 24GB of VRAM" when asked which GPU
             sized = _sized(pending, text, find_amounts(text, money_for(pack)), asked=True)
             first = sized or first
@@ -888,6 +890,7 @@ def _read_statement(
             and readings[0].option == NOT_SURE
             and len(readings) > 1
             and (any(r.option == NOT_SURE for r in readings[1:]) or _unsure_of_another(pending, text))
+            and pending.id not in {q for q, _, _ in unsure}  # ("I don't know my budget" at the budget)
         ):
             # "not sure how long it runs", "not sure how much RAM I need, maybe 8 gigs": unsure of
             # something else, not of the budget asked
@@ -909,7 +912,9 @@ _UNSURE = r"not\s+sure|unsure|don['’]?t\s+know|do\s+not\s+know|no\s+idea|dunno
 _UNSURE_ABOUT = re.compile(
     rf"\b(?:{_UNSURE}|hard\s+to\s+say|can['’]?t\s+say|"
     r"cannot\s+say|no\s+clue|not\s+certain|haven['’]?t\s+(?:figured\s+out|decided|measured|checked))\s+(?:yet\s+)?"
-    r"(?:how|what|which|where|about|of)\b(?:(?!\b(?:and|but|so)\s+(?:i|we|it|the|my|our)\b)[^,.;:!?])*",
+    r"(?:(?:how|what|which|where|about|of)\b(?:(?!\b(?:and|but|so)\s+(?:i|we|it|the|my|our)\b)[^,.;:!?])*"
+    # ("I don't know the hardware", "not sure of my budget": a short clause of its own)
+    r"|(?:the|my|our)\s+[\w-]+(?:\s+[\w-]+)?(?=\s*(?:[,.;:!?]|$)|\s+(?:and|but|so)\b))",
     re.I,
 )
 
@@ -1069,8 +1074,11 @@ _KEY = re.compile(
 )
 _BULLET = re.compile(r"(?m)^[ \t]*[-*•][ \t]+")  # "- budget: 20" on a line of a list
 # "checkpoints no, background yes": a key and its value with no colon, a clause of its own
-_BARE_KEY = re.compile(r"(?:(?<=^)|(?<=[,;.]\s))([a-z][a-z0-9 /+-]{0,24}?)\s+(yes|no|none)(?=\s*(?:[,;.]|$))", re.I)
-NO_VALUES = {"no", "none", "nope", "nah", "n", "0", "zero", "not needed"}
+# ("budget 20, runtime 3": a key and a bare number)
+_BARE_KEY = re.compile(
+    r"(?:(?<=^)|(?<=[,;.]\s))([a-z][a-z0-9 /+-]{0,24}?)\s+(yes|no|none|not|\$?\d+(?:\.\d+)?)(?=\s*(?:[,;.]|$))", re.I
+)
+NO_VALUES = {"not", "no", "none", "nope", "nah", "n", "0", "zero", "not needed"}
 YES = {"yes", "y", "yep", "yeah", "needed", "required", "please", "sure", "true"}
 
 

@@ -1274,6 +1274,9 @@ _GIVEN_BEFORE = re.compile(
 )
 
 
+_QUOTA_AFTER = re.compile(r"^\s*(?:gpu\s+|tpu\s+|free\s+)?(?:quota|allowance|allotment)\b")
+
+
 _WAITED_BEFORE = re.compile(
     r"\b(?:wait\w*|queued|queuing|queueing|stuck(?:\s+\w+ing)?|in\s+(?:the\s+)?queue)"
     r"(?:\s+(?:for|about|around|over|almost|nearly|more\s+than))*"
@@ -1473,8 +1476,8 @@ def _number_aside(before: str, after: str, clause: str, amount: Amount) -> str:
         return "a setting of the model or its training ('batch size 32', '4-bit'), not an amount"
     if kind in ("duration", "plain") and _WAITED_BEFORE.search(before):
         return "how long the person waited, not how long the job runs"
-    if kind in ("duration", "plain", "weekly") and _GIVEN_BEFORE.search(before):
-        return "what a service gives (a quota), not what the job needs"
+    if kind in ("duration", "plain", "weekly") and (_GIVEN_BEFORE.search(before) or _QUOTA_AFTER.match(after)):
+        return "what a service gives (a quota), not what the job needs"  # ("the 30-hour weekly quota")
     if kind == "weekly" and _AFTER_BEFORE.search(before) and _FAILURE.search(clause):
         return "when a service stopped: a limit hit, not how long the job runs"
     if kind in ("duration", "plain", "weekly", "count") and (
