@@ -560,6 +560,12 @@ def test_what_a_person_does_not_mind_refuses_or_repeats_is_read_for_what_it_says
         ("not sure the free tier is enough for 3 hours on a GPU", {"background": None, "hardware": "gpu"}),
         ("I practise on Kaggle competitions", {"work": "competition"}),  # 'competition' includes 'explore'
         ("a deployed model we retrain monthly", {"work": "deploy"}),  # 'deploy' includes 'train'
+        ("about 10 hours each weekend on a GPU", {"weekly-hours": "up-to-20", "runtime": None}),  # time used
+        ("a 10 hour job every weekend", {"runtime": "9-to-12"}),  # ... but a job's length stays one run's
+        ("Colab Pro+ is $50 and I can't justify that; $15 is my max", {"budget": "up-to-50"}),  # a plan's price
+        ("colab pro is $10, I can afford that", {"budget": "up-to-50"}),  # a price accepted is the budget
+        ("overnight training run on one GPU", {"work": "train"}),  # ("overnight" is no background said)
+        ("I want to run a GPU job overnight", {"background": "yes"}),
     ],
 )
 def test_each_fact_in_a_plain_description_finds_its_question(pack, text, wanted):

@@ -751,7 +751,7 @@ def _per_part(lowered: str, found: list[Amount]) -> list[Amount]:
 _OFTEN = re.compile(
     r"\b(?:(?P<word>once|twice|thrice|a\s+couple\s+(?:of\s+)?times|a\s+few\s+times|several\s+times|every|each)"
     r"|(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)\s*(?:times|x|runs|jobs|sessions|evenings|mornings|nights|afternoons))"
-    r"\s+(?:(?:a|an|per|each|every)\s+)?(?P<per>week|day|night|evening|morning|weekday|workday)\b"
+    r"\s+(?:(?:a|an|per|each|every)\s+)?(?P<per>weekend|week|day|night|evening|morning|weekday|workday)\b"
     # "a weekly retraining job", "our nightly run": once a week, once a day
     r"|\b(?P<rate>weekly|daily|nightly)\s+(?:[\w-]+\s+){0,2}?(?:job|run|training|retraining|batch|pipeline)s?\b"
     # "we retrain our forecasting model weekly": the same, said after the work
@@ -767,7 +767,7 @@ _TIMES = {
     "every": 1,
     "each": 1,
 }  # 'a few': about three
-_PER_WEEK = {"week": 1, "weekday": 5, "workday": 5}  # how many of each a week ('day', 'evening': 7)
+_PER_WEEK = {"week": 1, "weekend": 1, "weekday": 5, "workday": 5}  # how many of each a week ('day', 'evening': 7)
 
 
 def _times_a_week(lowered: str, found: list[Amount]) -> list[Amount]:
@@ -812,6 +812,8 @@ def _times_a_week(lowered: str, found: list[Amount]) -> list[Amount]:
         guess = f" (about {_fmt(n)} times)" if re.search(r"few|several|couple", said) else ""
         note = f"read {runs[0].text} {text}{guess} as {_fmt(round(weekly, 1))} hours a week"
         found.append(Amount(weekly, "weekly", start, end, text, note))
+        if per == "weekend" and said in ("every", "each") and not _RUN_SAID.search(lowered[sentence[0] : sentence[1]]):
+            runs[0].aside = "time used each weekend, counted into the hours a week"  # "10 hours each weekend"
         for a in found:  # the 'a week' inside 'twice a week' says how often, as read above
             if a.kind == "duration" and often.start() <= a.start < often.end() and not a.aside:
                 a.aside = "how often, counted into the hours a week"
@@ -1211,6 +1213,14 @@ _BOUGHT_BEFORE = re.compile(r"\b(?:bought|purchased|paid)\b[^,.;!?]*\bfor\s+(?:a
 _PRICE_BEFORE = re.compile(
     r"\b(?:costs|priced\s+at|price\s+is|price\s+of|sells\s+for|retails\s+for)\s+(?:about\s+|around\s+|like\s+)?$"
     r"|\b(?:pro\+?|plus|subscription|plan|tier|membership)\s+at\s+(?:about\s+|around\s+)?$"  # "Pro+ at $50"
+    # "Colab Pro+ is $50": what a plan is said to cost
+    r"|\b(?:pro\+?|plus|subscription|membership)(?:'s)?\s+(?:is|are|was|costs?)\s+(?:about\s+|around\s+|like\s+)?$"
+)
+
+
+_ACCEPTED_AFTER = re.compile(
+    r"^\s*(?:a\s+month|/\s*mo\w*|per\s+month|monthly)?\s*[,;.]?\s*(?:and\s+|which\s+)?"
+    r"(?:i\s+can\s+(?:afford|do|pay|manage)|that'?s\s+(?:fine|ok|okay|affordable)|is\s+fine|i'?m\s+(?:fine|ok|okay)\s+with)"
 )
 
 
@@ -1384,8 +1394,8 @@ def _money_aside(before: str, after: str, clause: str, said: str) -> str:
         return "what the person paid or will not pay, not what there is to spend"
     if _PAST.search(clause) or _BILLED_BEFORE.search(before) or _BILL_AFTER.match(after):
         return "what was spent before, not what there is to spend"
-    if _PRICE_BEFORE.search(before):
-        return "what something costs, not what there is to spend"
+    if _PRICE_BEFORE.search(before) and not _ACCEPTED_AFTER.match(after):
+        return "what something costs, not what there is to spend"  # (but "..., I can afford that" is)
     return ""
 
 
