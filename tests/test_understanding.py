@@ -120,6 +120,11 @@ def test_amounts(pack, text, value, kind):
         ("account", "I can't pay by card", {"account": "no-card"}),
         ("gpu", "I need it available the moment I start", {"gpu": "every-time"}),
         ("budget", "I don't know my budget, I don't know the hardware", {"budget": "not-sure", "hardware": "not-sure"}),
+        ("runtime", "I've never checked", {"runtime": "not-sure"}),
+        ("budget", "haven't got a number yet", {"budget": "not-sure"}),
+        ("team", "the whole department", {"team": "team"}),
+        ("account", "Visa, but not Amazon", {"account": "card-only"}),
+        ("work", "keeping a model running for customers", {"work": "deploy"}),
     ],
 )
 def test_a_reply_to_the_question_asked(pack, question, text, wanted):
@@ -566,6 +571,7 @@ def test_what_a_person_does_not_mind_refuses_or_repeats_is_read_for_what_it_says
         ("colab pro is $10, I can afford that", {"budget": "up-to-50"}),  # a price accepted is the budget
         ("overnight training run on one GPU", {"work": "train"}),  # ("overnight" is no background said)
         ("I want to run a GPU job overnight", {"background": "yes"}),
+        ("a GPU that's free and always available? 2 hours", {"budget": "free", "gpu": "every-time"}),  # a wish
     ],
 )
 def test_each_fact_in_a_plain_description_finds_its_question(pack, text, wanted):

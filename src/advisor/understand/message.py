@@ -707,7 +707,7 @@ _OWN_SITUATION = re.compile(
 _WISH = re.compile(
     r"^(?:(?:quick\s+)?q(?:uestion)?\s+|so\s+|hi\s+|hey\s+|hello\s+)*"
     r"(?:is\s+there|are\s+there|do\s+(?:you|u)\s+know|know\s+(?:of|any)|any|anything|something|somewhere|anywhere|"
-    r"looking\s+for|need|want|free|cheap)\b"
+    r"looking\s+for|need|want|free|cheap|an?|some)\b"  # ("a GPU that's free and always there?")
 )
 
 
