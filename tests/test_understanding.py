@@ -125,6 +125,10 @@ def test_amounts(pack, text, value, kind):
         ("team", "the whole department", {"team": "team"}),
         ("account", "Visa, but not Amazon", {"account": "card-only"}),
         ("work", "keeping a model running for customers", {"work": "deploy"}),
+        ("budget", "we haven't set one", {"budget": None}),  # 'one' is no dollar
+        ("runtime", "a quarter hour", {"runtime": "up-to-1"}),
+        ("runtime", "twelve hours or a bit less", {"runtime": "9-to-12"}),  # no second answer after 'or'
+        ("gpu", "the free one is fine", {"gpu": "any"}),
     ],
 )
 def test_a_reply_to_the_question_asked(pack, question, text, wanted):
@@ -572,6 +576,11 @@ def test_what_a_person_does_not_mind_refuses_or_repeats_is_read_for_what_it_says
         ("overnight training run on one GPU", {"work": "train"}),  # ("overnight" is no background said)
         ("I want to run a GPU job overnight", {"background": "yes"}),
         ("a GPU that's free and always available? 2 hours", {"budget": "free", "gpu": "every-time"}),  # a wish
+        ("from 9am to 5pm, CPU", {"runtime": "1-to-9"}),  # two times of day: 8 hours
+        ("10pm to 6am on a GPU", {"runtime": "1-to-9"}),  # ... across midnight
+        ("the deadline is December 15, free", {"budget": "free"}),  # a date is no amount
+        ("priority one: no cost. priority two: a GPU.", {"budget": "free"}),  # 'priority two' is a label
+        ("it has to be an H100 and it has to be there every time", {"gpu": "large"}),  # 'large' includes every time
     ],
 )
 def test_each_fact_in_a_plain_description_finds_its_question(pack, text, wanted):

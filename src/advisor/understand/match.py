@@ -1046,7 +1046,7 @@ RATE_UNITS = "mo|mon|month|wk|week|day|d|yr|year|hr|hour|h"
 _OR = re.compile(
     # ("two or more GPUs", "an A10 or better": one answer with its bound, not two answers)
     r"\s+(?:or|vs|versus|either)\s+(?!(?:more|less|so|above|higher|fewer|better|bigger|larger|newer|faster|"
-    r"equivalent|similar|something|thereabouts)\b)"
+    r"equivalent|similar|something|thereabouts|a\s+bit|a\s+little|slightly)\b)"
     rf"|(?<!\d)\s*/\s*(?=[^\W\d])(?!(?:{RATE_UNITS})\b)",
     re.I,
 )

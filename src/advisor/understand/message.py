@@ -605,7 +605,7 @@ SUBJECTS = {
     *("i you we they it he she this that there the a an my your our its any anyone someone these those".split()),
     *("pro google free paid".split()),
 }
-_SENTENCE = re.compile(r"(?<=[.?!;])\s+|\n+")
+_SENTENCE = re.compile(r"((?<=[.?!;])\s+|\n+)")  # (kept: what came between two sentences)
 NAMES_ONLY = {"vs", "versus", "or", "and", "compared", "to", "with", "between", "the", "free", "paid"}
 SITUATION = set("i im i'm my me we our us need needs have has want using afford got".split())
 
@@ -658,30 +658,32 @@ def _answered_in_place(sentence: str, reply: str, names: frozenset[str]) -> str:
 def split_question(raw: str, names: frozenset[str] = frozenset()) -> tuple[str, str]:
     """(what the message states, what it asks): '... my runs need ten hours; would Pro help?'.
     ``names``: the pack's service words ("is kaggle ..." opens a question)."""
-    stated: list[str] = []
+    stated: list[tuple[bool, str]] = []  # each with whether a line break came before it (a list stays a list)
     asked: list[str] = []
-    sentences = [s for s in _SENTENCE.split(raw) if s.strip()]
+    pieces = _SENTENCE.split(raw)
+    sentences = [(i > 0 and "\n" in pieces[i - 1], s) for i, s in enumerate(pieces) if i % 2 == 0 and s.strip()]
     replied = -1  # the sentence that answered the question before it
-    for i, sentence in enumerate(sentences):
+    for i, (line, sentence) in enumerate(sentences):
         if i == replied:
             continue
         if not _asks(sentence, names):
-            stated.append(sentence)
+            stated.append((line, sentence))
             continue
         # "my 9-hour jobs keep dying, would Pro help?": the question starts at its question word
         parts = re.split(r",\s*|;\s*", sentence)
         cut = next((i for i, part in enumerate(parts) if i and _opens_question(part, names)), None)
         question = sentence
         if cut is not None and not _opens_question(parts[0], names):
-            stated.append(", ".join(parts[:cut]))
+            stated.append((line, ", ".join(parts[:cut])))
             question = ", ".join(parts[cut:])
-        said = _answered_in_place(question, sentences[i + 1] if i + 1 < len(sentences) else "", names)
+        said = _answered_in_place(question, sentences[i + 1][1] if i + 1 < len(sentences) else "", names)
         if said:
-            stated.append(said)
+            stated.append((line, said))
             replied = i + 1
         else:
             asked.append(question)
-    return "\n".join(stated), " ".join(asked)
+    text = "".join(("\n" if line else " ") + said for line, said in stated)
+    return text[1:], " ".join(asked)
 
 
 WHY = re.compile(
@@ -1076,7 +1078,9 @@ _BULLET = re.compile(r"(?m)^[ \t]*[-*•][ \t]+")  # "- budget: 20" on a line of
 # "checkpoints no, background yes": a key and its value with no colon, a clause of its own
 # ("budget 20, runtime 3": a key and a bare number)
 _BARE_KEY = re.compile(
-    r"(?:(?<=^)|(?<=[,;.]\s))([a-z][a-z0-9 /+-]{0,24}?)\s+(yes|no|none|not|\$?\d+(?:\.\d+)?)(?=\s*(?:[,;.]|$))", re.I
+    r"(?:(?<=^)|(?<=[,;.]\s))(?:but\s+|and\s+)?([a-z][a-z0-9 /+-]{0,24}?)\s+(yes|no|none|not|\$?\d+(?:\.\d+)?)"
+    r"(?=\s*(?:[,;.]|$))",
+    re.I,
 )
 NO_VALUES = {"not", "no", "none", "nope", "nah", "n", "0", "zero", "not needed"}
 YES = {"yes", "y", "yep", "yeah", "needed", "required", "please", "sure", "true"}

@@ -61,6 +61,10 @@ WORDS = {
     "a few": 3,
     "few": 3,
     "several": 4,
+    "a quarter of an": 0.25,
+    "quarter of an": 0.25,
+    "a quarter": 0.25,
+    "quarter": 0.25,
     "half an": 0.5,
     "half a": 0.5,
     "a half": 0.5,
@@ -82,6 +86,7 @@ POUND_WORDS = {"a tenner", "tenner", "a fiver", "fiver"}
 
 # number words that mean a number even with no unit ("ten"), unlike "a" or "a few"
 _VAGUE_WORDS = {"a", "an", "few", "a few", "several", "half", "half a", "half an", "a half", "dozen", "nothing", "nil"}
+_VAGUE_WORDS |= {"quarter", "a quarter", "quarter of an", "a quarter of an", "one"}  # ("we haven't set one")
 _PLAIN_WORDS = {w for w in WORDS if w not in _VAGUE_WORDS and "couple" not in w}
 
 # hours per unit
@@ -429,10 +434,35 @@ def _find_amounts(text: str, money: Money) -> list[Amount]:
         amount.either = bool(m["sep"] == "or" and low and far_apart(low, value))
         amount.aside = aside(lowered, amount)
         found.append(amount)
-    found = _compound(lowered, text, found)
+    found = _clock_span(lowered, text, _compound(lowered, text, found))
     found = _days_a_week(_weekdays(lowered, _times_a_week(lowered, _per_part(lowered, _borrow_units(lowered, found)))))
     found = _per_head(lowered, _daily(lowered, _weekly_lead(lowered, _runs_a_week(lowered, found))))
     return _corrected(lowered, _over_period(lowered, _spread(lowered, _ranges(lowered, found))))
+
+
+# "from 9am to 5pm", "10pm-6am": the hours between two times of day
+_CLOCK_SPAN = re.compile(
+    r"\b(?:from\s+)?(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\s*(?:to|until|till|-|–)\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm)\b"
+)
+
+
+def _clock_span(lowered: str, text: str, found: list[Amount]) -> list[Amount]:
+    """'from 9am to 5pm' is a run of 8 hours (across midnight, '10pm to 6am', also 8), in place of the
+    numbers read inside it."""
+    for m in _CLOCK_SPAN.finditer(lowered):
+        first, last = int(m[1]), int(m[4])
+        if not (1 <= first <= 12 and 1 <= last <= 12):
+            continue
+        end = last % 12 + (12 if m[6] == "pm" else 0) + int(m[5] or 0) / 60
+        # (the first time without am or pm: whichever makes the shorter span, "9 to 5pm" is 8 hours)
+        starts = [
+            first % 12 + half + int(m[2] or 0) / 60 for half in ((12,) if m[3] == "pm" else (0,) if m[3] else (0, 12))
+        ]
+        hours = min((end - start) % 24 or 24 for start in starts)
+        said = text[m.start() : m.end()].strip()
+        span = Amount(hours, "duration", m.start(), m.end(), said, f"read {said} as {_fmt(hours)} hours", scale=1.0)
+        found = [a for a in found if a.end <= m.start() or a.start >= m.end()] + [span]
+    return sorted(found, key=lambda a: a.start)
 
 
 # "25h, no, 23h", "2 hours, er, 2 days actually", "$20, sorry, I meant $40": the person corrects
@@ -1247,6 +1277,13 @@ _SETTING_AFTER = re.compile(
 )
 # "in 2024", "since 2019": a year
 _YEAR = re.compile(r"(?:19[89]\d|20[0-3]\d)")
+_MONTH_NAMES = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?)"
+)
+_LABEL_BEFORE = re.compile(r"\b(?:priority|step|option|point|part|phase|stage|round|question|item|chapter|lesson)\s+$")
+_MONTH_NAME_BEFORE = re.compile(rf"\b{_MONTH_NAMES}\.?\s+(?:the\s+)?$")
+_MONTH_NAME_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMES}\b")
 # "I'm 16", "aged 15", "17 years old"
 _AGE_BEFORE = re.compile(r"(?:^|[,.;:!?]\s*|\band\s+)(?:i'?m|i\s+am|im|aged?)\s+(?:only\s+|just\s+)?$")
 _AGE_AFTER = re.compile(r"^\s*-?\s*(?:years?[\s-]+old|yrs?[\s-]+old|y/?o)\b")  # "my 13-year-old"
@@ -1482,6 +1519,10 @@ def _number_aside(before: str, after: str, clause: str, amount: Amount) -> str:
         return "the person's age, not an amount"
     if kind == "plain" and _YEAR.fullmatch(amount.text):
         return "a year, not an amount"
+    if kind == "plain" and (_MONTH_NAME_BEFORE.search(before) or _MONTH_NAME_AFTER.match(after)):
+        return "a date ('December 15'), not an amount"
+    if kind in ("plain", "count") and _LABEL_BEFORE.search(before):
+        return "a label ('priority two', 'step 3'), not an amount"
     if kind in ("plain", "count") and (_SETTING_BEFORE.search(before) or _SETTING_AFTER.match(after)):
         return "a setting of the model or its training ('batch size 32', '4-bit'), not an amount"
     if kind in ("duration", "plain") and _WAITED_BEFORE.search(before):
