@@ -129,6 +129,10 @@ def test_amounts(pack, text, value, kind):
         ("runtime", "a quarter hour", {"runtime": "up-to-1"}),
         ("runtime", "twelve hours or a bit less", {"runtime": "9-to-12"}),  # no second answer after 'or'
         ("gpu", "the free one is fine", {"gpu": "any"}),
+        ("budget", "cheaper than Colab Pro", {"budget": "under-10"}),  # less than Pro's $9.99
+        ("checkpoint", "unfortunately not", {"checkpoint": "no"}),
+        ("account", "I can't use cards online", {"account": "no-card"}),
+        ("work", "a model behind our website", {"work": "deploy"}),
     ],
 )
 def test_a_reply_to_the_question_asked(pack, question, text, wanted):
@@ -225,6 +229,7 @@ def test_guide_question_then_back_to_the_pending_question(pack):
         ("that's all, bye", "bye"),
         ("I'm done, bye", "bye"),
         ("why this question?", "why"),
+        ("why ask that?", "why"),
     ],
 )
 def test_commands_in_words(pack, text, command):
@@ -581,6 +586,9 @@ def test_what_a_person_does_not_mind_refuses_or_repeats_is_read_for_what_it_says
         ("the deadline is December 15, free", {"budget": "free"}),  # a date is no amount
         ("priority one: no cost. priority two: a GPU.", {"budget": "free"}),  # 'priority two' is a label
         ("it has to be an H100 and it has to be there every time", {"gpu": "large"}),  # 'large' includes every time
+        ("1. free\n2. TPU\n3. 4 hours", {"budget": "free"}),  # a list's numbers are no amounts
+        ("an A100 (80GB), 12 hours", {"memory": None}),  # the card's memory, in brackets
+        ("GPU: yes. Hours: 4.", {"runtime": "1-to-9"}),
     ],
 )
 def test_each_fact_in_a_plain_description_finds_its_question(pack, text, wanted):

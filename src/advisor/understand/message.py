@@ -62,6 +62,8 @@ COMMANDS = {
     "why?": "why",
     "why do you ask": "why",
     "why this question": "why",
+    "why ask that": "why",
+    "why ask this": "why",
     "why that question": "why",
     "why ask": "why",
     "why does it matter": "why",
@@ -986,6 +988,8 @@ _HISTORY = re.compile(
 _ON_FREE_NAME = re.compile(
     r"(?<!stay\s)(?<!stick\s)(?<!staying\s)(?<!sticking\s)(?<!remain\s)"
     r"\b(?:on|in|with|using|from|my)\s+(?:the\s+)?(free)(?=\s+(?:colab|kaggle|tier|version|account)\b)"
+    # "I have Kaggle data and a free account": the kind of account they have
+    r"|\b(?:have|got|has|made|created|opened)\s+an?\s+(free)(?=\s+(?:account|plan|version)\b)"
     # "I'm on kaggle because it's free": why they use it, not their budget
     r"|(?<!long )\b(?:because|since|as)\s+(?:it'?s|it\s+is|they'?re|that'?s)\s+(free)\b",
     re.I,

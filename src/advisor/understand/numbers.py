@@ -1393,7 +1393,7 @@ _GPU_MEMORY_AFTER = re.compile(
 )
 # "an A100 80GB", "RTX 3090 24 GB": the size of a named GPU's memory
 _GPU_NAME_BEFORE = re.compile(
-    r"\b(?:a100|h100|h200|l4|l40s?|t4|v100|a10g?|p100|k80|rtx\s*\d{4}|[1-5][0-6][5-9]0)s?\s*$"
+    r"\b(?:a100|h100|h200|l4|l40s?|t4|v100|a10g?|p100|k80|rtx\s*\d{4}|[1-5][0-6][5-9]0)s?\s*\(?\s*$"
 )
 
 
@@ -1519,6 +1519,8 @@ def _number_aside(before: str, after: str, clause: str, amount: Amount) -> str:
         return "the person's age, not an amount"
     if kind == "plain" and _YEAR.fullmatch(amount.text):
         return "a year, not an amount"
+    if kind == "plain" and re.fullmatch(r"(?:.*\n)?[ \t]*", before, re.S) and re.match(r"[.)]\s", after):
+        return "the number of a list's line ('1. free'), not an amount"
     if kind == "plain" and (_MONTH_NAME_BEFORE.search(before) or _MONTH_NAME_AFTER.match(after)):
         return "a date ('December 15'), not an amount"
     if kind in ("plain", "count") and _LABEL_BEFORE.search(before):
