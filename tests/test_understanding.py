@@ -133,6 +133,8 @@ def test_amounts(pack, text, value, kind):
         ("checkpoint", "unfortunately not", {"checkpoint": "no"}),
         ("account", "I can't use cards online", {"account": "no-card"}),
         ("work", "a model behind our website", {"work": "deploy"}),
+        # a question about the job, answered at once, after a statement
+        ("runtime", "I'd have to check, and can it run while I sleep? yes", {"runtime": "not-sure", "background": "yes"}),
     ],
 )
 def test_a_reply_to_the_question_asked(pack, question, text, wanted):
@@ -589,6 +591,10 @@ def test_what_a_person_does_not_mind_refuses_or_repeats_is_read_for_what_it_says
         ("1. free\n2. TPU\n3. 4 hours", {"budget": "free"}),  # a list's numbers are no amounts
         ("an A100 (80GB), 12 hours", {"memory": None}),  # the card's memory, in brackets
         ("GPU: yes. Hours: 4.", {"runtime": "1-to-9"}),
+        # a not-sure phrase every question shares says nothing of the others in a description
+        ("I'd have to check, 3 hours on a GPU", {"hardware": "gpu"}),
+        ("still working that out, 3 hours on a GPU", {"hardware": "gpu"}),
+        ("I'd have to ask my boss about the budget; CPU; 2h", {"budget": "not-sure", "hardware": "cpu"}),
     ],
 )
 def test_each_fact_in_a_plain_description_finds_its_question(pack, text, wanted):

@@ -650,10 +650,13 @@ def _answered_in_place(sentence: str, reply: str, names: frozenset[str]) -> str:
     body = sentence.rstrip().rstrip("?").rstrip()
     if answer is None or set(normalize(body).split()) & names:
         return ""
-    turned = _OF_ITSELF.match(body)
+    # (the question may follow a statement: "I'd have to check, and can it run while I sleep? yes")
+    head, _, last = body.rpartition(", ")
+    turned = _OF_ITSELF.match(re.sub(r"^(?:and|but|so|also)\s+", "", last, flags=re.I))
     if turned is not None:
         modal, subject, rest = turned[1].lower(), turned[2], turned[3]
-        return f"{subject} {modal if answer[1] else _NOT.get(modal, modal + ' not')} {rest}"
+        said = f"{subject} {modal if answer[1] else _NOT.get(modal, modal + ' not')} {rest}"
+        return f"{head}, {said}" if head else said
     return body if answer[1] and not _opens_question(body, names) else ""
 
 
@@ -915,7 +918,8 @@ def _read_statement(
 _UNSURE = r"not\s+sure|unsure|don['’]?t\s+know|do\s+not\s+know|no\s+idea|dunno"  # said raw or normalized
 _UNSURE_ABOUT = re.compile(
     rf"\b(?:{_UNSURE}|hard\s+to\s+say|can['’]?t\s+say|"
-    r"cannot\s+say|no\s+clue|not\s+certain|haven['’]?t\s+(?:figured\s+out|decided|measured|checked))\s+(?:yet\s+)?"
+    r"cannot\s+say|no\s+clue|not\s+certain|haven['’]?t\s+(?:figured\s+out|decided|measured|checked)|"
+    r"(?:i['’]?d|i\s+would|i['’]?ll|i\s+will)\s+(?:have|need)\s+to\s+(?:ask|check)(?:\s+(?:my|our|the)\s+\w+)?)\s+(?:yet\s+)?"
     r"(?:(?:how|what|which|where|about|of)\b(?:(?!\b(?:and|but|so)\s+(?:i|we|it|the|my|our)\b)[^,.;:!?])*"
     # ("I don't know the hardware", "not sure of my budget": a short clause of its own)
     r"|(?:the|my|our)\s+[\w-]+(?:\s+[\w-]+)?(?=\s*(?:[,.;:!?]|$)|\s+(?:and|but|so)\b))",
