@@ -388,8 +388,8 @@ def _explain_reading(pack: Pack, session: Session, text: str) -> None:
         elif isinstance(value, dict):
             for name, found in value.items():
                 print(f"  {key}: {name} <- {inert(', '.join(map(str, found)))}", file=sys.stderr)
-        else:
-            print(f"  {key}: {inert(str(value))}", file=sys.stderr)
+        else:  # (a list's lines on one line: "1. free / 2. TPU")
+            print(f"  {key}: {inert(' / '.join(str(value).splitlines()))}", file=sys.stderr)
 
 
 def cmd_recommend(args: Options) -> int:
