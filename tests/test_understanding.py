@@ -134,7 +134,11 @@ def test_amounts(pack, text, value, kind):
         ("account", "I can't use cards online", {"account": "no-card"}),
         ("work", "a model behind our website", {"work": "deploy"}),
         # a question about the job, answered at once, after a statement
-        ("runtime", "I'd have to check, and can it run while I sleep? yes", {"runtime": "not-sure", "background": "yes"}),
+        (
+            "runtime",
+            "I'd have to check, and can it run while I sleep? yes",
+            {"runtime": "not-sure", "background": "yes"},
+        ),
     ],
 )
 def test_a_reply_to_the_question_asked(pack, question, text, wanted):
