@@ -11,8 +11,8 @@ import math
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 from rapidfuzz import fuzz
 
@@ -24,6 +24,8 @@ from .numbers import WORDS as _WORD_NUMBERS
 
 if TYPE_CHECKING:
     from ..engine.session import Via
+
+T = TypeVar("T")
 
 ACCEPT = 86.0  # a fuzzy score at or above this is a confident reading
 CONSIDER = 70.0  # between CONSIDER and ACCEPT: ask which was meant
@@ -1211,8 +1213,7 @@ def _read_one(question: Question, text: str, money: Money) -> Reading | Unclear:
         # ("zero budget but unlimited time")
         strong = {o: hit for o, hit in hits.items() if not is_weak(question, o, hit[1])}
         hits = strong or hits
-    taken = taken_in(question, hits)
-    hits = {o: hit for o, hit in hits.items() if o not in taken}
+    hits = untaken(question, hits)
     negated = negated_options(question, text)
     if number is not None:
         # a plain duration ("a few hours") at the weekly question loses to words like "most days"
@@ -1235,11 +1236,11 @@ def _read_one(question: Question, text: str, money: Money) -> Reading | Unclear:
     return _candidates(question, [oid for oid, (sc, _) in ranked if sc >= best - MARGIN], text)
 
 
-def taken_in(question: Question, said: Iterable[str]) -> set[str]:
-    """The options said that another option said with them takes in (its ``includes``): 'any GPU'
-    beside 'as long as I always get one'."""
-    said = set(said)
-    return {i for o in said if (option := question.option(o)) is not None for i in option.includes if i in said}
+def untaken(question: Question, said: dict[str, T]) -> dict[str, T]:
+    """The options said, less those another option said with them takes in (its ``includes``): 'any
+    GPU' beside 'as long as I always get one' is a GPU every time."""
+    taken = {i for o in said if (option := question.option(o)) is not None for i in option.includes}
+    return {o: found for o, found in said.items() if o not in taken}
 
 
 _SYNONYMS: dict[int, tuple[Question, tuple[tuple[Option, frozenset[str]], ...]]] = {}

@@ -39,7 +39,7 @@ from .match import (
     read_number,
     specific_kind,
     synonym_sets,
-    taken_in,
+    untaken,
 )
 from .numbers import CARD_WITH, GPU_MEMORY, Amount, find_amounts, money_for
 
@@ -243,8 +243,7 @@ def _sure_phrase(question: Question, rest: str) -> tuple[str, str] | None:
         }
     # "GPUs, several of them": a word that made another option's near words count is part of that option
     sure = {o: w for o, w in sure.items() if not any(_lends(question, o2, w2, w, rest) for o2, w2 in sure.items())}
-    taken = taken_in(question, sure)
-    sure = {o: w for o, w in sure.items() if o not in taken}
+    sure = untaken(question, sure)
     if len(sure) == 2:
         sure = _after_but(sure, normalize(rest))
     return next(iter(sure.items())) if len(sure) == 1 else None

@@ -86,7 +86,8 @@ POUND_WORDS = {"a tenner", "tenner", "a fiver", "fiver"}
 
 # number words that mean a number even with no unit ("ten"), unlike "a" or "a few"
 _VAGUE_WORDS = {"a", "an", "few", "a few", "several", "half", "half a", "half an", "a half", "dozen", "nothing", "nil"}
-_VAGUE_WORDS |= {"quarter", "a quarter", "quarter of an", "a quarter of an", "one"}  # ("we haven't set one")
+# ("one" alone is a pronoun as often as a number: "a faster one", "I don't have one", "we haven't set one")
+_VAGUE_WORDS |= {"quarter", "a quarter", "quarter of an", "a quarter of an", "one"}
 _PLAIN_WORDS = {w for w in WORDS if w not in _VAGUE_WORDS and "couple" not in w}
 
 # hours per unit
@@ -311,24 +312,10 @@ _UNDERSCORE = re.compile(r"^_\d")
 
 
 # "one" standing for a thing already named in a longer message, not a number
-_ONE_BEFORE = re.compile(
-    r"\b(?:have|has|had|get|gets|got|getting|need|needs|want|wants|buy|rent|use|pick|choose|a|the|any|this|that|which|"
-    r"each|every|another|free|paid|cheap|cheaper|new|good|better|big|bigger|fast|faster|small|smaller|right|best)\s+$"
-)
-_ONE_AFTER = re.compile(r"^\s*(?:[.,!?;:)]|$|of\b|(?:that|which|who|where|with|like|for|too|either)\b)")
-
-
 def far_apart(low: float, high: float) -> bool:
     """Two figures offered with "or" that are far apart ("10 or 100 dollars", "30 minutes or 2 hours")
     are two answers to choose between, not a rough range read as its upper end ("an hour or two")."""
     return high >= 3 * low
-
-
-def _pronoun_one(lowered: str, start: int, end: int) -> bool:
-    if len(lowered.split()) <= 4:
-        return False  # a short reply ("maybe one", "I need one") answers with the number
-    before = lowered[:start]
-    return bool(_ONE_BEFORE.search(before) or (re.search(r"\w", before) and _ONE_AFTER.match(lowered[end:])))
 
 
 def _number(token: str) -> float | None:
@@ -396,8 +383,6 @@ def _find_amounts(text: str, money: Money) -> list[Amount]:
             continue  # "a" or "a few" on its own is not an amount
         if m["a"].strip() in ("a", "an") and not (m["pre"] or m["post"] or m["unit"] or m["k"]):
             continue  # "a monthly budget of $400": 'a monthly' is no amount
-        if m["a"].strip() == "one" and not marked and _pronoun_one(lowered, m.start(), m.end()):
-            continue  # "I don't have one", "a free one", "one of them": a pronoun, no number
         value, note = _value(m, text, a)
         upper = value
         kind, value, note, scale = _kind(m, lowered, value, note)
@@ -554,9 +539,10 @@ def _spread_money(amount: Amount, months: tuple[float, float]) -> None:
 _WEEKLY_LEAD = re.compile(
     r"(?:^|[,.;:!?]\s*)(?:weekly|per\s+week|each\s+week|every\s+week|in\s+a\s+(?:typical\s+|normal\s+)?week)\b\s*[,:]?([^,.;:!?]*)$"
 )
-_ONE_RUN = re.compile(r"\b(?:runs?|jobs?|sessions?|experiments?)\b")
+_RUN_NOUNS = r"(?:runs?|jobs?|sessions?|experiments?)\b"
+_ONE_RUN = re.compile(rf"\b{_RUN_NOUNS}")
 # "a nightly 2 hour batch job": the run named right after its length, a word or two between
-_RUN_AFTER = re.compile(r"(?:(?!(?:and|or|but|then)\b)[\w-]+\s+){0,2}?(?:runs?|jobs?|sessions?|experiments?)\b")
+_RUN_AFTER = re.compile(rf"(?:(?!(?:and|or|but|then)\b)[\w-]+\s+){{0,2}}?{_RUN_NOUNS}")
 
 
 def _weekly_lead(lowered: str, found: list[Amount]) -> list[Amount]:
