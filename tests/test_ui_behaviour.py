@@ -46,6 +46,16 @@ async def test_number_click_arrows_and_typing_all_answer():
         assert app.conversation.session.chosen["background"] == "yes"
 
 
+async def test_a_digit_that_is_no_number_key_is_typed_not_a_crash():
+    app = new_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        app.query_one("#options", OptionList).focus()
+        await pilot.pause()
+        await pilot.press("²")  # a digit on some keyboards (AltGr+2), but no option's number
+        assert app.conversation.session.chosen == {}
+        assert app.query_one("#say", AnswerInput).value == "²"
+
+
 async def test_student_sentence_fills_three_answers_and_confirms():
     app = new_app()
     async with app.run_test(size=(100, 32)) as pilot:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from advisor.chat.conversation import Conversation
@@ -250,6 +250,8 @@ def test_text_answering_nothing_gets_examples(pack):
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=st.text(alphabet=st.characters(codec=None, blacklist_categories=("Cs",)), max_size=300))
+@example(text="²").via("a digit int() cannot read, at a choice question")
+@example(text="𐹠").via("the same, found by this test")
 def test_any_text_is_understood_or_questioned_never_raises(pack, text):
     for question in (pack.questions[0], pack.question("hardware"), pack.question("weekly-hours"), None):
         meaning = interpret(pack, question, {"budget": "free"}, text)

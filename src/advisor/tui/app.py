@@ -363,7 +363,7 @@ class AdvisorApp(App[None]):
             return
         say = self.query_one("#say", AnswerInput)
         say.focus()
-        if event.character.isdigit() and not say.value:
+        if event.character.isdecimal() and not say.value:  # ("²" is a digit int() cannot read)
             say.post_message(AnswerInput.Number(int(event.character)))
         else:
             say.insert_text_at_cursor(event.character)

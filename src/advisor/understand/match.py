@@ -1097,7 +1097,8 @@ def read_answer(question: Question, text: str, money: Money) -> Reading | Unclea
     if not norm:
         return Unclear(question.id, text)
     # the option's number in the list, for choice questions ("2")
-    if question.kind is QuestionKind.choice and norm.isdigit() and 1 <= int(norm) <= len(question.options):
+    # (isdecimal, not isdigit: "²" and "𐹠" are digits int() cannot read)
+    if question.kind is QuestionKind.choice and norm.isdecimal() and 1 <= int(norm) <= len(question.options):
         opt = question.options[int(norm) - 1]
         return Reading(question.id, opt.id, None, 100.0, "option", text)
     typed = text.strip().lower()
