@@ -956,6 +956,38 @@ def test_an_option_word_that_describes_a_guide_topic_is_no_answer(pack, text):
     assert meaning.kind == "guide" and not meaning.readings, meaning
 
 
+@pytest.mark.parametrize(
+    "text,pending,section",
+    [
+        ("gpus compared", "budget", "gpus"),
+        ("gpu types per service", "work", "gpus"),
+        ("how do I get more memory", "budget", "memory"),  # no service named: the section about them all
+        ("mount drive", "budget", "colab-drive"),
+        ("connect drive to my notebook", "hardware", "colab-drive"),
+        ("does colab guarantee a gpu", "budget", "colab-gpus"),  # 'guarantee' finds 'guarantees'
+        ("turn off idle sagemaker notebooks", "work", "sagemaker-cost-tips"),
+    ],
+)
+def test_a_few_words_about_a_topic_are_a_question_about_the_guide(pack, text, pending, section):
+    meaning = interpret(pack, pack.question(pending), {}, text)
+    assert meaning.kind == "guide" and meaning.guide.section.id == section and not meaning.readings, meaning
+
+
+@pytest.mark.parametrize(
+    "text,pending,wanted",
+    [
+        ("mount drive", "data", {"data": "drive"}),  # where the data is, asked: an answer
+        ("the grant can cover cloud costs", "runtime", {"budget": "pay-per-use"}),
+        ("cheap options, gpu", "budget", {"budget": "under-10", "hardware": "gpu"}),
+        ("tpu availability matters most", "budget", {"hardware": "tpu"}),
+        ("any gpu types are fine", "budget", {"hardware": "gpu", "gpu": "any"}),
+    ],
+)
+def test_the_same_few_words_answer_the_question_they_name(pack, text, pending, wanted):
+    meaning = interpret(pack, pack.question(pending), {}, text)
+    assert {r.question: r.option for r in meaning.readings} == wanted, meaning
+
+
 def test_the_question_asked_said_back_with_its_answer_opens_no_guide_passage(pack):
     meaning = interpret(pack, pack.question("checkpoint"), {}, "can it pick up where it left off? yes")
     assert [(r.question, r.option) for r in meaning.readings] == [("checkpoint", "yes")]

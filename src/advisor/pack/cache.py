@@ -24,7 +24,7 @@ from . import core
 from .guide import Section, Source
 from .paths import default_rules_dir
 
-FORMAT = 21
+FORMAT = 22
 
 
 def cache_dir() -> Path:

@@ -101,6 +101,16 @@ class GuideWords(_Strict):
         "ids count too)",
     )
     compare: list[str] = Field(default_factory=list, description="words that ask to compare services ('cheaper', 'vs')")
+    queries: list[str] = Field(
+        default_factory=list,
+        description="words that make a few words with no service in them a question about the guide "
+        "('compared', 'types'), unless they name an option of the question asked",
+    )
+    how_to: list[str] = Field(
+        default_factory=list,
+        description="verbs that open a request for how to do something ('mount', 'connect'): a short message "
+        "that starts with one and names no option of the question asked is a question about the guide",
+    )
 
 
 class Currency(_Strict):

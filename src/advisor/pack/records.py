@@ -54,6 +54,8 @@ class GuideWords(Record, eq=False):
     names: tuple[str, ...] = ()
     headings: tuple[str, ...] = ()
     compare: tuple[str, ...] = ()
+    queries: tuple[str, ...] = ()
+    how_to: tuple[str, ...] = ()
 
 
 class Currency(Record, eq=False):

@@ -23,6 +23,9 @@ _WORD = re.compile(r"[a-z0-9][a-z0-9+.-]*")
 _HOW_MUCH = re.compile(r"how much(?=\s*(?:$|[?.!]|(?:does|do|is|are|will|would|for|to|money)\b))")
 
 
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
 def words(text: str, vocabulary: GuideWords, stop: frozenset[str]) -> list[str]:
     """The guide's words of a text: lower case, the pack's phrases and synonyms read as the guide's
     words, its ``stop`` words (the vocabulary's, as a set) left out."""
@@ -30,6 +33,7 @@ def words(text: str, vocabulary: GuideWords, stop: frozenset[str]) -> list[str]:
     text = text.lower()
     # "how much" asks a price unless it names what it measures ("how much ram")
     text = _HOW_MUCH.sub("price", text)
+    text = _POSSESSIVE.sub("", text)  # ("what's", "colab's")
     for phrase, meaning in vocabulary.phrases.items():
         text = text.replace(phrase, meaning)
     for w in _WORD.findall(text):
@@ -38,6 +42,32 @@ def words(text: str, vocabulary: GuideWords, stop: frozenset[str]) -> list[str]:
         if w and w not in stop:
             out.append(w)
     return out
+
+
+_VOWELS = set("aeiouy")
+
+
+def stem(word: str) -> str:
+    """A word without its ending, so that forms of one word meet: 'guarantees', 'guaranteed' and
+    'guarantee' are one word, and so are 'mounting' and 'mount' or 'memories' and 'memory'."""
+    if len(word) <= 4 or not word.isalpha():
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    for ending in ("ing", "ed", "es", "s"):
+        if word.endswith(ending) and not word.endswith("ss") and len(word) - len(ending) >= 3:
+            root = word[: -len(ending)]
+            if set(root) & _VOWELS:
+                word = root
+                break
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in _VOWELS | {"l", "s"}:
+        word = word[:-1]  # 'running' -> 'run'
+    return word[:-1] if len(word) > 4 and word.endswith("e") else word
+
+
+def _stemmed(found: list[str], keep: set[str], synonyms: dict[str, str]) -> list[str]:
+    """Each word without its ending ('costing' -> 'cost', then its synonym), except names (``keep``)."""
+    return [w if w in keep else synonyms.get(stemmed := stem(w), stemmed) for w in found]
 
 
 class Hit(Record):
@@ -62,6 +92,9 @@ class GuideIndex:
         self._named = re.compile(rf"(?<![\w+])(?:{alternatives})(?![\w+])", re.I) if names else None
         self.vocabulary = pack.info.guide_words
         self.stop = frozenset(self.vocabulary.stop)
+        # names are not stemmed ('kaggle' is no form of 'kaggl')
+        self._keep = {w for name in names.values() for w in name.split()} | set(self.vocabulary.headings)
+        self._keep |= {w for service in pack.services for w in service.id.split("-")}
         self.compare = set(self.vocabulary.compare)
         self.entities = set(self.vocabulary.headings) | {w for service in pack.services for w in service.id.split("-")}
         # a question that names only a service ("what is colab") wants its overview section
@@ -93,7 +126,7 @@ class GuideIndex:
         """The index's words of a text, each other name of a service read as the service."""
         if self._named is not None:
             text = self._named.sub(lambda m: " " + self._names[m.group(0).lower()] + " ", text)
-        return words(text, self.vocabulary, self.stop)
+        return _stemmed(words(text, self.vocabulary, self.stop), self._keep, self.vocabulary.synonyms)
 
     def _resolve(self, word: str) -> tuple[str, float] | None:
         if word in self.idf:
@@ -133,6 +166,8 @@ class GuideIndex:
                 named = names & self.entities
                 if named and named & self.titles[i] and not comparing:
                     score *= 2.0
+                elif not names & set(self.overview) and self.titles[i] & set(self.overview):
+                    score *= 0.7  # a question naming no service: first the sections about them all
                 # the query's words in a section's title say what the section is about (when it
                 # compares services, the names do not: the section that covers them all does)
                 titled = (names - comparing) & self.titles[i]

@@ -1327,11 +1327,30 @@ def _statement_and_question(pack: Pack, raw: str, norm: str, pending: Question |
         topical = all(_describes(said, norm, topics) for said in _strong_words(pending, raw))
     if topical and not asked:
         return "", raw
+    if not asked and pending is not None and _terse_query(pack, pending, raw, norm):
+        return "", raw
     if asked and stated and set(normalize(stated).split()) <= services | NAMES_ONLY:
         return "", raw  # "kaggle vs colab, which is cheaper?": names, then the question
     if asked and not stated and pending is not None and _reply_asked(pack, pending, asked, norm):
         return asked, ""  # "can it be free?", "GPU or TPU?": a reply put as a question
     return stated, asked
+
+
+# who says a situation ("I", "we need"); a request for how to do something may still name "my drive"
+_SPEAKER = SITUATION - {"my", "our", "us", "me"}
+
+
+def _terse_query(pack: Pack, pending: Question, raw: str, norm: str) -> bool:
+    """A few words with no service in them that ask about a topic of the guide ("gpus compared",
+    "mount drive", "memory limits of each service") and name nothing the question asked offers."""
+    words = norm.split()
+    if len(words) > 7 or any(ch.isdigit() for ch in norm) or phrase_hits(pending, raw):
+        return False
+    said = set(words)
+    if words[0] in pack.info.guide_words.how_to:
+        return not said & _SPEAKER
+    asks = any(f" {query} " in f" {norm} " for query in pack.info.guide_words.queries)
+    return asks and not said & SITUATION and len(_form(pack, raw)) < 2
 
 
 def _describes(said: str, norm: str, topics: frozenset[str]) -> bool:
