@@ -133,6 +133,9 @@ def test_amounts(pack, text, value, kind):
         ("checkpoint", "unfortunately not", {"checkpoint": "no"}),
         ("account", "I can't use cards online", {"account": "no-card"}),
         ("work", "a model behind our website", {"work": "deploy"}),
+        ("account", "no AWS account yet but fine to open one", {"account": "aws"}),  # what comes after 'but'
+        ("account", "debit card, but no AWS please", {"account": "card-only"}),
+        ("runtime", "1h30", {"runtime": "1-to-9"}),
         # a question about the job, answered at once, after a statement
         (
             "runtime",
@@ -601,6 +604,19 @@ def test_what_a_person_does_not_mind_refuses_or_repeats_is_read_for_what_it_says
         ("I'd have to check, 3 hours on a GPU", {"hardware": "gpu"}),
         ("still working that out, 3 hours on a GPU", {"hardware": "gpu"}),
         ("I'd have to ask my boss about the budget; CPU; 2h", {"budget": "not-sure", "hardware": "cpu"}),
+        ("1h30 per run on a GPU", {"runtime": "1-to-9"}),  # an hour and a half, not one thing counted
+        ("I think 8 hours but could be 10", {"runtime": "9-to-12"}),  # said twice: the longer
+        ("colab free is fine, 2 hours", {"budget": "free"}),  # the free tier wanted, not a service named
+        ("20 hours on 2 GPUs, no checkpointing yet", {"checkpoint": "no"}),
+        ("whisper on a GPU, ~2h per batch", {"runtime": "1-to-9"}),  # a batch job, not a training step
+        ("each batch takes 3 seconds, 10 epochs", {"runtime": None}),
+        (
+            "a team of 3 paying about $100 a month",
+            {"budget": "over-50", "work": None},
+        ),  # 'paying' is no typo of 'playing'
+        ("just playing about with models", {"work": "explore"}),
+        ("deploying; no AWS account yet but fine to open one", {"account": "aws"}),
+        ("I have a card but no AWS", {"account": "card-only"}),
     ],
 )
 def test_each_fact_in_a_plain_description_finds_its_question(pack, text, wanted):

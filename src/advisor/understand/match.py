@@ -11,7 +11,7 @@ import math
 import os
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from rapidfuzz import fuzz
@@ -441,10 +441,21 @@ def _word_by_word(phrase: tuple[str, ...], said: list[str]) -> bool:
     return len(phrase) < 2 or all(_same_word(a, b) for a, b in zip(phrase, said))
 
 
+def _forms(a: str, b: str) -> bool:
+    """The same word or two forms of it ('leaving', 'leave')."""
+    return a == b or _stem(a).rstrip("e") == _stem(b).rstrip("e")
+
+
+def _endings_apart(a: str, b: str) -> bool:
+    """The same word with other endings ('resume', 'resumes'; 'students', "students'")."""
+    same = len(os.path.commonprefix([a, b]))
+    return same >= 3 and {a[same:].strip("'"), b[same:].strip("'")} <= _ENDINGS
+
+
 def _same_word(a: str, b: str) -> bool:
     """The same word, another form of it ('leaving', 'leave') or a typo of it ('mony'), not another
     word ('google', 'kaggle')."""
-    if a == b or _stem(a).rstrip("e") == _stem(b).rstrip("e"):
+    if _forms(a, b):
         return True
     # a typo keeps the first letter ('vram' is not 'ram'), and a short word is not another short word
     # with one letter changed ('plan with' is not 'play with')
@@ -508,11 +519,29 @@ def phrase_matches(question: Question, text: str) -> tuple[Match, ...]:
     return remembered(_MATCHES, question, (id(question), text), lambda: tuple(_phrase_matches(question, text)), 2048)
 
 
-def forget_matches() -> None:
-    """Called before each message is read, so nothing is remembered from one message to the next."""
+# the words the pack's phrases use, set for each message: a word said that is one of them is that
+# word, never a typo of another ("paying about" is not "playing about")
+_KNOWN: list[frozenset[str]] = [frozenset()]
+
+
+def forget_matches(known: frozenset[str] = frozenset()) -> None:
+    """Called before each message is read, so nothing is remembered from one message to the next;
+    ``known``: the words of the pack's phrases (``words_of``)."""
     _MATCHES.clear()
     normalize.cache_clear()
     forget_amounts()
+    _KNOWN[0] = known
+
+
+def words_of(questions: Iterable[Question]) -> frozenset[str]:
+    """Every word the questions' phrases use."""
+    return frozenset(w for question in questions for phrase in _phrases(question) for w in phrase.words)
+
+
+def _another_known_word(phrase: tuple[str, ...], said: list[str]) -> bool:
+    """Whether a word said where the phrase has another is itself a word the pack uses."""
+    known = _KNOWN[0]
+    return any(b in known and not _forms(a, b) and not _endings_apart(a, b) for a, b in zip(phrase, said))
 
 
 _UNCONCERNED: dict[int, tuple[Question, re.Pattern[str] | None]] = {}
@@ -623,7 +652,12 @@ def _window_score(phrase: _Phrase, window: str, said: list[str], stems: tuple[st
         # typos are forgiven, but never in numbers or negations ("with" vs "without"), and a
         # shorter or longer word is no typo ("process" is not "processor")
         score = fuzz.ratio(window, target)
-        if score >= ACCEPT and not _truncated(window, target) and _word_by_word(phrase.words, said):
+        if (
+            score >= ACCEPT
+            and not _truncated(window, target)
+            and _word_by_word(phrase.words, said)
+            and not _another_known_word(phrase.words, said)
+        ):
             return score
     return 0.0
 
@@ -1215,6 +1249,9 @@ def _read_one(question: Question, text: str, money: Money) -> Reading | Unclear:
         strong = {o: hit for o, hit in hits.items() if not is_weak(question, o, hit[1])}
         hits = strong or hits
     hits = untaken(question, hits)
+    phrased = {o: w for o, (_, w) in hits.items() if " " in w}  # (not a bare 'yes' or 'no')
+    if len(phrased) >= 2 and len(later := after_but(phrased, norm)) == 1:  # "no AWS account yet but fine to open one"
+        hits = {o: hits[o] for o in later}
     negated = negated_options(question, text)
     if number is not None:
         # a plain duration ("a few hours") at the weekly question loses to words like "most days"
@@ -1235,6 +1272,21 @@ def _read_one(question: Question, text: str, money: Money) -> Reading | Unclear:
     if best >= ACCEPT and best - second >= MARGIN:
         return Reading(question.id, best_id, opt.value, min(best, 100.0), "text", text)
     return _candidates(question, [oid for oid, (sc, _) in ranked if sc >= best - MARGIN], text)
+
+
+def after_but(sure: dict[str, str], norm: str) -> dict[str, str]:
+    """Of the options said (id -> the words that say it), the one said after the last 'but' when
+    the others are said only before it: 'an AWS account through work but this is a personal
+    project' is personal; 'no AWS account yet but fine to open one' can open one."""
+    padded = f" {norm} "
+    cut = padded.rfind(" but ")
+    if cut < 0 or any(" but " in f" {w} " for w in sure.values()):
+        return sure  # (a phrase that says the 'but' itself: "card but no aws")
+    after = {o for o, w in sure.items() if padded.find(f" {w} ", cut) >= 0}
+    before = {o for o, w in sure.items() if 0 <= padded.find(f" {w} ") < cut}
+    if len(after) == 1 and not after & before and after | before == set(sure):
+        return {o: sure[o] for o in after}
+    return sure
 
 
 def untaken(question: Question, said: dict[str, T]) -> dict[str, T]:

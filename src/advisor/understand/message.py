@@ -26,6 +26,7 @@ from .match import (
     RATE_UNITS,
     Reading,
     Unclear,
+    after_but,
     forget_matches,
     is_weak,
     negated_other,
@@ -40,6 +41,7 @@ from .match import (
     specific_kind,
     synonym_sets,
     untaken,
+    words_of,
 )
 from .numbers import CARD_WITH, GPU_MEMORY, Amount, find_amounts, money_for
 
@@ -245,20 +247,8 @@ def _sure_phrase(question: Question, rest: str) -> tuple[str, str] | None:
     sure = {o: w for o, w in sure.items() if not any(_lends(question, o2, w2, w, rest) for o2, w2 in sure.items())}
     sure = untaken(question, sure)
     if len(sure) == 2:
-        sure = _after_but(sure, normalize(rest))
+        sure = after_but(sure, normalize(rest))
     return next(iter(sure.items())) if len(sure) == 1 else None
-
-
-def _after_but(sure: dict[str, str], norm: str) -> dict[str, str]:
-    """Of two options, the one said after 'but' when the other is said before it: 'an AWS account
-    through work but this is a personal project' is personal."""
-    padded = f" {norm} "
-    cut = padded.rfind(" but ")
-    if cut < 0:
-        return sure
-    after = {o: w for o, w in sure.items() if padded.find(f" {w} ", cut) >= 0}
-    before = {o: w for o, w in sure.items() if 0 <= padded.find(f" {w} ") < cut}
-    return after if len(after) == 1 and len(before) == 1 and after.keys() != before.keys() else sure
 
 
 def _lends(question: Question, oid: str, words: str, other: str, rest: str) -> bool:
@@ -1015,6 +1005,13 @@ _TROUBLE = re.compile(
 )
 
 
+# "colab free is fine", "kaggle free will do": the free tier is what is wanted
+_WILL_DO = (
+    r"(?:(?:is|'s|would\s+be|will\s+be|should\s+be)\s+(?:fine|enough|ok|okay|good\s+enough|all\s+i\s+need|plenty)"
+    r"|works|will\s+do|would\s+do|does\s+it|is\s+what\s+i\s+want)\b"
+)
+
+
 def _without_free_names(pack: Pack, text: str) -> str:
     """'Colab free gave me a T4': 'free' after a service's name names its free tier, not a budget."""
     pattern = pack.derived.once(
@@ -1022,7 +1019,9 @@ def _without_free_names(pack: Pack, text: str) -> str:
         lambda: re.compile(
             r"\b(?:"
             + "|".join(re.escape(w) for w in sorted(service_words(pack), key=len, reverse=True))
-            + r")(?:'s)?\s+(free)\b",
+            + r")(?:'s)?\s+(free)\b(?!\s+(?:tier\s+|version\s+|plan\s+)?"
+            + _WILL_DO
+            + ")",
             re.I,
         ),
     )
@@ -1220,7 +1219,7 @@ _SLASH = re.compile(
 def _interpret(pack: Pack, pending: Question | None, answered: Mapping[str, str], text: str) -> Interpretation:
     raw = _SLASH.sub(", ", _SHORTHAND.sub(_spelled, text[:MAX_CHARS]))
     norm = normalize(raw)
-    forget_matches()
+    forget_matches(pack.derived.once("known-words", lambda: words_of(pack.questions)))
     if not norm:
         return Interpretation("unknown")
     command = _command(norm, raw)

@@ -222,7 +222,8 @@ def _amount_pattern(rated_before: str, rated_after: str, unrated_before: str, un
     \s*(?P<size>(?:{_size_alt})\b)?
     \s*(?:(?:of\s+)?an?\s+(?!(?:weeks?|wk|months?|mo|days?)\b)(?=(?:{_unit_alt})\b)|-(?=(?:{_unit_alt})\b)|(?:gpu|tpu|cpu|compute)[\s-]+(?=(?:{_unit_alt})\b))?
     (?:(?:whole|full|entire|solid)\s+(?=(?:{_unit_alt})\b))?
-    (?P<unit>(?:{_unit_alt})\b)?
+    (?P<unit>(?:{_unit_alt})\b|h(?=[0-5]\d(?:m|min|mins)?\b))?
+    (?P<mins>(?<=h)[0-5]\d(?:m|min|mins)?\b)?
     (?P<half>\s+and\s+a\s+half\b)?
     (?:\s+of\s+(?:(?:gpu|tpu|cpu|compute)\s+)?(?:gpu|tpu|cpu|compute|work|training|usage|use|time)(?:\s+time)?(?=\s*(?:/\s*|(?:per|a|an|each|every)\s|(?:weekly|daily|nightly|monthly)\b))
     |\s+(?:gpu|tpu|cpu|compute)(?:\s+time)?(?=\s*(?:/\s*|(?:per|a|an|each|every)\s|(?:weekly|daily|nightly|monthly)\b)))?
@@ -751,8 +752,8 @@ def _per_part(lowered: str, found: list[Amount]) -> list[Amount]:
         rate = _rate_said(lowered, counts[0]) if counts else ""
         if rate:
             _as_weekly(amount, counts[0], rate)
-        elif re.fullmatch(_REPEATS, noun):
-            continue  # "each run takes 2 hours": the run's own length
+        elif re.fullmatch(_REPEATS, noun) or (noun == "batch" and not counts and amount.value >= 0.5):
+            continue  # "each run takes 2 hours", "2h per batch" (a batch job, no training step): the run's own length
         elif not counts:
             amount.aside = f"the time of one {noun}, not of the whole run"
         else:
@@ -930,6 +931,8 @@ def _value(m: re.Match[str], text: str, a: float) -> tuple[float, str]:
         value *= 1.01
     if m["half"] or m["half1"]:
         value += 0.5
+    if m["mins"]:  # "1h30": an hour and thirty minutes
+        value += int(m["mins"][:2]) / 60
     if m["k"]:
         value *= 100 if "hundred" in m["k"] else 1000
     return value, note
@@ -1036,6 +1039,7 @@ def _counted(lowered: str, m: re.Match[str], kind: Kind) -> tuple[Kind, str]:
 
 _BORROWS = re.compile(
     r"\b(?:needs?|takes?|lasts?|runs? for|more like|closer to|not|but|maybe|perhaps|possibly|probably|"
+    r"(?:could|might|may)\s+(?:even\s+)?be|or\s+even|"
     r"(?:in\s+)?total)\s+"
     r"(?:about\s+|around\s+|like\s+|roughly\s+)?$"
 )
@@ -1078,7 +1082,31 @@ def _borrow_units(lowered: str, found: list[Amount]) -> list[Amount]:
                 amount.kind, amount.scale, amount.value = "weekly", 0.0, amount.value * 7
             elif re.search(PER_MONTH + "$", said):
                 amount.kind, amount.scale, amount.value = "weekly", 0.0, amount.value / WEEKS_PER_MONTH
+            else:
+                _hedged_again(lowered, earlier[-1], amount)
     return found
+
+
+_HEDGE_BEFORE = re.compile(
+    r"(?:\bbut\s+|,\s*)(?:it\s+)?(?:(?:could|might|may)\s+(?:even\s+)?be|maybe|perhaps|possibly|or\s+even)\s+"
+    r"(?:about\s+|around\s+|like\s+)?$|\bor\s+even\s+$"
+)
+
+
+def _hedged_again(lowered: str, first: Amount, again: Amount) -> None:
+    """'8 hours but could be 10', '3 hours or even 4': one run's length said twice, read as the longer."""
+    between = lowered[first.end : again.start]
+    if (
+        first.kind != "duration"
+        or not first.scale
+        or re.search(r"[.;!?]", between)
+        or not _HEDGE_BEFORE.search(between)
+    ):
+        return
+    low, high = sorted((first.value, again.value))
+    first.value, first.low = high, low
+    first.note = f"read {_fmt(low)} to {_fmt(high)} hours as the longer, {_fmt(high)}"
+    again.aside = "the same run's length said again"
 
 
 PEOPLE = {
