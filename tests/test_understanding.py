@@ -617,6 +617,10 @@ def test_what_a_person_does_not_mind_refuses_or_repeats_is_read_for_what_it_says
         ("just playing about with models", {"work": "explore"}),
         ("deploying; no AWS account yet but fine to open one", {"account": "aws"}),
         ("I have a card but no AWS", {"account": "card-only"}),
+        # a phrase that says two facts gives both: training, and a run left overnight
+        ("an overnight training run on a T4", {"work": "train", "background": "yes", "runtime": "9-to-12"}),
+        ("shut my laptop and let it train overnight", {"work": "train", "background": "yes"}),
+        ("the company has an AWS contract", {"account": "aws", "privacy": None}),  # one thing, not a contract's data
     ],
 )
 def test_each_fact_in_a_plain_description_finds_its_question(pack, text, wanted):

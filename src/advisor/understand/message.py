@@ -395,12 +395,23 @@ def _claimed(pack: Pack, qid: str, words: str, rest: str, all_hits: dict[str, se
         _overlaps(words, other)
         # ("learning deep learning": 'learning' also said on its own is not only inside the other)
         and (words == other or _within(words, other, rest) or not set(words.split()) <= set(other.split()))
+        and not _two_facts(pack, qid, words, q2, other)
         for q2, found in all_hits.items()
         if q2 != qid
         for other in found
         # "an A100", "an L4": one GPU, and (its follow-up) which GPU, said by the same words;
         # "the company pays": the budget, and (its follow-up) whose account, likewise
         if not (_follows(pack, q2, qid) or (_follows(pack, qid, q2) and (other in words or words in other)))
+    )
+
+
+def _two_facts(pack: Pack, qid: str, words: str, q2: str, other: str) -> bool:
+    """Whether a phrase is these words and words that answer a third question: 'training overnight'
+    (unattended) says training, and overnight (a run's length) too, while 'kaggle competition' (the
+    work) is one thing, whatever 'kaggle' says alone."""
+    left = f" {other} ".replace(f" {words} ", " ", 1).strip()
+    return (
+        bool(left) and left != other and any(_strong_words(q3, left) for q3 in pack.questions if q3.id not in (qid, q2))
     )
 
 
