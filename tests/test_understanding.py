@@ -136,6 +136,7 @@ def test_amounts(pack, text, value, kind):
         ("account", "no AWS account yet but fine to open one", {"account": "aws"}),  # what comes after 'but'
         ("account", "debit card, but no AWS please", {"account": "card-only"}),
         ("runtime", "1h30", {"runtime": "1-to-9"}),
+        ("account", "I don't own a card", {"account": "no-card"}),
         # a question about the job, answered at once, after a statement
         (
             "runtime",
@@ -238,6 +239,7 @@ def test_guide_question_then_back_to_the_pending_question(pack):
         ("that's all, bye", "bye"),
         ("I'm done, bye", "bye"),
         ("why this question?", "why"),
+        ("why is that relevant?", "why"),
         ("why ask that?", "why"),
     ],
 )
@@ -621,6 +623,10 @@ def test_what_a_person_does_not_mind_refuses_or_repeats_is_read_for_what_it_says
         ("an overnight training run on a T4", {"work": "train", "background": "yes", "runtime": "9-to-12"}),
         ("shut my laptop and let it train overnight", {"work": "train", "background": "yes"}),
         ("the company has an AWS contract", {"account": "aws", "privacy": None}),  # one thing, not a contract's data
+        ("fine-tuning a Hugging Face model, 2 hours", {"data": None, "work": "train"}),  # a model, not where data is
+        ("my dataset is in google drive and it's about 3GB", {"memory": None, "data": "drive"}),  # its size on disk
+        ("7 hours, I don't care if I have to keep the tab open", {"background": "no"}),  # fine with it
+        ("4x 4090 for a week", {"hardware": "multi-gpu", "runtime": "over-24"}),  # not 'a week' as a rate
     ],
 )
 def test_each_fact_in_a_plain_description_finds_its_question(pack, text, wanted):

@@ -391,8 +391,12 @@ def _negated(words: list[str], start: int) -> bool:
         return False  # "nothing with patient info can go to Google" says the info is private
     if last >= 0 and before[last] in _ANSWER_NO and before[last + 1 : last + 2] and before[last + 1] in _SUBJECTS:
         return False  # "no i watch it": the answer 'no', then what they do
-    if any(before[i + 1 : i + 2] == ["mind"] and w.replace("'", "") in VERB_NEGATIONS for i, w in enumerate(before)):
-        return False  # "I don't mind keeping the tab open": fine with it, not against it
+    if any(
+        (before[i + 1 : i + 2] == ["mind"] or before[i + 1 : i + 3] == ["care", "if"])
+        and w.replace("'", "") in VERB_NEGATIONS
+        for i, w in enumerate(before)
+    ):
+        return False  # "I don't mind keeping the tab open", "I don't care if I have to": fine with it
     near = words[max(0, start - 3) : start]
     if any(w in NEGATIONS and near[i + 1 : i + 2] != [] and near[i + 1] in ONLY_AFTER for i, w in enumerate(near)):
         return False  # "nothing but the free tier", "nothing beyond free": only that

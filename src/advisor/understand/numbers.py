@@ -1016,11 +1016,14 @@ def _counted(lowered: str, m: re.Match[str], kind: Kind) -> tuple[Kind, str]:
     counted = ""
     # ("three or more GPUs": what is counted comes after the bound)
     after = re.match(
-        r"\s*(?:x\s*|-(?=person|people|man|member))?(?:or\s+more\s+)?([^\W\d_][\w+-]*|\d{4}s\b)(?:\s+(of\s+us|of\s+them))?",
+        r"\s*(?:x\s*|-(?=person|people|man|member))?(?:or\s+more\s+)?([^\W\d_][\w+-]*|\d{4}s\b|(?<=x)\s*\d{4}\b)"
+        r"(?:\s+(of\s+us|of\s+them))?",
         lowered[m.end() :],
     )
     if after:
         counted = after.group(2) or after.group(1)
+        if counted.strip().isdigit():  # "4x 4090": four of the card, as "four 4090s"
+            counted = counted.strip() + "s"
         if re.match(r"\s*of\s+us\b", lowered[m.end() :]):  # "five of us", not "2 of my model"
             counted = "of us"
         elif re.match(r"\s*of\s+them\b", lowered[m.end() :]):  # "20 of them": the things named before it
@@ -1503,7 +1506,7 @@ def _size_aside(before: str, after: str, clause: str, said: str) -> str:
     if _GPU_MEMORY_AFTER.match(after) or _GPU_NAME_BEFORE.search(before) or _GPU_MEMORY_SAID.search(sentence):
         return GPU_MEMORY
     if _DATA_AFTER.match(after) or (
-        re.search(r"\b(?:data|dataset|file|files|csv|parquet|images|model|weights)\b", before[-40:])
+        re.search(r"\b(?:data|dataset|file|files|csv|parquet|images|model|weights)\b", before[-60:])
         and not re.match(r"^\s*(?:of\s+)?(?:ram|memory)", after)
         and not _NEEDS_BEFORE.search(before)  # "my data needs about 20GB": what the job needs
         and not _FITS_BEFORE.search(before)  # "my data fits in 8GB": the memory it takes
@@ -1626,7 +1629,9 @@ def is_rate(previous: list[str]) -> bool:
         return False
     if previous[-1] not in LENGTH_LEAD:
         return True
-    return len(previous) >= 2 and (previous[-2] in WORDS or previous[-2].replace(".", "").isdigit())
+    # (a count before it: "5 for a week"; not a card's model number, "a 4090 for a week")
+    counted = previous[-2].replace(".", "") if len(previous) >= 2 else ""
+    return len(previous) >= 2 and (previous[-2] in WORDS or (counted.isdigit() and len(counted) <= 3))
 
 
 def _fmt(x: float) -> str:
