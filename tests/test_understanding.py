@@ -137,6 +137,9 @@ def test_amounts(pack, text, value, kind):
         ("account", "debit card, but no AWS please", {"account": "card-only"}),
         ("runtime", "1h30", {"runtime": "1-to-9"}),
         ("account", "I don't own a card", {"account": "no-card"}),
+        ("account", "AWS is fine, I have a card", {"account": "aws"}),  # AWS includes the card
+        ("account", "I can pay with a card but I'd rather avoid AWS", {"account": "card-only"}),
+        ("runtime", "8 hours, no wait, 10", {"runtime": "9-to-12"}),
         # a question about the job, answered at once, after a statement
         (
             "runtime",
@@ -627,6 +630,12 @@ def test_what_a_person_does_not_mind_refuses_or_repeats_is_read_for_what_it_says
         ("my dataset is in google drive and it's about 3GB", {"memory": None, "data": "drive"}),  # its size on disk
         ("7 hours, I don't care if I have to keep the tab open", {"background": "no"}),  # fine with it
         ("4x 4090 for a week", {"hardware": "multi-gpu", "runtime": "over-24"}),  # not 'a week' as a rate
+        # a figure corrected at once: the later one
+        ("training takes 8 hours, no wait, more like 11", {"runtime": "9-to-12"}),
+        ("2 hours on CPU, sorry, I meant 20", {"runtime": "12-to-24"}),
+        ("free Colab is okay, 3 students, a class project", {"budget": "free"}),  # what they want
+        ("free kaggle was fine but too slow", {"budget": None}),  # what it was, not a budget
+        ("batch inference nightly for 1 hour on CPU", {"runtime": "up-to-1"}),  # each nightly run's length
     ],
 )
 def test_each_fact_in_a_plain_description_finds_its_question(pack, text, wanted):

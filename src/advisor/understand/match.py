@@ -32,6 +32,7 @@ CONSIDER = 70.0  # between CONSIDER and ACCEPT: ask which was meant
 MARGIN = 8.0  # the best reading must beat the next option by this much
 
 NEGATIONS = {
+    "avoid",  # "I'd rather avoid AWS"
     "blocks",
     "blocked",
     "bans",

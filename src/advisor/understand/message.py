@@ -872,7 +872,7 @@ def _read_statement(
     """Every answer a statement gives: the pending question's first, then the others it settles."""
     readings: list[Reading] = []
     unclear: Unclear | None = None
-    said, text = text, _without_history(_without_free_names(pack, _INTERJECTION.sub(_blank, text)))
+    said, text = text, _without_history(_without_free_names(pack, _INTERJECTION.sub(_as_sorry, text)))
     sized: Reading | None = None
     unsure = _unsure_about(pack, text)
     if pending is not None:
@@ -1005,11 +1005,13 @@ _ON_FREE_NAME = re.compile(
 _FREE_BEFORE_NAME = re.compile(r"\bfree(?=\s+(?:colab|kaggle|tier|gpus?|runtime|session|version|account)\b)", re.I)
 # "free colab is too slow": what the free tier is like, said of the service, not a budget
 _IS = r"\s+(?:is|was|are|were|feels|seems|has\s+been|keeps)\b"
+_FINE = r"(?:fine|enough|ok|okay|good\s+enough|all\s+i\s+need|plenty)\b"
 _FREE_NAME_IS = re.compile(
     rf"\bfree(?=\s+(?:colab|kaggle)(?:'s)?(?:\s+(?:gpus?|t4s?|tpus?|sessions?|notebooks?|runtimes?))?{_IS}"
-    r"(?!\s+what\s+(?:i'?m|i\s+am|i)\b))"  # ("free Kaggle GPU is what I'm after" is what they want)
+    # ("free Kaggle GPU is what I'm after", "free Colab is okay": what they want)
+    rf"(?!\s+what\s+(?:i'?m|i\s+am|i)\b)(?!(?<!was)(?<!were)\s+{_FINE}(?![^,.;]*\bbut\b)))"
     # a free tier said to be fine ("the free tier is fine for me") is the budget
-    rf"|\bfree(?=\s+(?:tier|version|plan){_IS}(?!\s+(?:fine|enough|ok|okay|good\s+enough|all\s+i\s+need)\b))",
+    rf"|\bfree(?=\s+(?:tier|version|plan){_IS}(?!\s+{_FINE}))",
     re.I,
 )
 _TROUBLE = re.compile(
@@ -1022,8 +1024,8 @@ _TROUBLE = re.compile(
 
 # "colab free is fine", "kaggle free will do": the free tier is what is wanted
 _WILL_DO = (
-    r"(?:(?:is|'s|would\s+be|will\s+be|should\s+be)\s+(?:fine|enough|ok|okay|good\s+enough|all\s+i\s+need|plenty)"
-    r"|works|will\s+do|would\s+do|does\s+it|is\s+what\s+i\s+want)\b"
+    rf"(?:(?:is|'s|would\s+be|will\s+be|should\s+be)\s+{_FINE}"
+    r"|works\b|will\s+do\b|would\s+do\b|does\s+it\b|is\s+what\s+i\s+want\b)"
 )
 
 
@@ -1053,6 +1055,12 @@ def _without_free_names(pack: Pack, text: str) -> str:
 
 # "5 hours, no wait, more like 7": a word said while thinking, not 'no waiting for a GPU'
 _INTERJECTION = re.compile(r"\b(?:(?:no|oh|er|um|hmm)\s+)?wait\b(?=\s*[,;-])", re.I)
+
+
+def _as_sorry(match: re.Match[str]) -> str:
+    """'no wait' as 'sorry' (as long): still a correction of the figure before it ("8 hours, no
+    wait, 10"), no longer 'no waiting'."""
+    return ("sorry" if len(match[0]) >= 5 else "oops").ljust(len(match[0]))
 
 
 def _blank(match: re.Match[str]) -> str:

@@ -459,11 +459,19 @@ _CORRECTION = re.compile(
 )
 
 
+# a correction said after other words of the same sentence: "2 hours on CPU, sorry, I meant 20"
+_CORRECTION_LAST = re.compile(
+    r"^[^.;!?]*,\s*(?:sorry|oops|actually|correction|i\s+mean|i\s+meant|make\s+(?:it|that)|scratch\s+that)\b"
+    r"[\s,:]*(?:i\s+meant?\s+)?$"
+)
+
+
 def _corrected(lowered: str, found: list[Amount]) -> list[Amount]:
     """An amount corrected by the next one of its kind is set aside."""
     for first, second in zip(found, found[1:]):
         between = lowered[first.end : second.start]
-        if first.kind == second.kind and not first.aside and _CORRECTION.fullmatch(between) and between.strip():
+        said = (_CORRECTION.fullmatch(between) and between.strip()) or _CORRECTION_LAST.match(between)
+        if first.kind == second.kind and not first.aside and said:
             first.aside = "corrected by the figure after it"
     return found
 
@@ -559,7 +567,7 @@ def _weekly_lead(lowered: str, found: list[Amount]) -> list[Amount]:
     return found
 
 
-_RUN_SAID = re.compile(r"\b(?:runs?|running|trains?|training|jobs?|experiments?|sessions?)\b")
+_RUN_SAID = re.compile(r"\b(?:runs?|running|trains?|training|jobs?|experiments?|sessions?|inference|batch)\b")
 _DAILY_BEFORE = re.compile(
     r"\b(?:(?:every|each)\s+(?:single\s+)?(weekday|day|evening|night|morning|afternoon)|(daily|nightly))\b([^,.;:!?]*)$"
 )
@@ -1043,7 +1051,9 @@ def _counted(lowered: str, m: re.Match[str], kind: Kind) -> tuple[Kind, str]:
 _BORROWS = re.compile(
     r"\b(?:needs?|takes?|lasts?|runs? for|more like|closer to|not|but|maybe|perhaps|possibly|probably|"
     r"(?:could|might|may)\s+(?:even\s+)?be|or\s+even|"
-    r"(?:in\s+)?total)\s+"
+    # a figure corrected at once ("8 hours, no wait, 10", "3 hours, sorry, I meant 5")
+    r"wait|sorry|oops|actually|i\s+meant?|make\s+(?:it|that)|correction|or\s+rather|"
+    r"(?:in\s+)?total)[\s,:]+"
     r"(?:about\s+|around\s+|like\s+|roughly\s+)?$"
 )
 
