@@ -970,7 +970,13 @@ def test_a_key_that_names_two_questions_is_refused_with_the_file_and_line(tmp_pa
 
 
 @pytest.mark.parametrize(
-    "text,option", [("12 GB VRAM is enough", "any"), ("about 20GB of VRAM", "faster"), ("40GB of GPU memory", "large")]
+    "text,option",
+    [
+        ("12 GB VRAM is enough", "any"),
+        ("about 20GB of VRAM", "faster"),
+        ("40GB of GPU memory", "large"),
+        ("24 GB memory on the card", "faster"),
+    ],
 )
 def test_a_gpu_memory_size_picks_the_smallest_gpu_that_holds_it(pack, text, option):
     got = {r.question: r.option for r in interpret(pack, pack.questions[0], {}, text).readings}

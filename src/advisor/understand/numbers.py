@@ -1416,7 +1416,7 @@ _GPU_MEMORY_SAID = re.compile(
 )
 _GPU_MEMORY_AFTER = re.compile(
     r"^\s*(?:of\s+)?(?:gpu\s+(?:memory|ram)|vram|video\s+memory|(?:gpus?|graphics\s+cards?|cards?)\b)"
-    r"|^\s*(?:on|in)\s+(?:my|the|our|a|its)\s+(?:gpu|card|graphics\s+card)\b"
+    r"|^\s*(?:(?:of\s+)?(?:memory|ram)\s+)?(?:on|in)\s+(?:my|the|our|a|its)\s+(?:gpu|card|graphics\s+card)\b"
 )
 # "an A100 80GB", "RTX 3090 24 GB": the size of a named GPU's memory
 _GPU_NAME_BEFORE = re.compile(
