@@ -138,6 +138,9 @@ def test_amounts(pack, text, value, kind):
         ("runtime", "1h30", {"runtime": "1-to-9"}),
         ("account", "I don't own a card", {"account": "no-card"}),
         ("account", "AWS is fine, I have a card", {"account": "aws"}),  # AWS includes the card
+        ("hardware", "I not know", {"hardware": "not-sure"}),
+        ("background", "no problem to keep it open", {"background": "no"}),
+        ("gpu", "T4-level is ok", {"gpu": "any"}),
         ("account", "I can pay with a card but I'd rather avoid AWS", {"account": "card-only"}),
         ("runtime", "8 hours, no wait, 10", {"runtime": "9-to-12"}),
         # a question about the job, answered at once, after a statement
@@ -235,6 +238,7 @@ def test_guide_question_then_back_to_the_pending_question(pack):
     [
         ("back", "back"),
         ("start over", "restart"),
+        ("start from the beginning", "restart"),
         ("why?", "why"),
         ("help", "help"),
         ("start from scratch", "restart"),
@@ -243,6 +247,8 @@ def test_guide_question_then_back_to_the_pending_question(pack):
         ("I'm done, bye", "bye"),
         ("why this question?", "why"),
         ("why is that relevant?", "why"),
+        ("why u ask this", "why"),
+        ("hii", "hello"),
         ("why ask that?", "why"),
     ],
 )
@@ -636,6 +642,10 @@ def test_what_a_person_does_not_mind_refuses_or_repeats_is_read_for_what_it_says
         ("free Colab is okay, 3 students, a class project", {"budget": "free"}),  # what they want
         ("free kaggle was fine but too slow", {"budget": None}),  # what it was, not a budget
         ("batch inference nightly for 1 hour on CPU", {"runtime": "up-to-1"}),  # each nightly run's length
+        ("checkpointing yes, $20", {"checkpoint": "yes", "budget": "up-to-50"}),  # one key, and the rest read too
+        ("TPU v3-8, 9 hours max", {"budget": None, "runtime": "1-to-9"}),  # a version, no $8
+        ("Kaggle's 30 hours run out by Wednesday, I need 45 a week", {"runtime": None, "weekly-hours": "over-30"}),
+        ("need an A100, 80 hours total per week", {"weekly-hours": "over-30", "runtime": None}),
     ],
 )
 def test_each_fact_in_a_plain_description_finds_its_question(pack, text, wanted):

@@ -70,6 +70,7 @@ NOT_SURE_PHRASES = (
     "varies",
     "no clue",
     "not certain",
+    "i not know",
     "hard to say",
     "who knows",
     "cant say",

@@ -57,6 +57,8 @@ COMMANDS = {
     "start over": "restart",
     "start again": "restart",
     "start from scratch": "restart",
+    "start from beginning": "restart",
+    "from the beginning": "restart",
     "start all over": "restart",
     "start all over again": "restart",
     "reset": "restart",
@@ -66,6 +68,11 @@ COMMANDS = {
     "why this question": "why",
     "why ask that": "why",
     "why is that relevant": "why",
+    "why u ask": "why",
+    "why u ask this": "why",
+    "why u ask that": "why",
+    "why do u ask": "why",
+    "why u asking": "why",
     "why is this relevant": "why",
     "how is that relevant": "why",
     "how is this relevant": "why",
@@ -530,6 +537,9 @@ SMALL_TALK = {
     "ok thanks": "thanks",
     "hi": "hello",
     "hiya": "hello",
+    "hii": "hello",
+    "hiii": "hello",
+    "helo": "hello",
     "hello": "hello",
     "hey": "hello",
     "hi there": "hello",
@@ -852,8 +862,9 @@ def _with_listed(
         return readings, unclear
     keyed = {r.question for r in listed}
     # in a list, the question being asked is answered by its own key only ("gpu: none" is no budget)
-    # ... unless the text names it too ("Budget $0. Hardware: CPU.")
-    own = pending is not None and _named(pending, normalize(text))
+    # ... unless the text names it too ("Budget $0. Hardware: CPU."), or only one key is said
+    # ("checkpointing yes, $20": a description with one key in it)
+    own = pending is not None and (_named(pending, normalize(text)) or len(listed) < 2)
     # (a number a key took is not also read loose: "weekly: 25h" is no 25-hour run)
     taken = {r.value for r in listed if r.via == "number"}
     readings = listed + [

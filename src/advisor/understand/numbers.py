@@ -209,7 +209,7 @@ def _amount_pattern(rated_before: str, rated_after: str, unrated_before: str, un
     """The pattern of one amount, with the pack's currencies: those it reads (``rated``) and those
     it asks about (``unrated``), each as what may stand before the number and what may follow it."""
     return rf"""
-    (?<![\w./])
+    (?<![\w./])(?<!\w-)
     (?:(?P<cmp>less\s+than|fewer\s+than|shorter\s+than|under|below|more\s+than|longer\s+than|greater\s+than|over|above|beyond|at\s+least)\s+(?:the\s+)?)?
     (?P<foreign_pre>(?:{unrated_before})(?=\s*\d))?
     (?P<pre>{rated_before})?\s*
@@ -227,6 +227,7 @@ def _amount_pattern(rated_before: str, rated_after: str, unrated_before: str, un
     (?P<half>\s+and\s+a\s+half\b)?
     (?:\s+of\s+(?:(?:gpu|tpu|cpu|compute)\s+)?(?:gpu|tpu|cpu|compute|work|training|usage|use|time)(?:\s+time)?(?=\s*(?:/\s*|(?:per|a|an|each|every)\s|(?:weekly|daily|nightly|monthly)\b))
     |\s+(?:gpu|tpu|cpu|compute)(?:\s+time)?(?=\s*(?:/\s*|(?:per|a|an|each|every)\s|(?:weekly|daily|nightly|monthly)\b)))?
+    (?:\s+(?:in\s+)?total(?=\s*(?:/|(?:per|a|an|each|every)\s)))?
     (?P<rate>{PER_MONTH}|{PER_WEEK}|{PER_DAY}|{PER_YEAR})?
     """
 
@@ -548,7 +549,7 @@ def _spread_money(amount: Amount, months: tuple[float, float]) -> None:
 _WEEKLY_LEAD = re.compile(
     r"(?:^|[,.;:!?]\s*)(?:weekly|per\s+week|each\s+week|every\s+week|in\s+a\s+(?:typical\s+|normal\s+)?week)\b\s*[,:]?([^,.;:!?]*)$"
 )
-_RUN_NOUNS = r"(?:runs?|jobs?|sessions?|experiments?)\b"
+_RUN_NOUNS = r"(?:runs?(?!\s+out\b)|jobs?|sessions?|experiments?)\b"  # ("the 30 hours run out": used up)
 _ONE_RUN = re.compile(rf"\b{_RUN_NOUNS}")
 # "a nightly 2 hour batch job": the run named right after its length, a word or two between
 _RUN_AFTER = re.compile(rf"(?:(?!(?:and|or|but|then)\b)[\w-]+\s+){{0,2}}?{_RUN_NOUNS}")
@@ -1567,8 +1568,14 @@ def _number_aside(before: str, after: str, clause: str, amount: Amount) -> str:
     return ""
 
 
+# "Kaggle's 30 hours run out by Wednesday": what a service gives, not the job
+_SERVICE_OWN = re.compile(r"\b(?:colab|kaggle|sagemaker|studio\s+lab)(?:'s|’s)\s+(?:free\s+|weekly\s+|gpu\s+|tpu\s+)*$")
+
+
 def _time_aside(before: str, after: str, clause: str, amount: Amount) -> str:
     """What a time said in its sentence is, when it is not how long the job runs."""
+    if _SERVICE_OWN.search(before):
+        return "what a service gives, not how long the job runs"
     if _rate_not_length(before, after, amount):
         return "how often ('5 runs a week'), not how long the job runs"
     if re.match(r"\s*in\s+a\s+row\b", after):
