@@ -639,6 +639,7 @@ def test_what_a_person_does_not_mind_refuses_or_repeats_is_read_for_what_it_says
         # a figure corrected at once: the later one
         ("training takes 8 hours, no wait, more like 11", {"runtime": "9-to-12"}),
         ("2 hours on CPU, sorry, I meant 20", {"runtime": "12-to-24"}),
+        ("8 hours, no wait, 10 on a GPU, $20", {"runtime": "9-to-12", "budget": "up-to-50"}),
         ("free Colab is okay, 3 students, a class project", {"budget": "free"}),  # what they want
         ("free kaggle was fine but too slow", {"budget": None}),  # what it was, not a budget
         ("batch inference nightly for 1 hour on CPU", {"runtime": "up-to-1"}),  # each nightly run's length

@@ -1070,7 +1070,8 @@ def _borrow_units(lowered: str, found: list[Amount]) -> list[Amount]:
     """'kicked out after 12 hours and my run needs 20': a bare number after a duration, said of the
     job, takes that duration's unit."""
     for i, amount in enumerate(found):
-        if amount.kind != "plain" or not _BORROWS.search(lowered[max(0, amount.start - 20) : amount.start]):
+        bare = amount.kind == "plain" or (amount.kind == "count" and not amount.counted)  # ("10 on a GPU")
+        if not bare or not _BORROWS.search(lowered[max(0, amount.start - 20) : amount.start]):
             continue
         earlier = [a for a in found[:i] if (a.kind == "duration" and a.scale) or a.kind == "size" or _said_unit(a)]
         if earlier and earlier[-1].kind == "size":  # "it dies at 12.7 GB, I need around 25"
