@@ -92,10 +92,8 @@ class GuideIndex:
         self._named = re.compile(rf"(?<![\w+])(?:{alternatives})(?![\w+])", re.I) if names else None
         self.vocabulary = pack.info.guide_words
         self.stop = frozenset(self.vocabulary.stop)
-        # names are not stemmed ('kaggle' is no form of 'kaggl')
-        self._keep = {w for name in names.values() for w in name.split()} | set(self.vocabulary.headings)
-        self._keep |= {w for service in pack.services for w in service.id.split("-")}
         self.compare = set(self.vocabulary.compare)
+        # (names, which are also never stemmed: 'kaggle' is no form of 'kaggl')
         self.entities = set(self.vocabulary.headings) | {w for service in pack.services for w in service.id.split("-")}
         # a question that names only a service ("what is colab") wants its overview section
         self.overview: dict[str, int] = {}
@@ -126,7 +124,7 @@ class GuideIndex:
         """The index's words of a text, each other name of a service read as the service."""
         if self._named is not None:
             text = self._named.sub(lambda m: " " + self._names[m.group(0).lower()] + " ", text)
-        return _stemmed(words(text, self.vocabulary, self.stop), self._keep, self.vocabulary.synonyms)
+        return _stemmed(words(text, self.vocabulary, self.stop), self.entities, self.vocabulary.synonyms)
 
     def _resolve(self, word: str) -> tuple[str, float] | None:
         if word in self.idf:

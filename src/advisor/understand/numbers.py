@@ -454,17 +454,16 @@ def _clock_span(lowered: str, text: str, found: list[Amount]) -> list[Amount]:
 
 # "25h, no, 23h", "2 hours, er, 2 days actually", "$20, sorry, I meant $40": the person corrects
 # the figure just said
+# words that correct the figure said just before ("sorry", "I meant", "make it")
+_CORRECTING = r"sorry|oops|actually|correction|i\s+meant?|make\s+(?:it|that)"
 _CORRECTION = re.compile(
-    r"\s*[,;.]?\s*(?:(?:no|nope|er|erm|um|uh|sorry|oops|wait|actually|correction|or\s+rather|rather|"
-    r"i\s+mean|i\s+meant|make\s+(?:it|that)|more\s+like|scratch\s+that)\b[\s,;.!-]*)+"
+    rf"\s*[,;.]?\s*(?:(?:no|nope|er|erm|um|uh|wait|or\s+rather|rather|{_CORRECTING}|more\s+like|scratch\s+that)\b"
+    r"[\s,;.!-]*)+"
 )
 
 
 # a correction said after other words of the same sentence: "2 hours on CPU, sorry, I meant 20"
-_CORRECTION_LAST = re.compile(
-    r"^[^.;!?]*,\s*(?:sorry|oops|actually|correction|i\s+mean|i\s+meant|make\s+(?:it|that)|scratch\s+that)\b"
-    r"[\s,:]*(?:i\s+meant?\s+)?$"
-)
+_CORRECTION_LAST = re.compile(rf"^[^.;!?]*,\s*(?:{_CORRECTING}|scratch\s+that)\b[\s,:]*(?:i\s+meant?\s+)?$")
 
 
 def _corrected(lowered: str, found: list[Amount]) -> list[Amount]:
@@ -1053,7 +1052,7 @@ _BORROWS = re.compile(
     r"\b(?:needs?|takes?|lasts?|runs? for|more like|closer to|not|but|maybe|perhaps|possibly|probably|"
     r"(?:could|might|may)\s+(?:even\s+)?be|or\s+even|"
     # a figure corrected at once ("8 hours, no wait, 10", "3 hours, sorry, I meant 5")
-    r"wait|sorry|oops|actually|i\s+meant?|make\s+(?:it|that)|correction|or\s+rather|"
+    rf"wait|{_CORRECTING}|or\s+rather|"
     r"(?:in\s+)?total)[\s,:]+"
     r"(?:about\s+|around\s+|like\s+|roughly\s+)?$"
 )
